@@ -1,0 +1,73 @@
+package com.sparecast.jobs.batch;
+
+import com.sparecast.jobs.config.Settings;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The Spring Batch job repository: an embedded H2 file database under the work folder by
+ * default, any JDBC database through {@code sparecast.job-repository.url}.
+ */
+@Configuration
+@EnableBatchProcessing(dataSourceRef = "dataSource", transactionManagerRef = "transactionManager")
+public class JobRepositoryConfiguration {
+
+    @Bean
+    public DataSource dataSource(Settings settings) {
+        String url = jdbcUrl(settings);
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url,
+                settings.get("sparecast.job-repository.username"), settings.get("sparecast.job-repository.password"));
+        createSchemaIfMissing(dataSource, url);
+        return dataSource;
+    }
+
+    @Bean
+    public PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
+    }
+
+    /** The configured URL, or the embedded H2 database in the work folder. */
+    public static String jdbcUrl(Settings settings) {
+        String url = settings.get("sparecast.job-repository.url");
+        if (!url.isEmpty()) {
+            return url;
+        }
+        Path db = settings.workDir().resolve("jobrepo").resolve("sparecast");
+        // DB_CLOSE_DELAY=-1: without it a restart failed with OptimisticLockingFailureException (STACK.md).
+        // AUTO_SERVER lets a second process (status, a second scheduler) open the same file.
+        return "jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=-1;AUTO_SERVER=TRUE";
+    }
+
+    /** Spring Batch's schema script fails on a second start, so run it only on an empty database. */
+    private static void createSchemaIfMissing(DataSource dataSource, String url) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (ResultSet tables = connection.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+                while (tables.next()) {
+                    if ("BATCH_JOB_INSTANCE".equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
+                        return;
+                    }
+                }
+            }
+            String platform = url.startsWith("jdbc:postgresql") ? "postgresql" : url.startsWith("jdbc:h2") ? "h2" : null;
+            if (platform == null) {
+                throw new IllegalStateException("Job repository at " + url
+                        + " has no Spring Batch tables; create them with schema-<platform>.sql from spring-batch-core");
+            }
+            new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql"))
+                    .populate(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open job repository at " + url + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.sparecast.jobs.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code sparecast}: the one launcher; every command prints --help and exits 2 on a usage error. */
+@Command(name = "sparecast", mixinStandardHelpOptions = true, version = "Sparecast 0.1.0",
+        description = "Spare-parts forecasting, replenishment and customs-ready shipment planning.",
+        subcommands = {RunCommand.class, StatusCommand.class})
+public final class SparecastCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of "
+                + spec.subcommands().keySet());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code, without exiting; for tests and the scheduler. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new SparecastCommand());
+        commandLine.setExitCodeExceptionMapper(e -> 1);
+        commandLine.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("sparecast: " + e.getMessage().lines().findFirst().orElse("usage error")
+                    + " (see --help)");
+            return 2;
+        });
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,124 @@
+package com.sparecast.jobs.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sparecast.jobs.batch.JobRepositoryConfiguration;
+import com.sparecast.jobs.batch.NightlyPlanningJobConfiguration;
+import com.sparecast.jobs.config.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobInstance;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sparecast status}: runs from the job repository. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Lists runs from the job repository: date, status, steps, row counts, duration.")
+public final class StatusCommand implements Callable<Integer> {
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Only runs of this planning date.")
+    LocalDate date;
+
+    @Option(names = "--last", paramLabel = "N", defaultValue = "10", description = "How many runs (default ${DEFAULT-VALUE}).")
+    int last;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file overriding the defaults.")
+    Path config;
+
+    @Option(names = "--json", description = "Print JSON for machines instead of a table.")
+    boolean json;
+
+    /** One step of a run. */
+    public record StepStatus(String step, String status, long read, long written, long rejected, double seconds) {
+    }
+
+    /** One run (job execution). */
+    public record RunStatus(long execution, String planningDate, String status, String exitDescription,
+                            String started, double seconds, String inputFingerprint, List<StepStatus> steps) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = Settings.load(config);
+        List<RunStatus> runs = runs(settings, date, last);
+        if (json) {
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(runs));
+            return 0;
+        }
+        if (runs.isEmpty()) {
+            System.out.println("No runs" + (date == null ? "" : " for " + date) + " in the job repository.");
+            return 0;
+        }
+        for (RunStatus run : runs) {
+            System.out.printf("%s  execution %d  %-9s  started %s  %.1f s  inputs %s%n", run.planningDate(), run.execution(),
+                    run.status(), run.started(), run.seconds(), run.inputFingerprint().substring(0, Math.min(12,
+                            run.inputFingerprint().length())));
+            for (StepStatus step : run.steps()) {
+                System.out.printf("    %-18s %-9s read %10d  written %10d  rejected %8d  %7.1f s%n", step.step(),
+                        step.status(), step.read(), step.written(), step.rejected(), step.seconds());
+            }
+            if (run.exitDescription() != null && !run.exitDescription().isBlank() && !"COMPLETED".equals(run.status())) {
+                System.out.println("    " + run.exitDescription().lines().findFirst().orElse(""));
+            }
+        }
+        return 0;
+    }
+
+    /** The newest {@code last} runs, of {@code date} only if given. */
+    public static List<RunStatus> runs(Settings settings, LocalDate date, int last) {
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.registerBean(Settings.class, () -> settings);
+            context.register(JobRepositoryConfiguration.class);
+            context.refresh();
+            JobExplorer explorer = context.getBean(JobExplorer.class);
+            List<JobExecution> executions = new ArrayList<>();
+            int page = 0;
+            List<JobInstance> instances;
+            do {
+                instances = explorer.getJobInstances(NightlyPlanningJobConfiguration.JOB_NAME, page * 100, 100);
+                for (JobInstance instance : instances) {
+                    for (JobExecution execution : explorer.getJobExecutions(instance)) {
+                        String planned = execution.getJobParameters().getString("planningDate");
+                        if (date == null || date.toString().equals(planned)) {
+                            executions.add(execution);
+                        }
+                    }
+                }
+                page++;
+            } while (instances.size() == 100);
+            return executions.stream()
+                    .sorted(Comparator.comparing(JobExecution::getId).reversed())
+                    .limit(last)
+                    .map(StatusCommand::status)
+                    .toList();
+        }
+    }
+
+    private static RunStatus status(JobExecution e) {
+        List<StepStatus> steps = e.getStepExecutions().stream()
+                .sorted(Comparator.comparing(StepExecution::getId))
+                .map(s -> new StepStatus(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
+                        s.getFilterCount(), seconds(s.getStartTime(), s.getEndTime())))
+                .toList();
+        return new RunStatus(e.getId(), e.getJobParameters().getString("planningDate"), e.getStatus().name(),
+                e.getExitStatus().getExitDescription(), String.valueOf(e.getStartTime()),
+                seconds(e.getStartTime(), e.getEndTime()), String.valueOf(e.getJobParameters().getString("inputFingerprint")),
+                steps);
+    }
+
+    private static double seconds(java.time.LocalDateTime start, java.time.LocalDateTime end) {
+        if (start == null || end == null) {
+            return 0;
+        }
+        return Duration.between(start, end).toMillis() / 1000.0;
+    }
+}

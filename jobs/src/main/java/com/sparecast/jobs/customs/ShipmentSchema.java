@@ -1,0 +1,48 @@
+package com.sparecast.jobs.customs;
+
+import java.util.List;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The staging datasets of the shipment step. Contract columns are kept as the text that is
+ * published, formatted once by the models' records, so publishing copies them verbatim.
+ */
+public final class ShipmentSchema {
+
+    public static final List<String> SHIPMENT_COLUMNS = List.of("shipment_id", "origin_warehouse",
+            "destination_warehouse", "destination_country", "mode", "incoterm", "ship_date", "expected_arrival", "lines",
+            "total_value", "currency", "gross_weight_kg", "estimated_duty", "estimated_vat", "eei_required",
+            "dangerous_goods", "status");
+
+    public static final List<String> LINE_COLUMNS = List.of("shipment_id", "line_no", "part_no", "description",
+            "hs_code", "origin_country", "quantity", "unit_value", "line_value", "currency", "net_weight_kg",
+            "dangerous_goods", "eccn", "status", "hold_reason");
+
+    /** Shipment rows: the contract's columns. */
+    public static final StructType SHIPMENTS = strings(SHIPMENT_COLUMNS);
+
+    /** Line rows: the contract's columns, plus what the restock files and sorting need. */
+    public static final StructType LINES = strings(LINE_COLUMNS)
+            .add("line_index", DataTypes.IntegerType, false)
+            .add("destination_warehouse", DataTypes.StringType, false)
+            .add("ship_date_of_line", DataTypes.StringType, true)
+            .add("expected_arrival_of_line", DataTypes.StringType, true);
+
+    /** Customs documents per shipment, rendered in the executors. */
+    public static final StructType DOCUMENTS = new StructType()
+            .add("shipment_id", DataTypes.StringType, false)
+            .add("file", DataTypes.StringType, false)
+            .add("content", DataTypes.StringType, false);
+
+    private static StructType strings(List<String> columns) {
+        StructType s = new StructType();
+        for (String c : columns) {
+            s = s.add(c, DataTypes.StringType, true);
+        }
+        return s;
+    }
+
+    private ShipmentSchema() {
+    }
+}

@@ -1,0 +1,254 @@
+package com.sparecast.jobs.ingest;
+
+import com.sparecast.jobs.storage.Storage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Reads one CSV file of an event feed, lazily, and turns every record into exactly one row of
+ * {@link IngestSchema#parsed(Feed)}: typed values when the record is valid, a reject reason
+ * otherwise. Runs inside a Spark task, one file per task, in memory bounded by one record.
+ *
+ * <p>A record with broken quoting is rejected as {@link RejectReason#MALFORMED_ROW} and parsing
+ * resumes at the next physical line, so one bad quote costs one row, not the rest of the file.
+ */
+public final class FeedFileParser implements Iterator<Row> {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
+    private final Storage storage;
+    private final String file;
+    private final Feed feed;
+    private final RowValidator validator;
+
+    private final List<Column> columns;
+    private int[] positions;
+    private int headerSize;
+    private String missingColumn;
+
+    private BufferedReader reader;
+    private CSVParser parser;
+    private Iterator<CSVRecord> records;
+    /** Physical line the current parser started at (1-based). */
+    private long parserFirstLine;
+    private Row next;
+
+    public FeedFileParser(Storage storage, String file, Feed feed, ReferenceData reference) {
+        this.storage = storage;
+        this.file = file;
+        this.feed = feed;
+        this.validator = new RowValidator(reference);
+        this.columns = feed.columns();
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null) {
+            next = advance();
+        }
+        return next != null;
+    }
+
+    @Override
+    public Row next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Row row = next;
+        next = null;
+        return row;
+    }
+
+    private Row advance() {
+        try {
+            if (records == null) {
+                if (!openWithHeader()) {
+                    return null;
+                }
+            }
+            while (true) {
+                long line = parserFirstLine + parser.getCurrentLineNumber();
+                try {
+                    if (!records.hasNext()) {
+                        close();
+                        return null;
+                    }
+                    return toRow(records.next(), line);
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    // Broken quoting: reject the record that starts here, resume on the next line.
+                    Row reject = reject(line, "", RejectReason.MALFORMED_ROW,
+                            "not valid CSV (" + firstLine(e.getMessage()) + ")", rawOfBrokenLine(line));
+                    reopenAt(line + 1);
+                    return reject;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + storage.location() + "/" + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean openWithHeader() throws IOException {
+        reader = open();
+        parser = FORMAT.parse(reader);
+        parserFirstLine = 1;
+        records = parser.iterator();
+        if (!records.hasNext()) {
+            close();
+            return false;
+        }
+        CSVRecord header = records.next();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).trim();
+            if (i == 0 && name.startsWith("\uFEFF")) {
+                name = name.substring(1);
+            }
+            index.putIfAbsent(name, i);
+        }
+        headerSize = header.size();
+        positions = new int[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            Column column = columns.get(c);
+            positions[c] = index.getOrDefault(column.name(), -1);
+            if (positions[c] < 0 && column.required() && missingColumn == null) {
+                missingColumn = column.name();
+            }
+        }
+        return true;
+    }
+
+    private BufferedReader open() throws IOException {
+        var in = storage.open(file);
+        var stream = file.endsWith(".gz") ? new GZIPInputStream(in) : in;
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return new BufferedReader(new InputStreamReader(stream, decoder), 1 << 16);
+    }
+
+    /** Restarts the parser at physical line {@code line}, after the header has been read once. */
+    private void reopenAt(long line) throws IOException {
+        close();
+        reader = open();
+        for (long l = 1; l < line; l++) {
+            if (reader.readLine() == null) {
+                break;
+            }
+        }
+        parser = FORMAT.parse(reader);
+        parserFirstLine = line;
+        records = parser.iterator();
+    }
+
+    /** The text of physical line {@code line}, read afresh; only used for feeds without personal data. */
+    private String rawOfBrokenLine(long line) throws IOException {
+        if (columns.stream().anyMatch(Column::personal)) {
+            return "";
+        }
+        try (BufferedReader r = open()) {
+            String text = null;
+            for (long l = 1; l <= line; l++) {
+                text = r.readLine();
+                if (text == null) {
+                    return "";
+                }
+            }
+            return text;
+        }
+    }
+
+    private Row toRow(CSVRecord record, long line) throws IOException {
+        if (missingColumn != null) {
+            return reject(line, missingColumn, RejectReason.MISSING_COLUMN,
+                    "file has no column " + missingColumn + ", which the " + feed.feedName() + " feed requires", raw(record));
+        }
+        if (record.size() != headerSize) {
+            return reject(line, "", RejectReason.MALFORMED_ROW,
+                    "expected " + headerSize + " fields as in the header, found " + record.size(), raw(record));
+        }
+        List<Column> kept = feed.keptColumns();
+        Object[] values = new Object[2 + kept.size() + IngestSchema.REJECT_FIELDS];
+        values[0] = file;
+        values[1] = line;
+        int k = 2;
+        for (int c = 0; c < columns.size(); c++) {
+            Column column = columns.get(c);
+            if (column.personal()) {
+                continue;
+            }
+            String text = positions[c] < 0 ? "" : record.get(positions[c]);
+            Object checked = validator.check(column, text);
+            if (checked instanceof RowValidator.Problem problem) {
+                return reject(line, column.name(), problem.reason(), problem.message(), raw(record));
+            }
+            values[k++] = checked instanceof java.time.LocalDate d ? java.sql.Date.valueOf(d) : checked;
+        }
+        return RowFactory.create(values);
+    }
+
+    private Row reject(long line, String column, RejectReason reason, String message, String raw) {
+        int kept = feed.keptColumns().size();
+        Object[] values = new Object[2 + kept + IngestSchema.REJECT_FIELDS];
+        values[0] = file;
+        values[1] = line;
+        values[2 + kept] = column;
+        values[3 + kept] = reason.name();
+        values[4 + kept] = message;
+        values[5 + kept] = raw;
+        return RowFactory.create(values);
+    }
+
+    /** The record as CSV with personal fields blanked, so rejects never carry personal data. */
+    private String raw(CSVRecord record) throws IOException {
+        List<String> fields = new ArrayList<>(record.size());
+        for (int i = 0; i < record.size(); i++) {
+            fields.add(record.get(i));
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).personal() && positions != null && positions[c] >= 0 && positions[c] < fields.size()) {
+                fields.set(positions[c], "");
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("").get())) {
+            printer.printRecord(fields);
+        }
+        return out.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "parse error";
+        }
+        int cut = message.indexOf('\n');
+        return cut < 0 ? message : message.substring(0, cut);
+    }
+
+    private void close() throws IOException {
+        if (parser != null) {
+            parser.close();
+            parser = null;
+        }
+        if (reader != null) {
+            reader.close();
+            reader = null;
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package com.sparecast.jobs.ingest;
+
+import com.sparecast.jobs.ingest.MasterTable.MasterRow;
+import com.sparecast.jobs.storage.Storage;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The master data of a run, read on the driver (it is small: parts, regions, warehouses, lanes,
+ * tariffs, service levels, holidays) and checked row by row; rows that fail a check are kept
+ * as rejects. Inventory, which grows with parts times warehouses, is an ingest feed instead.
+ */
+public record MasterData(
+        Map<String, Part> parts,
+        Map<String, String> regionOfCountry,
+        Map<String, Warehouse> warehouses,
+        List<Lane> lanes,
+        List<Tariff> tariffs,
+        Map<String, Double> serviceLevels,
+        Map<String, Set<LocalDate>> holidays,
+        List<Reject> rejects,
+        Map<String, Integer> rowsRead) implements Serializable {
+
+    /** A row of parts.csv; optional numbers default to pack size 1 and MOQ 0. */
+    public record Part(String partNo, String description, double unitCost, String currency, double unitWeightKg,
+                       String hsCode, String originCountry, int packSize, int minOrderQty, String dangerousGoods,
+                       String supersededBy, String eccn) implements Serializable {
+    }
+
+    /** A row of warehouses.csv. */
+    public record Warehouse(String warehouseId, String region, String country, String role) implements Serializable {
+
+        public boolean isCentral() {
+            return "CENTRAL".equals(role);
+        }
+    }
+
+    /** A row of lanes.csv; {@code maxWeightKg} is null when unlimited. */
+    public record Lane(String originWarehouse, String destinationWarehouse, String mode, double transitDaysMean,
+                       double transitDaysSd, double customsDaysMean, double customsDaysSd, String incoterm,
+                       String departureWeekdays, Double maxWeightKg) implements Serializable {
+    }
+
+    /** A row of tariffs.csv; the de minimis fields are null when absent. */
+    public record Tariff(String destinationCountry, String hsPrefix, double dutyRate, double vatRate,
+                         Double deMinimisValue, String deMinimisCurrency) implements Serializable {
+    }
+
+    private static final List<String> PART_COLUMNS =
+            List.of("part_no", "description", "unit_cost", "currency", "unit_weight_kg");
+    private static final List<String> REGION_COLUMNS = List.of("country", "region");
+    private static final List<String> WAREHOUSE_COLUMNS = List.of("warehouse_id", "region", "country", "role");
+    private static final List<String> LANE_COLUMNS = List.of("origin_warehouse", "destination_warehouse", "mode",
+            "transit_days_mean", "transit_days_sd", "customs_days_mean", "customs_days_sd", "incoterm");
+    private static final List<String> TARIFF_COLUMNS = List.of("destination_country", "hs_prefix", "duty_rate", "vat_rate");
+    private static final List<String> SERVICE_COLUMNS = List.of("class", "target_fill_rate");
+    private static final List<String> HOLIDAY_COLUMNS = List.of("country", "date");
+
+    /** Reads and checks every master table except inventory. */
+    public static MasterData load(Storage storage) throws IOException {
+        Loader loader = new Loader();
+        Map<String, String> regions = new TreeMap<>();
+        for (String[] pair : loader.rows(MasterTable.read(storage, "regions", REGION_COLUMNS, true), "regions",
+                row -> new String[] {loader.text(row, "country"), loader.text(row, "region")})) {
+            regions.putIfAbsent(pair[0], pair[1]);
+        }
+        Map<String, Part> parts = new TreeMap<>();
+        for (Part part : loader.rows(MasterTable.read(storage, "parts", PART_COLUMNS, true), "parts", row -> new Part(
+                loader.text(row, "part_no"), loader.text(row, "description"), loader.number(row, "unit_cost"),
+                loader.text(row, "currency"), loader.number(row, "unit_weight_kg"), row.get("hs_code"),
+                row.get("origin_country"), (int) loader.optionalNumber(row, "pack_size", 1),
+                (int) loader.optionalNumber(row, "min_order_qty", 0), row.get("dangerous_goods"),
+                row.get("superseded_by"), row.get("eccn")))) {
+            parts.putIfAbsent(part.partNo(), part);
+        }
+        Map<String, Warehouse> warehouses = new TreeMap<>();
+        for (Warehouse warehouse : loader.rows(MasterTable.read(storage, "warehouses", WAREHOUSE_COLUMNS, true),
+                "warehouses", row -> new Warehouse(loader.text(row, "warehouse_id"), loader.text(row, "region"),
+                        loader.text(row, "country"), loader.code(row, "role", Set.of("CENTRAL", "REGIONAL"))))) {
+            warehouses.putIfAbsent(warehouse.warehouseId(), warehouse);
+        }
+        List<Lane> lanes = loader.rows(MasterTable.read(storage, "lanes", LANE_COLUMNS, true), "lanes", row -> new Lane(
+                loader.text(row, "origin_warehouse"), loader.text(row, "destination_warehouse"), loader.text(row, "mode"),
+                loader.number(row, "transit_days_mean"), loader.number(row, "transit_days_sd"),
+                loader.number(row, "customs_days_mean"), loader.number(row, "customs_days_sd"),
+                loader.text(row, "incoterm"), row.get("departure_weekdays"),
+                row.get("max_weight_kg").isEmpty() ? null : loader.number(row, "max_weight_kg")));
+        List<Tariff> tariffs = loader.rows(MasterTable.read(storage, "tariffs", TARIFF_COLUMNS, true), "tariffs",
+                row -> new Tariff(loader.text(row, "destination_country"), loader.text(row, "hs_prefix"),
+                        loader.number(row, "duty_rate"), loader.number(row, "vat_rate"),
+                        row.get("de_minimis_value").isEmpty() ? null : loader.number(row, "de_minimis_value"),
+                        row.get("de_minimis_currency").isEmpty() ? null : row.get("de_minimis_currency")));
+        Map<String, Double> serviceLevels = new TreeMap<>();
+        for (Object[] level : loader.rows(MasterTable.read(storage, "service_levels", SERVICE_COLUMNS, true),
+                "service_levels", row -> new Object[] {loader.code(row, "class", Set.of("A", "B", "C")),
+                        loader.fraction(row, "target_fill_rate")})) {
+            serviceLevels.putIfAbsent((String) level[0], (Double) level[1]);
+        }
+        Map<String, Set<LocalDate>> holidays = new TreeMap<>();
+        MasterTable holidayTable = MasterTable.read(storage, "holidays", HOLIDAY_COLUMNS, false);
+        if (holidayTable != null) {
+            for (Object[] holiday : loader.rows(holidayTable, "holidays",
+                    row -> new Object[] {loader.text(row, "country"), loader.date(row, "date")})) {
+                holidays.computeIfAbsent((String) holiday[0], c -> new TreeSet<>()).add((LocalDate) holiday[1]);
+            }
+        }
+        if (parts.isEmpty() || regions.isEmpty() || warehouses.isEmpty()) {
+            throw new MasterDataException("Master data has no usable " + (parts.isEmpty() ? "parts"
+                    : regions.isEmpty() ? "regions" : "warehouses") + " in " + storage.location() + "/master");
+        }
+        return new MasterData(Collections.unmodifiableMap(parts), Collections.unmodifiableMap(regions),
+                Collections.unmodifiableMap(warehouses), List.copyOf(lanes), List.copyOf(tariffs),
+                Collections.unmodifiableMap(serviceLevels), Collections.unmodifiableMap(holidays),
+                List.copyOf(loader.rejects), Collections.unmodifiableMap(loader.rowsRead));
+    }
+
+    /** What ingest checks event rows against. */
+    public ReferenceData reference(LocalDate planningDate) {
+        return new ReferenceData(Set.copyOf(parts.keySet()), Set.copyOf(regionOfCountry.keySet()),
+                Set.copyOf(warehouses.keySet()), planningDate);
+    }
+
+    /** The regional warehouse of each region (the first by id if a region has several). */
+    public Map<String, Warehouse> regionalWarehouseByRegion() {
+        Map<String, Warehouse> out = new TreeMap<>();
+        warehouses.values().stream().filter(w -> !w.isCentral()).forEach(w -> out.putIfAbsent(w.region(), w));
+        return out;
+    }
+
+    /** The lane that supplies {@code destination}, from a central warehouse; null if none. */
+    public Lane supplyLaneTo(String destination) {
+        return lanes.stream()
+                .filter(l -> l.destinationWarehouse().equals(destination))
+                .filter(l -> warehouses.containsKey(l.originWarehouse()) && warehouses.get(l.originWarehouse()).isCentral())
+                .findFirst().orElse(null);
+    }
+
+    /** Checks master rows and collects the rejects. */
+    private static final class Loader {
+        private final List<Reject> rejects = new ArrayList<>();
+        private final Map<String, Integer> rowsRead = new TreeMap<>();
+
+        /** A failed check of one value. */
+        private static final class BadValue extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+            final String column;
+            final RejectReason reason;
+
+            BadValue(String column, RejectReason reason, String message) {
+                super(message, null, false, false);
+                this.column = column;
+                this.reason = reason;
+            }
+        }
+
+        <T> List<T> rows(MasterTable table, String name, Function<MasterRow, T> convert) {
+            List<T> out = new ArrayList<>();
+            rowsRead.put(name, table.rows().size());
+            for (MasterRow row : table.rows()) {
+                try {
+                    out.add(convert.apply(row));
+                } catch (BadValue bad) {
+                    rejects.add(new Reject(name, table.path(), row.line(), bad.column, bad.reason, bad.getMessage(),
+                            String.join(",", row.values().values())));
+                }
+            }
+            return out;
+        }
+
+        String text(MasterRow row, String column) {
+            String value = row.get(column);
+            if (value.isEmpty()) {
+                throw new BadValue(column, RejectReason.MISSING_VALUE, column + " is empty");
+            }
+            return value;
+        }
+
+        String code(MasterRow row, String column, Set<String> allowed) {
+            String value = text(row, column);
+            if (!allowed.contains(value)) {
+                throw new BadValue(column, RejectReason.UNKNOWN_CODE,
+                        column + " " + value + " is not one of " + new TreeSet<>(allowed));
+            }
+            return value;
+        }
+
+        double number(MasterRow row, String column) {
+            String value = text(row, column);
+            try {
+                double number = Double.parseDouble(value);
+                if (number >= 0 && !Double.isInfinite(number)) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new BadValue(column, RejectReason.BAD_NUMBER, column + " '" + value + "' is not a number >= 0");
+        }
+
+        double optionalNumber(MasterRow row, String column, double fallback) {
+            return row.get(column).isEmpty() ? fallback : number(row, column);
+        }
+
+        double fraction(MasterRow row, String column) {
+            double value = number(row, column);
+            if (!(value > 0 && value < 1)) {
+                throw new BadValue(column, RejectReason.BAD_NUMBER, column + " " + value + " is not in (0, 1)");
+            }
+            return value;
+        }
+
+        LocalDate date(MasterRow row, String column) {
+            String value = text(row, column);
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new BadValue(column, RejectReason.BAD_DATE, column + " '" + value + "' is not an ISO-8601 date");
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package com.sparecast.jobs.ingest;
+
+/** Required master data is missing or unusable: the quality gate fails and nothing is published. */
+public class MasterDataException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public MasterDataException(String message) {
+        super(message);
+    }
+}

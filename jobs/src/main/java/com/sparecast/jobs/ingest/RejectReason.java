@@ -1,0 +1,31 @@
+package com.sparecast.jobs.ingest;
+
+/** Why an input row was rejected; the code data owners filter the rejects by. */
+public enum RejectReason {
+    /** The file lacks a required column; every row of the file is rejected. */
+    MISSING_COLUMN,
+    /** A required value is empty. */
+    MISSING_VALUE,
+    /** Broken quoting or a row that is not valid CSV. */
+    MALFORMED_ROW,
+    /** Bytes that are not valid UTF-8. */
+    BAD_ENCODING,
+    /** Not an ISO-8601 date or timestamp. */
+    BAD_DATE,
+    /** A date after the planning date. */
+    FUTURE_DATE,
+    /** Not a positive whole number. */
+    BAD_QUANTITY,
+    /** Not a number where one is required. */
+    BAD_NUMBER,
+    /** A part number that parts.csv does not know. */
+    UNKNOWN_PART,
+    /** A country that regions.csv does not know. */
+    UNKNOWN_COUNTRY,
+    /** A warehouse that warehouses.csv does not know. */
+    UNKNOWN_WAREHOUSE,
+    /** A code outside the allowed list (reason_code, condition, role...). */
+    UNKNOWN_CODE,
+    /** An event id seen earlier (first kept, in file and line order). */
+    DUPLICATE_ID
+}

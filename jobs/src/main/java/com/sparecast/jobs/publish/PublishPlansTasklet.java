@@ -1,0 +1,299 @@
+package com.sparecast.jobs.publish;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import com.sparecast.jobs.batch.InputFingerprint;
+import com.sparecast.jobs.batch.RunRequest;
+import com.sparecast.jobs.batch.StageTasklet;
+import com.sparecast.jobs.customs.PlanShipmentsTasklet;
+import com.sparecast.jobs.customs.ShipmentSchema;
+import com.sparecast.jobs.demand.AggregateDemandTasklet;
+import com.sparecast.jobs.forecasting.ForecastDemandTasklet;
+import com.sparecast.jobs.forecasting.ForecastSchema;
+import com.sparecast.jobs.ingest.Feed;
+import com.sparecast.jobs.ingest.IngestEventsTasklet;
+import com.sparecast.jobs.ingest.IngestSchema;
+import com.sparecast.jobs.ingest.Reconciliation;
+import com.sparecast.jobs.replenishment.PlanReplenishmentTasklet;
+import com.sparecast.jobs.replenishment.PlanSchema;
+import com.sparecast.jobs.report.ReportData;
+import com.sparecast.jobs.report.ReportWriter;
+import com.sparecast.jobs.storage.LocalStorage;
+import com.sparecast.jobs.storage.Storage;
+import com.sparecast.jobs.storage.StorageSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Step {@code publishPlans}: lays out every output file of the contract in a local build folder,
+ * then publishes it atomically (data files, {@code manifest.json}, {@code _SUCCESS} last).
+ * Rows reach the driver one partition at a time ({@code toLocalIterator}), sorted, so files are
+ * the same bytes on every run and memory does not grow with the plan.
+ */
+public final class PublishPlansTasklet extends StageTasklet {
+
+    /** The restock file columns of the contract, in order. */
+    public static final List<String> RESTOCK_COLUMNS = List.of("warehouse_id", "part_no", "description", "order_qty",
+            "source_warehouse", "ship_date", "expected_arrival", "reorder_point", "order_up_to", "on_hand", "on_order",
+            "plan_id");
+
+    private static final List<String> REJECT_COLUMNS = List.of("file", "line", "column", "reason_code", "message", "raw");
+    private static final List<String> EXCEPTION_COLUMNS = List.of("warehouse_id", "part_no", "description", "exception",
+            "exception_reason", "abc_class", "demand_class", "inventory_position", "reorder_point", "order_up_to", "order_qty");
+
+    public PublishPlansTasklet(RunRequest request, Supplier<SparkSession> spark) {
+        super(request, spark);
+    }
+
+    @Override
+    protected void run(Stage stage) throws Exception {
+        long started = System.nanoTime();
+        Path build = stage.paths().dataset("publish");
+        LocalStorage.deleteRecursively(build);
+        Files.createDirectories(build);
+        String fingerprintSha = stage.stepExecution().getJobExecution().getJobParameters().getString("inputFingerprint");
+        String planId = stage.planningDate().toString().replace("-", "") + "-" + fingerprintSha.substring(0, 12);
+        Map<String, Long> rows = new TreeMap<>();
+        List<List<Object>> exceptions = new ArrayList<>();
+        Map<String, Object> summary = new LinkedHashMap<>();
+
+        writePlanAndRestock(stage, build, planId, rows, exceptions, summary);
+        writeShipments(stage, build, rows, exceptions, summary);
+        writeForecasts(stage, build);
+        Reconciliation reconciliation = writeQuality(stage, build, rows);
+
+        Map<String, Long> classes = new TreeMap<>();
+        for (Row r : stage.spark().read().parquet(stage.paths().uri(ForecastDemandTasklet.SERIES_FORECASTS))
+                .filter(col("region").notEqual(ForecastDemandTasklet.ALL_REGIONS))
+                .groupBy("demand_class").count().collectAsList()) {
+            classes.put(r.getString(0), r.getLong(1));
+        }
+        Map<String, Object> headline = new LinkedHashMap<>();
+        headline.put("series", classes.values().stream().mapToLong(Long::longValue).sum());
+        headline.putAll(summary);
+        Files.writeString(build.resolve("report/index.html"), ReportWriter.render(new ReportData(
+                stage.planningDate().toString(), planId, reconciliation, headline, classes, EXCEPTION_COLUMNS, exceptions)),
+                StandardCharsets.UTF_8);
+
+        long jobStart = stage.stepExecution().getJobExecution().getCreateTime() == null ? started
+                : started - java.time.Duration.between(stage.stepExecution().getJobExecution().getCreateTime(),
+                        java.time.LocalDateTime.now()).toNanos();
+        InputFingerprint inputs = InputFingerprint.load(stage.settings().workDir(), fingerprintSha);
+        Manifest manifest = new Manifest(stage.stepExecution().getJobExecution().getId(), planId,
+                stage.planningDate().toString(), "COMPLETED", Math.round((System.nanoTime() - jobStart) / 1e7) / 100.0,
+                fingerprintSha, inputs.files(), Manifest.outputsOf(build, rows));
+        manifest.write(build.resolve("manifest.json"));
+
+        Storage output = Storage.of(stage.request().output(), StorageSettings.from(stage.settings()));
+        output.publishFolder(build, stage.planningDate().toString());
+        stage.countWritten(rows.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** plans/replenishment.csv and .parquet, and restock/<warehouse>.csv for warehouses with orders. */
+    private static void writePlanAndRestock(Stage stage, Path build, String planId, Map<String, Long> rows,
+                                            List<List<Object>> exceptions, Map<String, Object> summary) throws IOException {
+        Dataset<Row> plan = stage.spark().read().parquet(stage.paths().uri(PlanReplenishmentTasklet.PLAN));
+        Dataset<Row> lineDates = shipmentDates(stage);
+        Dataset<Row> sorted = plan.join(lineDates, plan.col("warehouse_id").equalTo(lineDates.col("dest_wh"))
+                        .and(plan.col("part_no").equalTo(lineDates.col("line_part"))), "left")
+                .orderBy(col("warehouse_id"), col("part_no"));
+        writeSingleParquet(stage, plan.orderBy("warehouse_id", "part_no"), build.resolve("plans/replenishment.parquet"));
+
+        List<String> columns = PlanSchema.columns();
+        long orders = 0;
+        long stockoutRisks = 0;
+        CsvOutput restock = null;
+        String restockWarehouse = null;
+        try (CsvOutput planCsv = CsvOutput.open(build.resolve("plans/replenishment.csv"), columns, true)) {
+            Iterator<Row> it = sorted.toLocalIterator();
+            while (it.hasNext()) {
+                Row r = it.next();
+                List<Object> values = new ArrayList<>(columns.size());
+                for (String c : columns) {
+                    values.add(r.get(r.fieldIndex(c)));
+                }
+                planCsv.write(values);
+                String warehouse = r.getAs("warehouse_id");
+                long orderQty = r.<Long>getAs("order_qty");
+                if (r.getAs("exception") != null) {
+                    exceptions.add(EXCEPTION_COLUMNS.stream().map(c -> (Object) r.get(r.fieldIndex(c))).toList());
+                    if ("STOCKOUT_RISK".equals(r.getAs("exception"))) {
+                        stockoutRisks++;
+                    }
+                }
+                if (orderQty <= 0) {
+                    continue;
+                }
+                orders++;
+                if (!warehouse.equals(restockWarehouse)) {
+                    if (restock != null) {
+                        restock.close();
+                        rows.put("restock/" + restockWarehouse + ".csv", restock.rows());
+                    }
+                    restock = CsvOutput.open(build.resolve("restock/" + warehouse + ".csv"), RESTOCK_COLUMNS, false);
+                    restockWarehouse = warehouse;
+                }
+                LocalDate planningDate = stage.planningDate();
+                String shipDate = r.getAs("ship_date_of_line");
+                String arrival = r.getAs("expected_arrival_of_line");
+                if (shipDate == null) {
+                    // Not in a shipment plan (supplier orders): leaves today, arrives after the mean lead time.
+                    shipDate = planningDate.toString();
+                    arrival = planningDate.plusDays((long) Math.ceil(r.<Double>getAs("lead_time_weeks_mean") * 7)).toString();
+                }
+                restock.write(Arrays.asList(warehouse, r.getAs("part_no"), r.getAs("description"), orderQty,
+                        r.getAs("source_warehouse"), shipDate, arrival, r.getAs("reorder_point"), r.getAs("order_up_to"),
+                        r.getAs("on_hand"), r.getAs("on_order"), planId));
+            }
+            rows.put("plans/replenishment.csv", planCsv.rows());
+        } finally {
+            if (restock != null) {
+                restock.close();
+                rows.put("restock/" + restockWarehouse + ".csv", restock.rows());
+            }
+        }
+        summary.put("plan lines", rows.get("plans/replenishment.csv"));
+        summary.put("orders", orders);
+        summary.put("exceptions", (long) exceptions.size());
+        summary.put("stock-out risks", stockoutRisks);
+    }
+
+    /** Ship date and arrival of each (destination warehouse, part) in the shipment plan. */
+    private static Dataset<Row> shipmentDates(Stage stage) {
+        return stage.spark().read().parquet(stage.paths().uri(PlanShipmentsTasklet.LINES))
+                .select(col("destination_warehouse").as("dest_wh"), col("part_no").as("line_part"),
+                        col("ship_date_of_line"), col("expected_arrival_of_line"))
+                .dropDuplicates("dest_wh", "line_part");
+    }
+
+    private static void writeShipments(Stage stage, Path build, Map<String, Long> rows, List<List<Object>> exceptions,
+                                       Map<String, Object> summary) throws IOException {
+        SparkSession spark = stage.spark();
+        long holds = 0;
+        try (CsvOutput out = CsvOutput.open(build.resolve("plans/shipments.csv"), ShipmentSchema.SHIPMENT_COLUMNS, true)) {
+            Iterator<Row> it = spark.read().parquet(stage.paths().uri(PlanShipmentsTasklet.SHIPMENTS))
+                    .orderBy("shipment_id").toLocalIterator();
+            while (it.hasNext()) {
+                Row r = it.next();
+                out.write(ShipmentSchema.SHIPMENT_COLUMNS.stream().map(c -> (Object) r.getAs(c)).toList());
+            }
+            rows.put("plans/shipments.csv", out.rows());
+        }
+        try (CsvOutput out = CsvOutput.open(build.resolve("plans/shipment_lines.csv"), ShipmentSchema.LINE_COLUMNS, true)) {
+            Iterator<Row> it = spark.read().parquet(stage.paths().uri(PlanShipmentsTasklet.LINES))
+                    .orderBy("shipment_id", "line_index").toLocalIterator();
+            while (it.hasNext()) {
+                Row r = it.next();
+                out.write(ShipmentSchema.LINE_COLUMNS.stream().map(c -> (Object) r.getAs(c)).toList());
+                if ("HOLD".equals(r.getAs("status"))) {
+                    holds++;
+                    exceptions.add(Arrays.asList(r.getAs("destination_warehouse"), r.getAs("part_no"),
+                            r.getAs("description"), "CUSTOMS_HOLD", r.getAs("hold_reason"), null, null, null, null, null,
+                            r.getAs("quantity")));
+                }
+            }
+            rows.put("plans/shipment_lines.csv", out.rows());
+        }
+        Iterator<Row> docs = spark.read().parquet(stage.paths().uri(PlanShipmentsTasklet.DOCUMENTS))
+                .orderBy("shipment_id", "file").toLocalIterator();
+        while (docs.hasNext()) {
+            Row r = docs.next();
+            Path file = build.resolve("customs").resolve(r.<String>getAs("shipment_id")).resolve(r.<String>getAs("file"));
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, r.getAs("content"), StandardCharsets.UTF_8);
+        }
+        summary.put("shipments", rows.get("plans/shipments.csv"));
+        summary.put("customs holds", holds);
+    }
+
+    /** forecasts.parquet: one row per series and future week with mean and quantiles. */
+    private static void writeForecasts(Stage stage, Path build) throws IOException {
+        LocalDate firstWeek = AggregateDemandTasklet.firstIncompleteWeek(stage.planningDate());
+        Dataset<Row> series = stage.spark().read().parquet(stage.paths().uri(ForecastDemandTasklet.SERIES_FORECASTS))
+                .filter(col("error").isNull());
+        Dataset<Row> exploded = series.selectExpr("part_no", "region", "method", "demand_class",
+                        "posexplode(arrays_zip(forecast, quantiles)) as (h, f)")
+                .withColumn("period", org.apache.spark.sql.functions.date_add(lit(Date.valueOf(firstWeek)), col("h").multiply(7)))
+                .withColumn("horizon", col("h").plus(1))
+                .withColumn("mean", col("f.forecast"));
+        for (int i = 0; i < ForecastSchema.QUANTILES.length; i++) {
+            String name = String.format("p%02d", Math.round(ForecastSchema.QUANTILES[i] * 100));
+            exploded = exploded.withColumn(name, col("f.quantiles").getItem(i));
+        }
+        Dataset<Row> forecasts = exploded.drop("h", "f")
+                .select("part_no", "region", "period", "horizon", "method", "demand_class", "mean", "p50", "p80", "p90", "p95");
+        writeSingleParquet(stage, forecasts.orderBy("part_no", "region", "horizon"), build.resolve("forecasts.parquet"));
+    }
+
+    /** quality/rejected/<feed>.csv for every feed and master table, and quality/reconciliation.json. */
+    private static Reconciliation writeQuality(Stage stage, Path build, Map<String, Long> rows) throws IOException {
+        Reconciliation reconciliation = Reconciliation.read(stage.paths().dataset("ingest/reconciliation.json"));
+        for (Feed feed : Feed.values()) {
+            Dataset<Row> rejected = stage.spark().read().parquet(stage.paths().uri("ingest/" + feed.feedName()))
+                    .filter(col(IngestEventsTasklet.OUTCOME).equalTo(IngestEventsTasklet.REJECTED))
+                    .select(col(IngestSchema.SOURCE_FILE), col(IngestSchema.SOURCE_LINE), col(IngestSchema.REJECT_COLUMN),
+                            col(IngestSchema.REJECT_REASON), col(IngestSchema.REJECT_MESSAGE), col(IngestSchema.RAW))
+                    .orderBy(IngestSchema.SOURCE_FILE, IngestSchema.SOURCE_LINE);
+            writeRejects(build, feed.feedName(), rejected, rows);
+        }
+        Dataset<Row> master = stage.spark().read().parquet(stage.paths().uri("ingest/master_rejects"));
+        for (String table : reconciliation.feeds().keySet()) {
+            if (Arrays.stream(Feed.values()).noneMatch(f -> f.feedName().equals(table))
+                    && reconciliation.feeds().get(table).rejected() > 0) {
+                writeRejects(build, table, master.filter(col("feed").equalTo(table)).drop("feed").orderBy("file", "line"), rows);
+            }
+        }
+        Path file = build.resolve("quality/reconciliation.json");
+        reconciliation.write(file);
+        return reconciliation;
+    }
+
+    private static void writeRejects(Path build, String name, Dataset<Row> rejected, Map<String, Long> rows)
+            throws IOException {
+        String path = "quality/rejected/" + name + ".csv";
+        try (CsvOutput out = CsvOutput.open(build.resolve(path), REJECT_COLUMNS, true)) {
+            Iterator<Row> it = rejected.toLocalIterator();
+            while (it.hasNext()) {
+                Row r = it.next();
+                List<Object> values = new ArrayList<>();
+                for (int i = 0; i < REJECT_COLUMNS.size(); i++) {
+                    values.add(r.get(i));
+                }
+                out.write(values);
+            }
+            rows.put(path, out.rows());
+        }
+    }
+
+    /** Writes {@code data} as one Parquet file at {@code target}, in the order given. */
+    private static void writeSingleParquet(Stage stage, Dataset<Row> data, Path target) throws IOException {
+        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
+        LocalStorage.deleteRecursively(temporary);
+        data.coalesce(1).write().mode(SaveMode.Overwrite).parquet(temporary.toUri().toString());
+        Files.createDirectories(target.getParent());
+        try (Stream<Path> files = Files.list(temporary)) {
+            Path part = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst()
+                    .orElseThrow(() -> new IOException("Spark wrote no Parquet file in " + temporary));
+            Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        LocalStorage.deleteRecursively(temporary);
+    }
+}

@@ -1,0 +1,169 @@
+package com.sparecast.jobs.replenishment;
+
+import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.models.distribution.DemandDistribution;
+import com.sparecast.models.distribution.LeadTime;
+import com.sparecast.models.distribution.LeadTimeDemand;
+import com.sparecast.models.distribution.LeadTimeDemandModel;
+import com.sparecast.models.inventory.OrderUpToPolicy;
+import com.sparecast.models.inventory.PolicyDecision;
+import com.sparecast.models.inventory.PolicyInput;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Computes one plan line in an executor: lead-time demand over the lane's uncertain lead time
+ * plus the review period, the order-up-to policy for the class's fill rate, the order, and the
+ * exception a planner must look at. The decisions themselves are the models' (distribution,
+ * inventory); this class gathers their inputs and lays out the row.
+ */
+final class PlanLineCalculator implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final double DAYS_PER_WEEK = 7;
+    /** No demand for this many weeks, and stock on hand: dead stock. */
+    private static final int DEAD_STOCK_WEEKS = 52;
+
+    /** The columns of the row this calculator reads, in order. */
+    static final List<String> INPUT_COLUMNS = List.of("warehouse_id", "part_no", "region", "role", "method",
+            "method_reason", "demand_class", "mean_per_week", "error_variance", "forecast", "history", "error",
+            "on_hand", "on_order", "returns_per_week", "abc_class");
+
+    private final PlanningContext context;
+
+    PlanLineCalculator(PlanningContext context) {
+        this.context = context;
+    }
+
+    Row compute(Row in) {
+        String warehouseId = in.getString(0);
+        String partNo = in.getString(1);
+        String region = in.getString(2);
+        String role = in.getString(3);
+        boolean hasForecast = !in.isNullAt(4) && in.isNullAt(11);
+        double meanPerWeek = hasForecast ? in.getDouble(7) : 0;
+        double errorVariance = hasForecast ? in.getDouble(8) : 0;
+        List<Double> forecast = in.isNullAt(9) ? List.of() : in.getList(9);
+        List<Double> history = in.isNullAt(10) ? null : in.getList(10);
+        long onHand = in.isNullAt(12) ? 0 : in.getLong(12);
+        long onOrder = in.isNullAt(13) ? 0 : in.getLong(13);
+        double returnsPerWeek = in.isNullAt(14) ? 0 : in.getDouble(14);
+        String abcClass = in.getString(15);
+
+        MasterData.Part part = context.master().parts().get(partNo);
+        MasterData.Lane lane = "CENTRAL".equals(role) ? null : context.master().supplyLaneTo(warehouseId);
+        LeadTime leadTime = lane == null
+                ? LeadTime.ofLane(context.supplierLeadTimeDaysMean(), context.supplierLeadTimeDaysSd(), 0, 0, DAYS_PER_WEEK)
+                : LeadTime.ofLane(lane.transitDaysMean(), lane.transitDaysSd(), lane.customsDaysMean(),
+                        lane.customsDaysSd(), DAYS_PER_WEEK);
+        String source = lane == null ? "SUPPLIER" : lane.originWarehouse();
+        double review = context.reviewWeeks();
+
+        LeadTimeDemand ltd = LeadTimeDemandModel.withDefaults().over(meanPerWeek, errorVariance, leadTime, review);
+        DemandDistribution x = ltd.distribution();
+        double returnsWeeks = Math.max(0, leadTime.mean() - context.refurbishDelayDays() / DAYS_PER_WEEK);
+        double expectedReturns = returnsPerWeek * context.refurbishYield() * returnsWeeks;
+        double target = context.targetFillRate(abcClass);
+        int packSize = part == null ? 1 : Math.max(1, part.packSize());
+        int moq = part == null ? 0 : part.minOrderQty();
+        PolicyDecision decision = OrderUpToPolicy.withDefaults().decide(new PolicyInput(x, meanPerWeek * review, target,
+                onHand, onOrder, expectedReturns, 0, packSize, moq));
+
+        String[] exception = exception(partNo, hasForecast, in.isNullAt(11) ? null : in.getString(11), history, onHand,
+                decision, meanPerWeek * leadTime.mean(), meanPerWeek, leadTime);
+        long orderQty = exception != null && exception[0].equals("SUPERSESSION_LOOP") ? 0 : decision.orderQuantity();
+        double unitCost = part == null ? 0 : part.unitCost();
+
+        List<Object> row = new ArrayList<>();
+        row.add(warehouseId);
+        row.add(partNo);
+        row.add(part == null ? null : part.description());
+        row.add(region);
+        row.add(role);
+        row.add(source);
+        row.add(abcClass);
+        row.add(hasForecast ? in.getString(6) : "NO_DEMAND");
+        row.add(hasForecast ? in.getString(4) : "None");
+        row.add(hasForecast ? in.getString(5) : null);
+        row.add(meanPerWeek);
+        for (int w = 0; w < PlanSchema.FORECAST_WEEKS_SHOWN; w++) {
+            row.add(w < forecast.size() ? forecast.get(w) : meanPerWeek);
+        }
+        row.add(leadTime.mean());
+        row.add(leadTime.sd());
+        row.add(review);
+        row.add(x.name());
+        row.add(ltd.reason());
+        row.add(x.mean());
+        row.add(quantile(x, 0.5));
+        row.add(quantile(x, 0.9));
+        row.add(quantile(x, 0.95));
+        row.add(quantile(x, 0.99));
+        row.add(decision.safetyStock());
+        row.add(decision.reorderPoint());
+        row.add(decision.orderUpTo());
+        row.add(onHand);
+        row.add(onOrder);
+        row.add(expectedReturns);
+        row.add(decision.inventoryPosition());
+        row.add(orderQty);
+        row.add(packSize);
+        row.add(moq);
+        row.add(unitCost);
+        row.add(part == null ? null : part.currency());
+        row.add(orderQty * unitCost);
+        row.add(target);
+        row.add(decision.expectedFillRate());
+        row.add(decision.expectedOnHand());
+        row.add(exception == null ? null : exception[0]);
+        row.add(exception == null ? null : exception[1]);
+        return RowFactory.create(row.toArray());
+    }
+
+    private static double quantile(DemandDistribution x, double p) {
+        return Math.max(0, x.quantile(p));
+    }
+
+    /** The exception code and its explanation, or null; the most serious one wins. */
+    private String[] exception(String partNo, boolean hasForecast, String error, List<Double> history, long onHand,
+                               PolicyDecision decision, double leadTimeDemand, double meanPerWeek, LeadTime leadTime) {
+        if (context.supersessionLoops().contains(partNo)) {
+            return new String[] {"SUPERSESSION_LOOP", "superseded_by chain of " + partNo + " is a cycle; no order placed"};
+        }
+        if (!hasForecast && error != null) {
+            return new String[] {"NO_FORECAST", "no forecast possible: " + error};
+        }
+        if (onHand > 0 && noDemandFor(history, DEAD_STOCK_WEEKS)) {
+            return new String[] {"DEAD_STOCK", onHand + " on hand and no demand for " + DEAD_STOCK_WEEKS + " weeks"};
+        }
+        double position = decision.inventoryPosition();
+        if (position < decision.reorderPoint() && position < leadTimeDemand) {
+            return new String[] {"STOCKOUT_RISK", String.format(Locale.ROOT,
+                    "position %.0f is below the %.1f units expected to be used in the %.1f weeks an order takes",
+                    position, leadTimeDemand, leadTime.mean())};
+        }
+        double cover = context.overstockCoverWeeks();
+        if (position > decision.orderUpTo() + cover * meanPerWeek && position > 0 && meanPerWeek > 0) {
+            return new String[] {"OVERSTOCK", String.format(Locale.ROOT,
+                    "position %.0f exceeds order-up-to %.0f by more than %.0f weeks of demand", position,
+                    decision.orderUpTo(), cover)};
+        }
+        return null;
+    }
+
+    private static boolean noDemandFor(List<Double> history, int weeks) {
+        if (history == null) {
+            return true;
+        }
+        for (int t = Math.max(0, history.size() - weeks); t < history.size(); t++) {
+            if (history.get(t) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,175 @@
+package com.sparecast.jobs.replenishment;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import com.sparecast.jobs.batch.RunRequest;
+import com.sparecast.jobs.batch.StageTasklet;
+import com.sparecast.jobs.demand.AggregateDemandTasklet;
+import com.sparecast.jobs.demand.Supersession;
+import com.sparecast.jobs.forecasting.ForecastDemandTasklet;
+import com.sparecast.jobs.ingest.Feed;
+import com.sparecast.jobs.ingest.IngestEventsTasklet;
+import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.spark.Columns;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Step {@code planReplenishment}: one plan line per (warehouse, part). Regional warehouses plan
+ * from their region's forecast and are supplied over their lane from the central warehouse;
+ * the central warehouse plans from the forecast of each part's total demand and is supplied by
+ * suppliers (a two-level plan). Stock of superseded parts counts toward the part that replaced
+ * them. Every line is computed in the executors by {@link PlanLineCalculator}.
+ */
+public final class PlanReplenishmentTasklet extends StageTasklet {
+
+    public static final String PLAN = "replenishment/plan";
+    /** Weeks of refurbishable returns averaged into a returns rate. */
+    private static final int RETURNS_WEEKS = 26;
+
+    public PlanReplenishmentTasklet(RunRequest request, Supplier<SparkSession> spark) {
+        super(request, spark);
+    }
+
+    @Override
+    protected void run(Stage stage) throws Exception {
+        SparkSession spark = stage.spark();
+        MasterData master = MasterData.load(stage.input());
+        PlanningContext context = PlanningContext.of(master, stage.planningDate(), stage.settings());
+
+        Dataset<Row> forecasts = spark.read().parquet(stage.paths().uri(ForecastDemandTasklet.SERIES_FORECASTS));
+        Dataset<Row> warehouses = warehouseFrame(spark, master);
+        Dataset<Row> lines = forecasts.join(broadcast(warehouses), "region")
+                .select(col("warehouse_id"), col("part_no"), col("region"), col("role"), col("method"),
+                        col("method_reason"), col("demand_class"), col("mean_per_week"), col("error_variance"),
+                        col("forecast"), col("history"), col("error"));
+
+        Dataset<Row> stock = inventoryByFinalPart(stage, master);
+        Dataset<Row> withStock = lines.join(stock, lines.col("warehouse_id").equalTo(stock.col("inv_warehouse_id"))
+                        .and(lines.col("part_no").equalTo(stock.col("inv_part_no"))), "full_outer")
+                .join(broadcast(warehouses.select(col("warehouse_id").as("inv_wh"), col("region").as("inv_region"),
+                        col("role").as("inv_role"))), col("inv_warehouse_id").equalTo(col("inv_wh")), "left")
+                .select(coalesce(col("warehouse_id"), col("inv_warehouse_id")).as("warehouse_id"),
+                        coalesce(col("part_no"), col("inv_part_no")).as("part_no"),
+                        coalesce(col("region"), col("inv_region")).as("region"),
+                        coalesce(col("role"), col("inv_role")).as("role"),
+                        col("method"), col("method_reason"), col("demand_class"), col("mean_per_week"),
+                        col("error_variance"), col("forecast"), col("history"), col("error"), col("on_hand"),
+                        col("on_order"))
+                .filter(col("role").isNotNull());
+
+        Dataset<Row> returns = returnsRate(stage);
+        Dataset<Row> withReturns = withStock.join(returns, Columns.names("part_no", "region"), "left");
+
+        Dataset<Row> classified = withAbcClass(withReturns, partValues(spark, master));
+        Broadcast<PlanningContext> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(context);
+        Column[] input = PlanLineCalculator.INPUT_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new);
+        Dataset<Row> plan = classified.select(input).mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+            PlanLineCalculator calculator = new PlanLineCalculator(shared.value());
+            return new Iterator<Row>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    return calculator.compute(rows.next());
+                }
+            };
+        }, Encoders.row(PlanSchema.PLAN));
+        plan.write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(PLAN));
+        Dataset<Row> written = spark.read().parquet(stage.paths().uri(PLAN));
+        stage.countRead(forecasts.count());
+        stage.countWritten(written.count());
+        stage.countRejected(written.filter(col("exception").isNotNull()).count());
+    }
+
+    /** Warehouses with the region whose series they plan from: their own, or ALL for a central one. */
+    private static Dataset<Row> warehouseFrame(SparkSession spark, MasterData master) {
+        List<Row> rows = new ArrayList<>();
+        boolean centralSeen = false;
+        for (MasterData.Warehouse w : master.warehouses().values()) {
+            if (w.isCentral()) {
+                // The first central warehouse (by id) plans the total; further ones would double count it.
+                if (!centralSeen) {
+                    rows.add(RowFactory.create(w.warehouseId(), ForecastDemandTasklet.ALL_REGIONS, w.role()));
+                    centralSeen = true;
+                }
+            } else if (master.regionalWarehouseByRegion().get(w.region()) == w) {
+                rows.add(RowFactory.create(w.warehouseId(), w.region(), w.role()));
+            }
+        }
+        return spark.createDataFrame(rows, new StructType().add("warehouse_id", DataTypes.StringType, false)
+                .add("region", DataTypes.StringType, false).add("role", DataTypes.StringType, false));
+    }
+
+    /** On hand and on order per (warehouse, part), superseded parts' stock counted toward their successor. */
+    private static Dataset<Row> inventoryByFinalPart(Stage stage, MasterData master) {
+        SparkSession spark = stage.spark();
+        List<Row> mapping = Supersession.of(master.parts()).finalPart().entrySet().stream()
+                .map(e -> RowFactory.create(e.getKey(), e.getValue())).toList();
+        Dataset<Row> finalParts = spark.createDataFrame(mapping, new StructType()
+                .add("part_no", DataTypes.StringType, false).add("final_part_no", DataTypes.StringType, false));
+        return IngestEventsTasklet.accepted(stage, Feed.INVENTORY)
+                .join(broadcast(finalParts), "part_no")
+                .groupBy(col("warehouse_id").as("inv_warehouse_id"), col("final_part_no").as("inv_part_no"))
+                .agg(sum("on_hand").as("on_hand"), sum("on_order").as("on_order"));
+    }
+
+    /** Refurbishable returns per week over the last {@value #RETURNS_WEEKS} complete weeks. */
+    private static Dataset<Row> returnsRate(Stage stage) {
+        LocalDate end = AggregateDemandTasklet.firstIncompleteWeek(stage.planningDate());
+        return stage.spark().read().parquet(stage.paths().uri(AggregateDemandTasklet.WEEKLY_RETURNS))
+                .filter(col("week").geq(lit(Date.valueOf(end.minusWeeks(RETURNS_WEEKS)))))
+                .groupBy("part_no", "region")
+                .agg(sum("quantity").divide(RETURNS_WEEKS).as("returns_per_week"));
+    }
+
+    private static Dataset<Row> partValues(SparkSession spark, MasterData master) {
+        List<Row> rows = master.parts().values().stream()
+                .map(p -> RowFactory.create(p.partNo(), p.unitCost())).toList();
+        return spark.createDataFrame(rows, new StructType().add("part_no", DataTypes.StringType, false)
+                .add("unit_cost", DataTypes.DoubleType, false));
+    }
+
+    /**
+     * ABC class per warehouse by annual demand value: A while the value of the parts ranked
+     * before it is under 80% of the warehouse's total, B under 95%, C after.
+     */
+    static Dataset<Row> withAbcClass(Dataset<Row> lines, Dataset<Row> unitCosts) {
+        Column value = coalesce(col("mean_per_week"), lit(0.0)).multiply(52).multiply(coalesce(col("unit_cost"), lit(0.0)));
+        WindowSpec ranked = Window.partitionBy("warehouse_id").orderBy(col("annual_value").desc(), col("part_no"));
+        WindowSpec whole = Window.partitionBy("warehouse_id");
+        Column before = sum("annual_value").over(ranked).minus(col("annual_value"));
+        Column total = sum("annual_value").over(whole);
+        Column share = when(total.gt(0), before.divide(total)).otherwise(lit(1.0));
+        return lines.join(broadcast(unitCosts), Columns.names("part_no"), "left")
+                .withColumn("annual_value", value)
+                .withColumn("abc_class", when(col("annual_value").gt(0).and(share.lt(0.80)), lit("A"))
+                        .when(col("annual_value").gt(0).and(share.lt(0.95)), lit("B")).otherwise(lit("C")));
+    }
+}

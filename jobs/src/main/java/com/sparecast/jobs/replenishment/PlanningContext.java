@@ -1,0 +1,45 @@
+package com.sparecast.jobs.replenishment;
+
+import com.sparecast.jobs.config.Settings;
+import com.sparecast.jobs.demand.Supersession;
+import com.sparecast.jobs.ingest.MasterData;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * What every plan line is computed with besides its own row: master data, the policy settings
+ * and the planning date. Broadcast once to the executors.
+ *
+ * @param master master data
+ * @param supersessionLoops parts on a superseded_by cycle
+ * @param planningDate the date planned for
+ * @param reviewWeeks review period of the periodic-review policy
+ * @param supplierLeadTimeDaysMean lead time of a central warehouse's suppliers
+ * @param supplierLeadTimeDaysSd its standard deviation
+ * @param defaultFillRate target where service_levels.csv has no row for the class
+ * @param overstockCoverWeeks position above order-up-to by more than this many weeks of demand is overstock
+ * @param refurbishYield share of refurbishable returns that come back usable
+ * @param refurbishDelayDays days a return spends in refurbishment
+ */
+public record PlanningContext(MasterData master, Set<String> supersessionLoops, LocalDate planningDate,
+                              double reviewWeeks, double supplierLeadTimeDaysMean, double supplierLeadTimeDaysSd,
+                              double defaultFillRate, double overstockCoverWeeks, double refurbishYield,
+                              double refurbishDelayDays) implements Serializable {
+
+    public static PlanningContext of(MasterData master, LocalDate planningDate, Settings settings) {
+        return new PlanningContext(master, Supersession.of(master.parts()).loops(), planningDate,
+                settings.getDouble("sparecast.plan.review-period-weeks"),
+                settings.getDouble("sparecast.plan.supplier-lead-time-days-mean"),
+                settings.getDouble("sparecast.plan.supplier-lead-time-days-sd"),
+                settings.getDouble("sparecast.plan.default-fill-rate"),
+                settings.getDouble("sparecast.plan.overstock-cover-weeks"),
+                settings.getDouble("sparecast.returns.refurbish-yield"),
+                settings.getDouble("sparecast.returns.refurbish-delay-days"));
+    }
+
+    /** The target fill rate of an ABC class. */
+    public double targetFillRate(String abcClass) {
+        return master.serviceLevels().getOrDefault(abcClass, defaultFillRate);
+    }
+}

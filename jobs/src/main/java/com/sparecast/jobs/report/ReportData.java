@@ -1,0 +1,21 @@
+package com.sparecast.jobs.report;
+
+import com.sparecast.jobs.ingest.Reconciliation;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the run's review page shows, gathered by the publish step.
+ *
+ * @param planningDate the date planned for
+ * @param planId the plan's identity
+ * @param reconciliation rows read, accepted and rejected per feed
+ * @param summary headline counts (series, orders, shipments, holds...) in display order
+ * @param demandClasses series per demand class
+ * @param exceptionColumns header of the exception table
+ * @param exceptions plan lines with an exception, and held shipment lines
+ */
+public record ReportData(String planningDate, String planId, Reconciliation reconciliation,
+                         Map<String, Object> summary, Map<String, Long> demandClasses,
+                         List<String> exceptionColumns, List<List<Object>> exceptions) {
+}
