@@ -89,6 +89,7 @@ public final class PublishPlansTasklet extends StageTasklet {
         Map<String, Object> headline = new LinkedHashMap<>();
         headline.put("series", classes.values().stream().mapToLong(Long::longValue).sum());
         headline.putAll(summary);
+        Files.createDirectories(build.resolve("report"));
         Files.writeString(build.resolve("report/index.html"), ReportWriter.render(new ReportData(
                 stage.planningDate().toString(), planId, reconciliation, headline, classes, EXCEPTION_COLUMNS, exceptions)),
                 StandardCharsets.UTF_8);

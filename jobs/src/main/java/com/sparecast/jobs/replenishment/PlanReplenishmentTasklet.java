@@ -87,25 +87,29 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         Dataset<Row> classified = withAbcClass(withReturns, partValues(spark, master));
         Broadcast<PlanningContext> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(context);
         Column[] input = PlanLineCalculator.INPUT_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new);
-        Dataset<Row> plan = classified.select(input).mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
-            PlanLineCalculator calculator = new PlanLineCalculator(shared.value());
-            return new Iterator<Row>() {
-                @Override
-                public boolean hasNext() {
-                    return rows.hasNext();
-                }
-
-                @Override
-                public Row next() {
-                    return calculator.compute(rows.next());
-                }
-            };
-        }, Encoders.row(PlanSchema.PLAN));
+        Dataset<Row> plan = classified.select(input).mapPartitions(
+                (MapPartitionsFunction<Row, Row>) rows -> computeLines(shared.value(), rows), Encoders.row(PlanSchema.PLAN));
         plan.write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(PLAN));
         Dataset<Row> written = spark.read().parquet(stage.paths().uri(PLAN));
         stage.countRead(forecasts.count());
         stage.countWritten(written.count());
         stage.countRejected(written.filter(col("exception").isNotNull()).count());
+    }
+
+    /** Plan lines of one partition, computed lazily. */
+    private static Iterator<Row> computeLines(PlanningContext context, Iterator<Row> rows) {
+        PlanLineCalculator calculator = new PlanLineCalculator(context);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return calculator.compute(rows.next());
+            }
+        };
     }
 
     /** Warehouses with the region whose series they plan from: their own, or ALL for a central one. */
