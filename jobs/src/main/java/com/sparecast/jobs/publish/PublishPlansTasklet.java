@@ -295,6 +295,7 @@ public final class PublishPlansTasklet extends StageTasklet {
                     .orElseThrow(() -> new IOException("Spark wrote no Parquet file in " + temporary));
             Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+        ParquetFooters.normalize(target);
         LocalStorage.deleteRecursively(temporary);
     }
 }
