@@ -67,6 +67,7 @@ class CustomsDocumentsTest {
             // numbers keep their decimals in the JSON text
             assertTrue(json.contains("\"total_value\" : 567.00,"), json);
             assertTrue(json.contains("\"line_value\" : 360.00,"), json);
+            assertTrue(json.contains("\"unit_value\" : 120.00,"), json);
             assertTrue(json.contains("\"net_weight_kg\" : 60.000,"), json);
             assertTrue(json.contains("\"gross_weight_kg\" : 66.000,"), json);
             assertTrue(json.contains("\"eei_required\" : false,"), json);

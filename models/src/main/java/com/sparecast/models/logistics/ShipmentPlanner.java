@@ -178,7 +178,8 @@ public final class ShipmentPlanner implements Serializable {
         int lineNo = 0;
         for (Piece p : ordered) {
             TradePart part = p.part;
-            BigDecimal unitValue = BigDecimal.valueOf(part.unitValue());
+            // 120.0 -> 120.00, 0.125 stays 0.125: at least cents, no trailing zeros beyond
+            BigDecimal unitValue = new BigDecimal(Formats.unitValue(BigDecimal.valueOf(part.unitValue())));
             BigDecimal qty = BigDecimal.valueOf(p.quantity);
             BigDecimal weight = BigDecimal.valueOf(part.unitWeightKg()).multiply(qty);
             BigDecimal net = weight.setScale(3, RoundingMode.HALF_UP);

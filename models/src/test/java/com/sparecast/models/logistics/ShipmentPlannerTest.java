@@ -104,6 +104,7 @@ class ShipmentPlannerTest {
         assertEquals("SENDER", s1.dutiesPaidBy());
         assertEquals("NL", s1.originCountry());
         assertEquals(d("60.000"), s1.netWeightKg());
+        assertEquals(d("120.00"), plan.lines().get(0).unitValue());
 
         List<List<String>> rows = plan.lines().stream().map(ShipmentLine::csvValues).toList();
         assertEquals(List.of(
