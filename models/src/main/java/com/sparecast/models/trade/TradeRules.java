@@ -118,6 +118,116 @@ public record TradeRules(
                 2500, "USD", "US", 1.10, true, 1, Map.of(), "Sparecast");
     }
 
+    /**
+     * Rules from flat configuration keys, each overriding {@link #defaults()} where present; keys
+     * not starting with {@code trade.} are ignored, unknown {@code trade.} keys are an error.
+     * <pre>
+     * trade.base-currency=USD
+     * trade.fx.EUR=1.08                      (any trade.fx.* key replaces the whole default table)
+     * trade.blocked-destinations=CU,IR,KP,SY (comma or semicolon separated; empty for none)
+     * trade.licensed-eccns=3A001,5A002
+     * trade.passenger-air-forbidden-un=UN3480,UN3090
+     * trade.eei.threshold=2500
+     * trade.eei.currency=USD
+     * trade.eei.origin-country=US
+     * trade.gross-weight-factor=1.10
+     * trade.de-minimis-covers-vat=true
+     * trade.departure-lead-days=1
+     * trade.party.DCNL.name=Sparecast Nederland B.V.   (also .address, .country, .tax-id)
+     * trade.party-fallback-name=Sparecast
+     * </pre>
+     *
+     * @throws IllegalArgumentException naming a key that is unknown or whose value is invalid
+     */
+    public static TradeRules fromProperties(Map<String, String> properties) {
+        TradeRules d = defaults();
+        String base = d.baseCurrency;
+        Map<String, Double> fx = null;
+        Set<String> blocked = d.blockedDestinations;
+        Set<String> eccns = d.licensedEccns;
+        Set<String> un = d.passengerAirForbiddenUn;
+        double eei = d.eeiThreshold;
+        String eeiCur = d.eeiCurrency;
+        String eeiOrigin = d.eeiOriginCountry;
+        double factor = d.grossWeightFactor;
+        boolean coversVat = d.deMinimisCoversVat;
+        int leadDays = d.departureLeadDays;
+        String fallback = d.fallbackPartyName;
+        Map<String, Map<String, String>> partyFields = new TreeMap<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(properties).entrySet()) {
+            String key = e.getKey().trim();
+            String value = e.getValue() == null ? "" : e.getValue().trim();
+            if (!key.startsWith("trade.")) {
+                continue;
+            }
+            try {
+                switch (key) {
+                    case "trade.base-currency" -> base = value;
+                    case "trade.blocked-destinations" -> blocked = list(value);
+                    case "trade.licensed-eccns" -> eccns = list(value);
+                    case "trade.passenger-air-forbidden-un" -> un = list(value);
+                    case "trade.eei.threshold" -> eei = Double.parseDouble(value);
+                    case "trade.eei.currency" -> eeiCur = value;
+                    case "trade.eei.origin-country" -> eeiOrigin = value;
+                    case "trade.gross-weight-factor" -> factor = Double.parseDouble(value);
+                    case "trade.de-minimis-covers-vat" -> coversVat = bool(value);
+                    case "trade.departure-lead-days" -> leadDays = Integer.parseInt(value);
+                    case "trade.party-fallback-name" -> fallback = value;
+                    default -> {
+                        if (key.startsWith("trade.fx.") && key.length() > "trade.fx.".length()) {
+                            if (fx == null) {
+                                fx = new TreeMap<>();
+                            }
+                            fx.put(key.substring("trade.fx.".length()), Double.parseDouble(value));
+                        } else if (key.startsWith("trade.party.") && key.lastIndexOf('.') > "trade.party.".length()) {
+                            int dot = key.lastIndexOf('.');
+                            String warehouse = key.substring("trade.party.".length(), dot);
+                            String field = key.substring(dot + 1);
+                            if (!Set.of("name", "address", "country", "tax-id").contains(field)) {
+                                throw new IllegalArgumentException("unknown party field '" + field + "'");
+                            }
+                            partyFields.computeIfAbsent(warehouse, w -> new TreeMap<>()).put(field, value);
+                        } else {
+                            throw new IllegalArgumentException("unknown key");
+                        }
+                    }
+                }
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("configuration " + key + "=" + value + ": " + ex.getMessage(), ex);
+            }
+        }
+        if (fx == null) {
+            fx = upper(base).equals(d.baseCurrency) ? d.fxRates : Map.of();
+        }
+        Map<String, Party> parties = new TreeMap<>();
+        for (Map.Entry<String, Map<String, String>> p : partyFields.entrySet()) {
+            Map<String, String> f = p.getValue();
+            if (!f.containsKey("name")) {
+                throw new IllegalArgumentException("configuration trade.party." + p.getKey() + ".name is missing");
+            }
+            parties.put(p.getKey(), new Party(f.get("name"), f.get("address"), f.get("country"), f.get("tax-id")));
+        }
+        return new TradeRules(base, fx, blocked, eccns, un, eei, eeiCur, eeiOrigin, factor, coversVat, leadDays,
+                parties, fallback);
+    }
+
+    private static Set<String> list(String value) {
+        TreeSet<String> out = new TreeSet<>();
+        for (String item : value.split("[,;]")) {
+            if (!item.isBlank()) {
+                out.add(item.trim());
+            }
+        }
+        return out;
+    }
+
+    private static boolean bool(String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException("expected true or false");
+    }
+
     /** These rules with other exchange rates (same base currency). */
     public TradeRules withFxRates(Map<String, Double> rates) {
         return new TradeRules(baseCurrency, rates, blockedDestinations, licensedEccns, passengerAirForbiddenUn,
