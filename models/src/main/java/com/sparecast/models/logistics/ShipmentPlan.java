@@ -25,6 +25,25 @@ public record ShipmentPlan(List<Shipment> shipments, List<ShipmentLine> lines, L
         return new ShipmentPlan(List.of(), List.of(), List.of());
     }
 
+    /**
+     * The plans of several lanes as one: shipments by id, lines by shipment id then line number,
+     * holds in line order. Shipment ids are unique across lanes (they name both warehouses).
+     */
+    public static ShipmentPlan merge(java.util.Collection<ShipmentPlan> plans) {
+        List<Shipment> shipments = new ArrayList<>();
+        List<ShipmentLine> lines = new ArrayList<>();
+        List<ShipmentHold> holds = new ArrayList<>();
+        for (ShipmentPlan p : plans) {
+            shipments.addAll(p.shipments);
+            lines.addAll(p.lines);
+            holds.addAll(p.holds);
+        }
+        shipments.sort(java.util.Comparator.comparing(Shipment::shipmentId));
+        lines.sort(java.util.Comparator.comparing(ShipmentLine::shipmentId).thenComparingInt(ShipmentLine::lineNo));
+        holds.sort(java.util.Comparator.comparing(ShipmentHold::shipmentId).thenComparingInt(ShipmentHold::lineNo));
+        return new ShipmentPlan(shipments, lines, holds);
+    }
+
     /** All lines of one shipment, held ones included, in line order. */
     public List<ShipmentLine> linesOf(String shipmentId) {
         List<ShipmentLine> out = new ArrayList<>();
