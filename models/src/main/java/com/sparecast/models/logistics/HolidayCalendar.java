@@ -35,7 +35,7 @@ public record HolidayCalendar(Map<String, Set<LocalDate>> byCountry) implements 
     }
 
     /** The holidays of a country; empty when it has none. */
-    public Set<LocalDate> of(String country) {
+    public Set<LocalDate> holidaysOf(String country) {
         return byCountry.getOrDefault(country.trim().toUpperCase(Locale.ROOT), Set.of());
     }
 

@@ -50,4 +50,11 @@ class ShipCalendarTest {
         assertEquals(LocalDate.of(2026, 11, 26), ShipCalendar.expectedArrival(MON, 2.1, 0.9));
         assertEquals(MON, ShipCalendar.expectedArrival(MON, 0, 0));
     }
+
+    @Test
+    void holidayCalendarByCountry() {
+        HolidayCalendar c = HolidayCalendar.empty().with("nl", LocalDate.of(2026, 12, 25)).with("NL", LocalDate.of(2026, 12, 26));
+        assertEquals(Set.of(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 26)), c.holidaysOf("NL"));
+        assertEquals(Set.of(), c.holidaysOf("DE"));
+    }
 }
