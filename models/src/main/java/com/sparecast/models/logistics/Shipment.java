@@ -1,0 +1,102 @@
+package com.sparecast.models.logistics;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One row of {@code plans/shipments.csv}.
+ *
+ * <p>The components are the contract's columns in order, then {@code originCountry},
+ * {@code dutiesPaidBy} and {@code netWeightKg} for the documents.
+ *
+ * <p>A READY shipment's figures cover its READY lines. A HOLD shipment (every line held) carries
+ * what would ship once the holds clear: its {@code lines}, value and weights cover its held
+ * lines, while duty and VAT are zero and EEI false, as nothing is declared.
+ *
+ * @param shipmentId {@code SHP-<yyyyMMdd ship date>-<origin>-<destination>-<NN>}
+ * @param originWarehouse shipping warehouse
+ * @param destinationWarehouse receiving warehouse
+ * @param destinationCountry receiving warehouse's country
+ * @param mode lane transport mode
+ * @param incoterm lane incoterm
+ * @param shipDate departure date
+ * @param expectedArrival ship date plus transit plus customs clearance
+ * @param lines number of lines the figures cover
+ * @param totalValue sum of those lines' values in {@code currency}
+ * @param currency the lines' currency when they share one, else the base currency
+ * @param grossWeightKg sum of the lines' gross weights
+ * @param estimatedDuty import duty in {@code currency}
+ * @param estimatedVat import VAT in {@code currency}
+ * @param eeiRequired true when Electronic Export Information must be filed
+ * @param dangerousGoods true when a line carries a UN number
+ * @param status READY or HOLD
+ * @param originCountry shipping warehouse's country
+ * @param dutiesPaidBy SENDER (DDP), RECEIVER (DAP) or NONE (domestic)
+ * @param netWeightKg sum of the lines' net weights
+ */
+public record Shipment(
+        String shipmentId,
+        String originWarehouse,
+        String destinationWarehouse,
+        String destinationCountry,
+        String mode,
+        String incoterm,
+        LocalDate shipDate,
+        LocalDate expectedArrival,
+        int lines,
+        BigDecimal totalValue,
+        String currency,
+        BigDecimal grossWeightKg,
+        BigDecimal estimatedDuty,
+        BigDecimal estimatedVat,
+        boolean eeiRequired,
+        boolean dangerousGoods,
+        String status,
+        String originCountry,
+        String dutiesPaidBy,
+        BigDecimal netWeightKg) implements Serializable {
+
+    /** Status of a shipment or line that goes ahead. */
+    public static final String READY = "READY";
+    /** Status of a shipment or line that waits for a hold to clear. */
+    public static final String HOLD = "HOLD";
+
+    public Shipment {
+        Objects.requireNonNull(shipmentId, "shipmentId");
+        Objects.requireNonNull(shipDate, "shipDate");
+        Objects.requireNonNull(expectedArrival, "expectedArrival");
+        Objects.requireNonNull(totalValue, "totalValue");
+        Objects.requireNonNull(grossWeightKg, "grossWeightKg");
+        Objects.requireNonNull(estimatedDuty, "estimatedDuty");
+        Objects.requireNonNull(estimatedVat, "estimatedVat");
+        Objects.requireNonNull(netWeightKg, "netWeightKg");
+        if (!READY.equals(status) && !HOLD.equals(status)) {
+            throw new IllegalArgumentException("status must be READY or HOLD, got " + status);
+        }
+    }
+
+    /** True when the shipment goes ahead. */
+    public boolean ready() {
+        return READY.equals(status);
+    }
+
+    /** The columns of {@code plans/shipments.csv}, in contract order. */
+    public static List<String> csvHeader() {
+        return List.of("shipment_id", "origin_warehouse", "destination_warehouse", "destination_country",
+                "mode", "incoterm", "ship_date", "expected_arrival", "lines", "total_value", "currency",
+                "gross_weight_kg", "estimated_duty", "estimated_vat", "eei_required", "dangerous_goods",
+                "status");
+    }
+
+    /** This shipment's cells in {@link #csvHeader()} order (raw text: quoting is the writer's). */
+    public List<String> csvValues() {
+        return List.of(shipmentId, originWarehouse, destinationWarehouse, destinationCountry, mode, incoterm,
+                shipDate.toString(), expectedArrival.toString(), Integer.toString(lines),
+                Formats.money(totalValue), currency, Formats.kg(grossWeightKg), Formats.money(estimatedDuty),
+                Formats.money(estimatedVat), Boolean.toString(eeiRequired), Boolean.toString(dangerousGoods),
+                status);
+    }
+}

@@ -1,0 +1,300 @@
+package com.sparecast.models.logistics;
+
+import com.sparecast.models.trade.DeclaredLine;
+import com.sparecast.models.trade.ExportEntry;
+import com.sparecast.models.trade.Hold;
+import com.sparecast.models.trade.HoldReason;
+import com.sparecast.models.trade.HsCode;
+import com.sparecast.models.trade.LandedCost;
+import com.sparecast.models.trade.LineChecks;
+import com.sparecast.models.trade.Parties;
+import com.sparecast.models.trade.TariffSchedule;
+import com.sparecast.models.trade.Tariff;
+import com.sparecast.models.trade.TradePart;
+import com.sparecast.models.trade.TradeRules;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * Turns the transfer orders of one lane into shipments: consolidation, ship calendar, customs
+ * checks and landed cost.
+ *
+ * <ol>
+ *   <li>Orders of the same part are added up into one line; zero quantities are dropped.</li>
+ *   <li>Ship date: the first lane departure weekday on or after the planning date plus
+ *       {@link TradeRules#departureLeadDays()} that is not a holiday in the origin country
+ *       ({@link ShipCalendar#nextDeparture}). Expected arrival: ship date plus transit plus customs
+ *       clearance means, rounded up to whole days ({@link ShipCalendar#expectedArrival}).</li>
+ *   <li>Each line is checked ({@link LineChecks}); unknown parts are held as
+ *       {@link HoldReason#PART_UNKNOWN}, a part whose single unit is heavier than the lane's maximum
+ *       as {@link HoldReason#OVERWEIGHT}.</li>
+ *   <li>Consolidation by first-fit decreasing on gross weight under the lane's maximum: a line
+ *       heavier than the maximum is first split into pieces of as many units as fit; pieces are
+ *       sorted by gross weight descending, then part number, and each goes into the first open
+ *       shipment with room, else a new one. Shipments are numbered in the order they were opened:
+ *       {@code SHP-20261123-DCNL-WHGB-01}. No maximum: one shipment.</li>
+ *   <li>Held lines leave their shipment, which goes ahead with the rest; a shipment whose lines
+ *       are all held is HOLD. Totals, duty, VAT and EEI are those of {@link Shipment}, computed by
+ *       {@link LandedCost} and {@link ExportEntry}.</li>
+ * </ol>
+ * Pure and deterministic: the same inputs give equal outputs, in the same order.
+ */
+public final class ShipmentPlanner implements Serializable {
+
+    private static final DateTimeFormatter ID_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final TradeRules rules;
+
+    private ShipmentPlanner(TradeRules rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+    }
+
+    /** A planner applying {@code rules}. */
+    public static ShipmentPlanner of(TradeRules rules) {
+        return new ShipmentPlanner(rules);
+    }
+
+    /** The rules this planner applies. */
+    public TradeRules rules() {
+        return rules;
+    }
+
+    /** Exporter and importer of a shipment: the entities of its two warehouses. */
+    public Parties partiesOf(Shipment s) {
+        return new Parties(rules.partyOf(s.originWarehouse(), s.originCountry()),
+                rules.partyOf(s.destinationWarehouse(), s.destinationCountry()));
+    }
+
+    /**
+     * The ship date of a lane planned on {@code planningDate}.
+     */
+    public LocalDate shipDate(LocalDate planningDate, Lane lane, java.util.Set<LocalDate> originHolidays) {
+        return ShipCalendar.nextDeparture(planningDate.plusDays(rules.departureLeadDays()),
+                lane.departureWeekdays(), originHolidays);
+    }
+
+    /**
+     * Plans the shipments of one lane.
+     *
+     * @param planningDate the run's planning date
+     * @param lane the lane
+     * @param orders the lane's transfer orders (each must have the lane's two warehouses)
+     * @param parts master data by part number; a missing part holds its line
+     * @param tariffsOfDestination tariff rows of the lane's destination (other countries ignored)
+     * @param originHolidays holidays of the origin country
+     * @throws IllegalArgumentException when an order belongs to another lane
+     */
+    public ShipmentPlan planLane(LocalDate planningDate, Lane lane, List<TransferOrder> orders,
+                                 Map<String, TradePart> parts, List<Tariff> tariffsOfDestination,
+                                 java.util.Set<LocalDate> originHolidays) {
+        Map<String, Long> quantities = new TreeMap<>();
+        for (TransferOrder o : orders) {
+            if (!o.originWarehouse().equals(lane.originWarehouse())
+                    || !o.destinationWarehouse().equals(lane.destinationWarehouse())) {
+                throw new IllegalArgumentException("order " + o + " is not on lane "
+                        + lane.originWarehouse() + " -> " + lane.destinationWarehouse());
+            }
+            if (o.quantity() > 0) {
+                quantities.merge(o.partNo(), o.quantity(), Math::addExact);
+            }
+        }
+        if (quantities.isEmpty()) {
+            return ShipmentPlan.empty();
+        }
+        LocalDate shipDate = shipDate(planningDate, lane, originHolidays);
+        LocalDate arrival = ShipCalendar.expectedArrival(shipDate, lane.transitDaysMean(), lane.customsDaysMean());
+        BigDecimal factor = BigDecimal.valueOf(rules.grossWeightFactor());
+        BigDecimal max = lane.maxWeightKg() == null ? null : BigDecimal.valueOf(lane.maxWeightKg());
+
+        List<Piece> pieces = new ArrayList<>();
+        for (Map.Entry<String, Long> e : quantities.entrySet()) {
+            String partNo = e.getKey();
+            TradePart part = parts.get(partNo);
+            List<Hold> holds = new ArrayList<>();
+            if (part == null) {
+                part = new TradePart(partNo, "", 0, rules.baseCurrency(), 0, "", "", "", "");
+                holds.add(new Hold(HoldReason.PART_UNKNOWN, "part " + partNo + " is not in master/parts.csv"));
+            } else {
+                holds.addAll(LineChecks.holds(rules, part, lane.originCountry(), lane.destinationCountry(),
+                        lane.mode()));
+            }
+            BigDecimal unitGross = BigDecimal.valueOf(part.unitWeightKg()).multiply(factor);
+            long qty = e.getValue();
+            if (max != null && unitGross.compareTo(max) > 0) {
+                holds.add(new Hold(HoldReason.OVERWEIGHT, "one unit weighs " + Formats.kg(unitGross)
+                        + " kg gross, over the lane maximum of " + Formats.kg(max) + " kg"));
+                pieces.add(new Piece(part, qty, unitGross, 0, holds));
+            } else if (max != null && unitGross.signum() > 0
+                    && unitGross.multiply(BigDecimal.valueOf(qty)).compareTo(max) > 0) {
+                long perPiece = max.divide(unitGross, 0, RoundingMode.FLOOR).longValueExact();
+                int index = 0;
+                for (long left = qty; left > 0; left -= perPiece) {
+                    pieces.add(new Piece(part, Math.min(perPiece, left), unitGross, index++, holds));
+                }
+            } else {
+                pieces.add(new Piece(part, qty, unitGross, 0, holds));
+            }
+        }
+
+        List<List<Piece>> bins = firstFitDecreasing(pieces, max);
+        TariffSchedule schedule = TariffSchedule.of(lane.destinationCountry(), tariffsOfDestination);
+        List<Shipment> shipments = new ArrayList<>();
+        List<ShipmentLine> lines = new ArrayList<>();
+        List<ShipmentHold> exceptions = new ArrayList<>();
+        String idStem = "SHP-" + shipDate.format(ID_DATE) + "-" + token(lane.originWarehouse()) + "-"
+                + token(lane.destinationWarehouse()) + "-";
+        for (int b = 0; b < bins.size(); b++) {
+            String id = idStem + String.format(Locale.ROOT, "%02d", b + 1);
+            buildShipment(id, lane, shipDate, arrival, bins.get(b), factor, schedule, shipments, lines, exceptions);
+        }
+        return new ShipmentPlan(shipments, lines, exceptions);
+    }
+
+    private void buildShipment(String id, Lane lane, LocalDate shipDate, LocalDate arrival, List<Piece> bin,
+                               BigDecimal factor, TariffSchedule schedule, List<Shipment> shipments,
+                               List<ShipmentLine> lines, List<ShipmentHold> exceptions) {
+        // merge pieces of the same part (never happens with first-fit on split pieces, kept safe)
+        Map<String, Piece> byPart = new TreeMap<>();
+        for (Piece p : bin) {
+            byPart.merge(p.part.partNo(), p, (a, c) -> new Piece(a.part, a.quantity + c.quantity, a.unitGross,
+                    Math.min(a.index, c.index), a.holds));
+        }
+        List<Piece> ordered = new ArrayList<>(byPart.values());
+        ordered.sort(Comparator.comparing((Piece p) -> !p.holds.isEmpty()).thenComparing(p -> p.part.partNo()));
+
+        List<ShipmentLine> mine = new ArrayList<>();
+        int lineNo = 0;
+        for (Piece p : ordered) {
+            TradePart part = p.part;
+            // 120.0 -> 120.00, 0.125 stays 0.125: at least cents, no trailing zeros beyond
+            BigDecimal unitValue = new BigDecimal(Formats.unitValue(BigDecimal.valueOf(part.unitValue())));
+            BigDecimal qty = BigDecimal.valueOf(p.quantity);
+            BigDecimal weight = BigDecimal.valueOf(part.unitWeightKg()).multiply(qty);
+            BigDecimal net = weight.setScale(3, RoundingMode.HALF_UP);
+            BigDecimal gross = weight.multiply(factor).setScale(3, RoundingMode.HALF_UP);
+            String hs = HsCode.isValid(part.hsCode()) ? HsCode.normalize(part.hsCode()) : part.hsCode();
+            boolean held = !p.holds.isEmpty();
+            StringJoiner text = new StringJoiner("; ");
+            StringJoiner codes = new StringJoiner(";");
+            for (Hold h : p.holds) {
+                text.add(h.text().replace(';', ','));
+                codes.add(h.reason().name());
+            }
+            ShipmentLine line = new ShipmentLine(id, ++lineNo, part.partNo(), part.description(), hs,
+                    part.originCountry(), p.quantity, unitValue, unitValue.multiply(qty).setScale(2, RoundingMode.HALF_UP),
+                    part.currency(), net, part.dangerousGoods(), part.eccn(),
+                    held ? Shipment.HOLD : Shipment.READY, text.toString(), gross);
+            mine.add(line);
+            if (held) {
+                exceptions.add(new ShipmentHold(id, line.lineNo(), part.partNo(), lane.originWarehouse(),
+                        lane.destinationWarehouse(), shipDate, p.quantity, codes.toString(), line.holdReason()));
+            }
+        }
+        lines.addAll(mine);
+
+        List<ShipmentLine> counted = new ArrayList<>();
+        for (ShipmentLine l : mine) {
+            if (l.ready()) {
+                counted.add(l);
+            }
+        }
+        boolean ready = !counted.isEmpty();
+        if (!ready) {
+            counted = mine;
+        }
+        String currency = shipmentCurrency(counted);
+        List<DeclaredLine> declared = new ArrayList<>();
+        BigDecimal netSum = BigDecimal.ZERO.setScale(3);
+        BigDecimal grossSum = BigDecimal.ZERO.setScale(3);
+        boolean dangerous = false;
+        for (ShipmentLine l : counted) {
+            netSum = netSum.add(l.netWeightKg());
+            grossSum = grossSum.add(l.grossWeightKg());
+            dangerous |= !l.dangerousGoods().isEmpty();
+            if (l.currency().equals(currency) || rules.knowsCurrency(l.currency())) {
+                declared.add(new DeclaredLine(l.hsCode(), rules.convert(l.lineValue(), l.currency(), currency)));
+            }
+        }
+        LandedCost cost;
+        boolean eei;
+        if (ready && lane.crossBorder()) {
+            cost = LandedCost.estimate(rules, currency, declared, schedule, lane.incoterm());
+            eei = ExportEntry.required(rules, lane.originCountry(), currency, declared);
+        } else {
+            cost = LandedCost.domestic(currency, declared);
+            eei = false;
+        }
+        String payer = lane.crossBorder() ? com.sparecast.models.trade.Incoterm.dutiesPaidBy(lane.incoterm())
+                : com.sparecast.models.trade.Incoterm.NONE;
+        shipments.add(new Shipment(id, lane.originWarehouse(), lane.destinationWarehouse(),
+                lane.destinationCountry(), lane.mode(), lane.incoterm(), shipDate, arrival, counted.size(),
+                cost.customsValue(), currency, grossSum, cost.duty(), cost.vat(), eei, dangerous,
+                ready ? Shipment.READY : Shipment.HOLD, lane.originCountry(), payer, netSum));
+    }
+
+    /** The lines' common currency, or the base currency when they differ. */
+    private String shipmentCurrency(List<ShipmentLine> lines) {
+        String common = null;
+        for (ShipmentLine l : lines) {
+            if (common == null) {
+                common = l.currency();
+            } else if (!common.equals(l.currency())) {
+                return rules.baseCurrency();
+            }
+        }
+        return common == null ? rules.baseCurrency() : common;
+    }
+
+    /**
+     * First-fit decreasing: pieces by gross weight descending, then part number, then piece
+     * index; each into the first bin with room, else a new bin. Without a maximum, one bin.
+     */
+    static List<List<Piece>> firstFitDecreasing(List<Piece> pieces, BigDecimal max) {
+        List<Piece> sorted = new ArrayList<>(pieces);
+        sorted.sort(Comparator.comparing(Piece::gross).reversed()
+                .thenComparing(p -> p.part.partNo()).thenComparingInt(p -> p.index));
+        List<List<Piece>> bins = new ArrayList<>();
+        List<BigDecimal> loads = new ArrayList<>();
+        for (Piece p : sorted) {
+            int target = -1;
+            for (int b = 0; b < bins.size(); b++) {
+                if (max == null || loads.get(b).add(p.gross()).compareTo(max) <= 0) {
+                    target = b;
+                    break;
+                }
+            }
+            if (target < 0) {
+                bins.add(new ArrayList<>());
+                loads.add(BigDecimal.ZERO);
+                target = bins.size() - 1;
+            }
+            bins.get(target).add(p);
+            loads.set(target, loads.get(target).add(p.gross()));
+        }
+        return bins;
+    }
+
+    /** A warehouse id made safe for a shipment id and folder name: upper case, other than A-Z0-9 as '_'. */
+    static String token(String warehouseId) {
+        return warehouseId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    /** Units of one part going into one shipment. */
+    record Piece(TradePart part, long quantity, BigDecimal unitGross, int index, List<Hold> holds) {
+        BigDecimal gross() {
+            return unitGross.multiply(BigDecimal.valueOf(quantity));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package com.sparecast.models.trade;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The checks that put a shipment line on HOLD.
+ *
+ * <p>Every cross-border line is checked, in this order:
+ * <ol>
+ *   <li>{@link HoldReason#CURRENCY_UNKNOWN}: no exchange rate for the part's currency;</li>
+ *   <li>{@link HoldReason#HS_CODE_MISSING} / {@link HoldReason#HS_CODE_MALFORMED}: the HS code is
+ *       blank, or not 6 to 10 digits once dots and spaces are removed;</li>
+ *   <li>{@link HoldReason#ORIGIN_COUNTRY_MISSING} / {@link HoldReason#ORIGIN_COUNTRY_INVALID}:
+ *       no country of origin, or not two letters;</li>
+ *   <li>{@link HoldReason#DESTINATION_BLOCKED}: configuration blocks the destination country;</li>
+ *   <li>{@link HoldReason#ECCN_LICENCE_REQUIRED}: the ECCN starts with a licensed entry;</li>
+ *   <li>{@link HoldReason#DANGEROUS_GOODS_ON_PASSENGER_AIR}: the UN number is forbidden on a
+ *       passenger-air lane (lithium batteries UN3480, UN3090 by default).</li>
+ * </ol>
+ * A domestic line (origin and destination countries equal) is checked only for the currency and
+ * for dangerous goods on passenger air. Every failing check is reported, not only the first.
+ */
+public final class LineChecks {
+
+    /** The lane mode on which {@link TradeRules#passengerAirForbiddenUn()} is held. */
+    public static final String AIR_PASSENGER = "AIR_PASSENGER";
+
+    private LineChecks() {
+    }
+
+    /** True when the two countries differ (case-insensitive). */
+    public static boolean crossBorder(String originCountry, String destinationCountry) {
+        return !originCountry.trim().equalsIgnoreCase(destinationCountry.trim());
+    }
+
+    /**
+     * The reasons to hold a line of {@code part} on a lane; empty when it may ship.
+     *
+     * @param rules the configuration
+     * @param part the part on the line
+     * @param originCountry the origin warehouse's country
+     * @param destinationCountry the destination warehouse's country
+     * @param mode the lane's transport mode
+     */
+    public static List<Hold> holds(TradeRules rules, TradePart part, String originCountry,
+                                   String destinationCountry, String mode) {
+        List<Hold> holds = new ArrayList<>();
+        boolean crossBorder = crossBorder(originCountry, destinationCountry);
+        if (!rules.knowsCurrency(part.currency())) {
+            holds.add(new Hold(HoldReason.CURRENCY_UNKNOWN, "no FX rate for " + part.currency()));
+        }
+        if (crossBorder) {
+            if (HsCode.isMissing(part.hsCode())) {
+                holds.add(new Hold(HoldReason.HS_CODE_MISSING, "no hs_code"));
+            } else if (!HsCode.isValid(part.hsCode())) {
+                holds.add(new Hold(HoldReason.HS_CODE_MALFORMED,
+                        "hs_code '" + part.hsCode() + "' is not 6 to 10 digits"));
+            }
+            if (part.originCountry().isEmpty()) {
+                holds.add(new Hold(HoldReason.ORIGIN_COUNTRY_MISSING, "no origin_country"));
+            } else if (!part.originCountry().matches("[A-Z]{2}")) {
+                holds.add(new Hold(HoldReason.ORIGIN_COUNTRY_INVALID,
+                        "origin_country '" + part.originCountry() + "' is not ISO 3166-1 alpha-2"));
+            }
+            if (rules.blocks(destinationCountry)) {
+                holds.add(new Hold(HoldReason.DESTINATION_BLOCKED,
+                        "destination " + destinationCountry.trim().toUpperCase(java.util.Locale.ROOT)
+                                + " is blocked by configuration"));
+            }
+            String licence = rules.licenceEntryFor(part.eccn());
+            if (licence != null) {
+                holds.add(new Hold(HoldReason.ECCN_LICENCE_REQUIRED,
+                        "ECCN " + part.eccn() + " needs an export licence"));
+            }
+        }
+        if (AIR_PASSENGER.equalsIgnoreCase(mode.trim())
+                && rules.passengerAirForbiddenUn().contains(part.dangerousGoods())) {
+            holds.add(new Hold(HoldReason.DANGEROUS_GOODS_ON_PASSENGER_AIR,
+                    part.dangerousGoods() + " is forbidden on passenger aircraft"));
+        }
+        return holds;
+    }
+}

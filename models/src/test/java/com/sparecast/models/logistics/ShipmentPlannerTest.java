@@ -1,0 +1,266 @@
+package com.sparecast.models.logistics;
+
+import com.sparecast.models.trade.Party;
+import com.sparecast.models.trade.Tariff;
+import com.sparecast.models.trade.TradePart;
+import com.sparecast.models.trade.TradeRules;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ShipmentPlannerTest {
+
+    /** Sunday. */
+    private static final LocalDate PLANNING = LocalDate.of(2026, 11, 22);
+
+    /** Base USD, 1 EUR = 1.10 USD, 1 GBP = 1.25 USD; gross = net * 1.10; ship from the day after planning. */
+    private static final TradeRules RULES = TradeRules.defaults()
+            .withFxRates(Map.of("EUR", 1.10, "GBP", 1.25))
+            .withBlockedDestinations(Set.of("RU"));
+
+    private static final ShipmentPlanner PLANNER = ShipmentPlanner.of(RULES);
+
+    /** NL -> GB by road, Mon/Wed/Fri, 2 days transit + 1.5 customs, DDP, at most 100 kg gross. */
+    private static final Lane LANE = new Lane("DC-NL", "WHGB", "NL", "GB", "ROAD", 2.0, 0.5, 1.5, 0.5, "DDP",
+            Lane.parseWeekdays("MON;WED;FRI"), 100.0);
+
+    private static final Map<String, TradePart> PARTS = Stream.of(
+            new TradePart("P-100", "Pump", 120.00, "EUR", 20.0, "8413.70", "DE", "", "EAR99"),
+            new TradePart("P-200", "Battery pack", 45.50, "EUR", 5.0, "8507.60", "CN", "UN3480", ""),
+            new TradePart("P-300", "Sensor", 2.50, "EUR", 0.5, "903289", "JP", "", ""),
+            new TradePart("P-400", "Cable", 8.00, "EUR", 1.0, "84X", "DE", "", ""))
+            .collect(Collectors.toMap(TradePart::partNo, Function.identity()));
+
+    /** GB: "" 4 % with de minimis 135 GBP, "8413" 1.7 %, "8507" 2.7 %; VAT 20 %. */
+    private static final List<Tariff> GB_TARIFFS = List.of(
+            new Tariff("GB", "", 0.04, 0.20, 135.0, "GBP"),
+            new Tariff("GB", "8413", 0.017, 0.20, 135.0, "GBP"),
+            new Tariff("GB", "8507", 0.027, 0.20, null, null));
+
+    /** Monday 23rd is a holiday in NL. */
+    private static final Set<LocalDate> NL_HOLIDAYS = Set.of(LocalDate.of(2026, 11, 23));
+
+    private static TransferOrder order(String part, long qty) {
+        return new TransferOrder("DC-NL", "WHGB", part, qty);
+    }
+
+    private static List<TransferOrder> orders() {
+        return List.of(order("P-100", 2), order("P-200", 4), order("P-100", 1), order("P-300", 10),
+                order("P-400", 30), order("P-500", 2), order("P-300", 0));
+    }
+
+    private static BigDecimal d(String s) {
+        return new BigDecimal(s);
+    }
+
+    /*
+     * The lane's case, by hand.
+     * Ship date: earliest Mon 23rd (planning + 1) is a NL holiday; Tue no departure; Wed 25th.
+     * Arrival: 25th + ceil(2.0 + 1.5) = + 4 days = Sun 29th.
+     * Lines (P-100 2+1 merged; P-300's zero order dropped), gross = net * 1.1:
+     *   P-100 3 x 20 kg  = 60 net, 66 gross, 3 x 120.00 = 360.00 EUR
+     *   P-200 4 x 5 kg   = 20 net, 22 gross, 4 x 45.50  = 182.00 EUR, UN3480 (road: fine)
+     *   P-300 10 x 0.5   = 5 net, 5.5 gross, 10 x 2.50  = 25.00 EUR
+     *   P-400 30 x 1 kg  = 30 net, 33 gross, 240.00 EUR, HS "84X": HOLD HS_CODE_MALFORMED
+     *   P-500 unknown part, 0 kg: HOLD PART_UNKNOWN
+     * First-fit decreasing under 100 kg: 66 -> #1; 33 -> #1 (99); 22 -> #2; 5.5 -> #2 (27.5, #1 would be 104.5);
+     *   0 -> #1.
+     * #01: P-100 READY line 1; P-400, P-500 HOLD lines 2, 3. Counted: P-100 only.
+     *   360.00 EUR = 316.80 GBP > 135 de minimis. "8413": duty 360 * 0.017 = 6.12; VAT 366.12 * 0.2 = 73.224 -> 73.22
+     * #02: P-200 line 1, P-300 line 2, both READY. 207.00 EUR = 182.16 GBP > 135.
+     *   P-200 "8507": duty 182 * 0.027 = 4.914 -> 4.91; VAT 186.91 * 0.2 = 37.382 -> 37.38
+     *   P-300 "":     duty 25 * 0.04 = 1.00;           VAT 26.00 * 0.2 = 5.20
+     *   duty 5.91, VAT 42.58; gross 27.500; net 25.000; dangerous goods yes.
+     * No EEI (not from the US).
+     */
+    @Test
+    void consolidatesValidatesAndCostsALane() {
+        ShipmentPlan plan = PLANNER.planLane(PLANNING, LANE, orders(), PARTS, GB_TARIFFS, NL_HOLIDAYS);
+
+        assertEquals(2, plan.shipments().size());
+        Shipment s1 = plan.shipments().get(0);
+        Shipment s2 = plan.shipments().get(1);
+        assertEquals(List.of("SHP-20261125-DC_NL-WHGB-01", "DC-NL", "WHGB", "GB", "ROAD", "DDP", "2026-11-25",
+                "2026-11-29", "1", "360.00", "EUR", "66.000", "6.12", "73.22", "false", "false", "READY"),
+                s1.csvValues());
+        assertEquals(List.of("SHP-20261125-DC_NL-WHGB-02", "DC-NL", "WHGB", "GB", "ROAD", "DDP", "2026-11-25",
+                "2026-11-29", "2", "207.00", "EUR", "27.500", "5.91", "42.58", "false", "true", "READY"),
+                s2.csvValues());
+        assertEquals("SENDER", s1.dutiesPaidBy());
+        assertEquals("NL", s1.originCountry());
+        assertEquals(d("60.000"), s1.netWeightKg());
+        assertEquals(d("120.00"), plan.lines().get(0).unitValue());
+
+        List<List<String>> rows = plan.lines().stream().map(ShipmentLine::csvValues).toList();
+        assertEquals(List.of(
+                List.of("SHP-20261125-DC_NL-WHGB-01", "1", "P-100", "Pump", "841370", "DE", "3",
+                        "120.00", "360.00", "EUR", "60.000", "", "EAR99", "READY", ""),
+                List.of("SHP-20261125-DC_NL-WHGB-01", "2", "P-400", "Cable", "84X", "DE", "30", "8.00", "240.00",
+                        "EUR", "30.000", "", "", "HOLD", "HS_CODE_MALFORMED: hs_code '84X' is not 6 to 10 digits"),
+                List.of("SHP-20261125-DC_NL-WHGB-01", "3", "P-500", "", "", "", "2", "0.00", "0.00", "USD",
+                        "0.000", "", "", "HOLD", "PART_UNKNOWN: part P-500 is not in master/parts.csv"),
+                List.of("SHP-20261125-DC_NL-WHGB-02", "1", "P-200", "Battery pack", "850760", "CN", "4", "45.50",
+                        "182.00", "EUR", "20.000", "UN3480", "", "READY", ""),
+                List.of("SHP-20261125-DC_NL-WHGB-02", "2", "P-300", "Sensor", "903289", "JP", "10", "2.50",
+                        "25.00", "EUR", "5.000", "", "", "READY", "")), rows);
+
+        assertEquals(2, plan.holds().size());
+        assertEquals("HS_CODE_MALFORMED", plan.holds().get(0).reasons());
+        assertEquals("P-500", plan.holds().get(1).partNo());
+        assertEquals(List.of("P-100"), plan.documentLines(s1).stream().map(ShipmentLine::partNo).toList());
+        assertEquals(3, plan.linesOf(s1.shipmentId()).size());
+    }
+
+    @Test
+    void theSameOrdersInAnotherOrderGiveTheSamePlan() {
+        List<TransferOrder> shuffled = new ArrayList<>(orders());
+        Collections.reverse(shuffled);
+        assertEquals(PLANNER.planLane(PLANNING, LANE, orders(), PARTS, GB_TARIFFS, NL_HOLIDAYS),
+                PLANNER.planLane(PLANNING, LANE, shuffled, PARTS, GB_TARIFFS, NL_HOLIDAYS));
+    }
+
+    /*
+     * Blocked destination: every cross-border line held, so the one shipment is HOLD. It carries
+     * its held line: 1 line, 360.00 EUR, 66 kg gross, and no duty, VAT or EEI.
+     */
+    @Test
+    void aShipmentWithOnlyHeldLinesIsHold() {
+        Lane toRu = new Lane("DC-NL", "WHRU", "NL", "RU", "RAIL", 6, 1, 2, 1, "DAP", null, null);
+        ShipmentPlan plan = PLANNER.planLane(PLANNING, toRu, List.of(new TransferOrder("DC-NL", "WHRU", "P-100", 3)),
+                PARTS, List.of(new Tariff("RU", "", 0.1, 0.2, null, null)), Set.of());
+        assertEquals(1, plan.shipments().size());
+        Shipment s = plan.shipments().get(0);
+        // Monday 23rd (no NL holiday passed here) + ceil(6 + 2) = Tue Dec 1st
+        assertEquals(List.of("SHP-20261123-DC_NL-WHRU-01", "DC-NL", "WHRU", "RU", "RAIL", "DAP", "2026-11-23",
+                "2026-12-01", "1", "360.00", "EUR", "66.000", "0.00", "0.00", "false", "false", "HOLD"),
+                s.csvValues());
+        assertEquals("HOLD", plan.lines().get(0).status());
+        assertEquals("DESTINATION_BLOCKED: destination RU is blocked by configuration", plan.lines().get(0).holdReason());
+        assertEquals(1, plan.holds().size());
+        assertEquals(1, plan.documentLines(s).size());
+    }
+
+    @Test
+    void lithiumOnPassengerAirIsHeldEvenDomestically() {
+        Lane air = new Lane("DC-DE", "WH-MUC", "DE", "DE", "AIR_PASSENGER", 1, 0, 0, 0, "DAP", null, null);
+        ShipmentPlan plan = PLANNER.planLane(PLANNING, air, List.of(
+                new TransferOrder("DC-DE", "WH-MUC", "P-200", 1), new TransferOrder("DC-DE", "WH-MUC", "P-400", 2)),
+                PARTS, List.of(), Set.of());
+        Shipment s = plan.shipments().get(0);
+        assertEquals("READY", s.status());
+        // domestic: P-400's malformed HS code is not checked; no duty
+        assertEquals(List.of("P-400", "P-200"), plan.lines().stream().map(ShipmentLine::partNo).toList());
+        assertEquals("READY", plan.lines().get(0).status());
+        assertEquals("HOLD", plan.lines().get(1).status());
+        assertTrue(plan.lines().get(1).holdReason().startsWith("DANGEROUS_GOODS_ON_PASSENGER_AIR: UN3480"));
+        assertEquals(d("0.00"), s.estimatedDuty());
+        assertEquals("NONE", s.dutiesPaidBy());
+        assertFalse(s.dangerousGoods());  // the battery left the shipment
+        assertEquals(d("16.00"), s.totalValue());
+    }
+
+    /*
+     * Splitting and first-fit decreasing, gross = net (factor 1.0), max 100 kg:
+     * HEAVY 7 x 30 kg = 210 kg > 100: pieces of floor(100 / 30) = 3 units: 90, 90, 30 kg.
+     * LIGHT 1 x 10 kg.
+     * Sorted: 90 (piece 0), 90 (piece 1), 30, 10. 90 -> #1; 90 -> #2; 30 -> #3; 10 -> #1 (100, at the max).
+     * TOOBIG one unit 150 kg > 100: HOLD OVERWEIGHT, alone in a shipment opened first (150 sorts first).
+     */
+    @Test
+    void heavyLinesAreSplitAndPackedFirstFitDecreasing() {
+        Map<String, TradePart> parts = Map.of(
+                "HEAVY", new TradePart("HEAVY", "Gearbox", 100, "EUR", 30, "848340", "DE", "", ""),
+                "LIGHT", new TradePart("LIGHT", "Filter", 10, "EUR", 10, "842123", "DE", "", ""),
+                "TOOBIG", new TradePart("TOOBIG", "Motor", 1000, "EUR", 150, "850152", "DE", "", ""));
+        Lane lane = new Lane("A", "B", "DE", "FR", "ROAD", 1, 0, 0, 0, "DAP", null, 100.0);
+        ShipmentPlan plan = ShipmentPlanner.of(RULES.withGrossWeightFactor(1.0)).planLane(PLANNING, lane, List.of(
+                new TransferOrder("A", "B", "HEAVY", 7), new TransferOrder("A", "B", "LIGHT", 1),
+                new TransferOrder("A", "B", "TOOBIG", 1)), parts, List.of(), Set.of());
+        List<String> summary = plan.shipments().stream()
+                .map(s -> s.shipmentId() + " " + s.status() + " " + s.grossWeightKg() + " " + s.lines()).toList();
+        assertEquals(List.of(
+                "SHP-20261123-A-B-01 HOLD 150.000 1",
+                "SHP-20261123-A-B-02 READY 100.000 2",
+                "SHP-20261123-A-B-03 READY 90.000 1",
+                "SHP-20261123-A-B-04 READY 30.000 1"), summary);
+        assertEquals("OVERWEIGHT", plan.holds().get(0).reasons());
+        List<String> lines = plan.lines().stream()
+                .map(l -> l.shipmentId().substring(17) + ":" + l.lineNo() + ":" + l.partNo() + "x" + l.quantity()).toList();
+        assertEquals(List.of("01:1:TOOBIGx1", "02:1:HEAVYx3", "02:2:LIGHTx1", "03:1:HEAVYx3", "04:1:HEAVYx1"), lines);
+    }
+
+    /*
+     * EEI from the US: HS 847130 worth 2 x 1300.00 = 2600.00 USD > 2500 -> EEI; mixed currencies
+     * make the shipment's currency the base, USD: 100 EUR * 1.10 = 110.00 USD.
+     */
+    @Test
+    void eeiFromTheUsOverTheThresholdPerHsCode() {
+        Map<String, TradePart> parts = Map.of(
+                "SRV", new TradePart("SRV", "Server board", 1300, "USD", 2, "8471.30", "US", "", "EAR99"),
+                "FAN", new TradePart("FAN", "Fan", 100, "EUR", 1, "841459", "CN", "", ""));
+        Lane lane = new Lane("DC-US", "DC-NL", "US", "NL", "AIR_CARGO", 2, 0.5, 1, 0.5, "DAP", null, null);
+        ShipmentPlan plan = PLANNER.planLane(PLANNING, lane, List.of(new TransferOrder("DC-US", "DC-NL", "SRV", 2),
+                new TransferOrder("DC-US", "DC-NL", "FAN", 1)), parts, List.of(), Set.of());
+        Shipment s = plan.shipments().get(0);
+        assertTrue(s.eeiRequired());
+        assertEquals("USD", s.currency());
+        assertEquals(d("2710.00"), s.totalValue());  // 2600.00 + 110.00
+        assertEquals("RECEIVER", s.dutiesPaidBy());
+        // one server board: 1300 USD, not over
+        ShipmentPlan one = PLANNER.planLane(PLANNING, lane, List.of(new TransferOrder("DC-US", "DC-NL", "SRV", 1)),
+                parts, List.of(), Set.of());
+        assertFalse(one.shipments().get(0).eeiRequired());
+    }
+
+    @Test
+    void noOrdersNoShipments() {
+        assertEquals(ShipmentPlan.empty(), PLANNER.planLane(PLANNING, LANE, List.of(order("P-100", 0)), PARTS,
+                GB_TARIFFS, Set.of()));
+    }
+
+    @Test
+    void partiesComeFromConfiguration() {
+        ShipmentPlanner p = ShipmentPlanner.of(RULES.withParties(Map.of("DC-NL",
+                new Party("Sparecast Nederland B.V.", "Venlo", "NL", "NL001"))));
+        Shipment s = p.planLane(PLANNING, LANE, orders(), PARTS, GB_TARIFFS, Set.of()).shipments().get(0);
+        assertEquals("Sparecast Nederland B.V.", p.partiesOf(s).exporter().name());
+        assertEquals("Sparecast WHGB", p.partiesOf(s).importer().name());
+        assertEquals("GB", p.partiesOf(s).importer().country());
+    }
+
+    @Test
+    void everythingSerializesForSpark() throws Exception {
+        ShipmentPlan plan = PLANNER.planLane(PLANNING, LANE, orders(), PARTS, GB_TARIFFS, NL_HOLIDAYS);
+        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+            out.writeObject(PLANNER);
+            out.writeObject(LANE);
+            out.writeObject(plan);
+            out.writeObject(new HolidayCalendar(Map.of("NL", NL_HOLIDAYS)));
+        }
+    }
+
+    @Test
+    void headersFollowTheContract() {
+        assertEquals("shipment_id,origin_warehouse,destination_warehouse,destination_country,mode,incoterm,"
+                + "ship_date,expected_arrival,lines,total_value,currency,gross_weight_kg,estimated_duty,"
+                + "estimated_vat,eei_required,dangerous_goods,status", String.join(",", Shipment.csvHeader()));
+        assertEquals("shipment_id,line_no,part_no,description,hs_code,origin_country,quantity,unit_value,"
+                + "line_value,currency,net_weight_kg,dangerous_goods,eccn,status,hold_reason",
+                String.join(",", ShipmentLine.csvHeader()));
+    }
+}

@@ -1,0 +1,132 @@
+package com.sparecast.models.trade;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TradeRulesTest {
+
+    private final TradeRules rules = TradeRules.defaults()
+            .withFxRates(Map.of("EUR", 1.10, "GBP", 1.25, "JPY", 0.0068));
+
+    @Test
+    void convertsThroughTheBaseCurrency() {
+        // 100 EUR = 100 * 1.10 = 110.00 USD
+        assertEquals(new BigDecimal("110.00"), rules.convert(new BigDecimal("100"), "EUR", "USD"));
+        // 100 EUR = 110 USD = 110 / 1.25 = 88.00 GBP
+        assertEquals(new BigDecimal("88.00"), rules.convert(new BigDecimal("100"), "EUR", "GBP"));
+        // 15000 JPY = 15000 * 0.0068 = 102 USD = 102 / 1.10 = 92.7272... -> 92.73 EUR (half-up)
+        assertEquals(new BigDecimal("92.73"), rules.convert(new BigDecimal("15000"), "JPY", "EUR"));
+        // 2500 USD = 2500 / 1.25 = 2000.00 GBP
+        assertEquals(new BigDecimal("2000.00"), rules.convert(new BigDecimal("2500"), "usd", "gbp"));
+    }
+
+    @Test
+    void sameCurrencyIsOnlyRounded() {
+        assertEquals(new BigDecimal("10.13"), rules.convert(new BigDecimal("10.125"), "EUR", "EUR"));
+    }
+
+    @Test
+    void unknownCurrencyIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> rules.convert(BigDecimal.ONE, "XAU", "USD"));
+        assertTrue(e.getMessage().contains("XAU"), e.getMessage());
+        assertFalse(rules.knowsCurrency("XAU"));
+        assertTrue(rules.knowsCurrency("usd"));
+    }
+
+    @Test
+    void withFxRatesReplacesTheRatesAndKeepsTheBase() {
+        assertEquals(Map.of("EUR", 1.10, "GBP", 1.25, "JPY", 0.0068, "USD", 1.0), rules.fxRates());
+    }
+
+    @Test
+    void eurBaseWorksToo() {
+        TradeRules eur = TradeRules.defaults().withBaseCurrency("EUR", Map.of("USD", 0.9, "GBP", 1.2));
+        // 100 GBP = 120 EUR = 120 / 0.9 = 133.333 -> 133.33 USD
+        assertEquals(new BigDecimal("133.33"), eur.convert(new BigDecimal("100"), "GBP", "USD"));
+    }
+
+    @Test
+    void eccnLicencesMatchByPrefix() {
+        TradeRules r = rules.withLicensedEccns(Set.of("5A002", "3A"));
+        assertEquals("5A002", r.licenceEntryFor("5A002"));
+        assertEquals("5A002", r.licenceEntryFor("5a002.a.1"));
+        assertEquals("3A", r.licenceEntryFor("3A001"));
+        assertNull(r.licenceEntryFor("EAR99"));
+        assertNull(r.licenceEntryFor("5A992"));
+        assertNull(r.licenceEntryFor(""));
+    }
+
+    @Test
+    void blockedDestinationsAreCaseInsensitive() {
+        TradeRules r = rules.withBlockedDestinations(Set.of("ru"));
+        assertTrue(r.blocks("RU"));
+        assertFalse(r.blocks("DE"));
+    }
+
+    @Test
+    void partiesFallBackToANamedEntity() {
+        Party named = new Party("Sparecast Nederland B.V.", "Havenweg 1, Venlo", "NL", "NL123456789B01");
+        TradeRules r = rules.withParties(Map.of("DCNL", named));
+        assertEquals(named, r.partyOf("DCNL", "NL"));
+        assertEquals(new Party("Sparecast WHGB", "", "GB", ""), r.partyOf("WHGB", "GB"));
+    }
+
+    @Test
+    void invalidConfigurationThrows() {
+        assertThrows(IllegalArgumentException.class, () -> rules.withFxRates(Map.of("EUR", -1.0)));
+        assertThrows(IllegalArgumentException.class, () -> rules.withGrossWeightFactor(0.9));
+        assertThrows(IllegalArgumentException.class, () -> rules.withDepartureLeadDays(-1));
+    }
+
+    @Test
+    void fromPropertiesOverridesTheDefaults() {
+        TradeRules r = TradeRules.fromProperties(Map.ofEntries(
+                Map.entry("trade.base-currency", "EUR"),
+                Map.entry("trade.fx.USD", "0.92"),
+                Map.entry("trade.fx.GBP", "1.17"),
+                Map.entry("trade.blocked-destinations", "ru; by"),
+                Map.entry("trade.licensed-eccns", ""),
+                Map.entry("trade.gross-weight-factor", "1.2"),
+                Map.entry("trade.de-minimis-covers-vat", "false"),
+                Map.entry("trade.departure-lead-days", "0"),
+                Map.entry("trade.party.DC-NL.name", "Sparecast Nederland B.V."),
+                Map.entry("trade.party.DC-NL.tax-id", "NL001"),
+                Map.entry("spark.master", "local[2]")));
+        assertEquals("EUR", r.baseCurrency());
+        assertEquals(Map.of("EUR", 1.0, "USD", 0.92, "GBP", 1.17), r.fxRates());
+        assertEquals(Set.of("BY", "RU"), r.blockedDestinations());
+        assertEquals(Set.of(), r.licensedEccns());
+        assertEquals(1.2, r.grossWeightFactor());
+        assertFalse(r.deMinimisCoversVat());
+        assertEquals(0, r.departureLeadDays());
+        assertEquals(new Party("Sparecast Nederland B.V.", "", "", "NL001"), r.partyOf("DC-NL", "NL"));
+        // untouched: the EEI rule
+        assertEquals(2500.0, r.eeiThreshold());
+        assertEquals("USD", r.eeiCurrency());
+        // 100 GBP = 117 EUR = 117 / 0.92 = 127.17 USD
+        assertEquals(new BigDecimal("127.17"), r.convert(new BigDecimal("100"), "GBP", "USD"));
+        assertEquals(TradeRules.defaults(), TradeRules.fromProperties(Map.of()));
+    }
+
+    @Test
+    void fromPropertiesNamesTheBadKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TradeRules.fromProperties(Map.of("trade.gross-weight-factr", "1.1")));
+        assertTrue(e.getMessage().contains("trade.gross-weight-factr"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TradeRules.fromProperties(Map.of("trade.fx.EUR", "abc")));
+        assertTrue(e.getMessage().contains("trade.fx.EUR"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> TradeRules.fromProperties(Map.of("trade.party.X.address", "somewhere")));
+    }
+}
