@@ -55,8 +55,22 @@ public final class OrderUpToPolicy {
         return new OrderUpToPolicy();
     }
 
-    /** Decides the policy and the order for one (warehouse, part). */
+    /** Decides the policy and the order for one (warehouse, part), for the line's target fill rate. */
     public PolicyDecision decide(PolicyInput input) {
+        if (input.reviewPeriodDemand() <= 0) {
+            return decideAt(input, 0);
+        }
+        long width = bandWidth(input);
+        return decideAt(input, smallestBandStart(input.protectionDemand(), input.leadTimeDemand(),
+                input.reviewPeriodDemand(), width, input.targetFillRate()));
+    }
+
+    /**
+     * The decision when the lowest inventory position after a review is {@code bandStart} (the
+     * order-up-to level for pack size 1 without batching; {@code s + 1} when batching). Used by
+     * {@link FillRateAllocation}, which chooses the level from a class-wide trade-off.
+     */
+    PolicyDecision decideAt(PolicyInput input, long bandStart) {
         DemandDistribution x = input.protectionDemand();
         DemandDistribution lead = input.leadTimeDemand();
         double reviewDemand = input.reviewPeriodDemand();
@@ -69,21 +83,15 @@ public final class OrderUpToPolicy {
             return new PolicyDecision(0, 0, 0, position, order, 1, Math.max(0, position), target, leadMean);
         }
 
-        long batch = batchQuantity(input.packSize(), input.minOrderQty(), input.economicOrderQuantity());
-        long bandStart;
-        long bandWidth;
+        long bandWidth = bandWidth(input);
         long reorderPoint;
         long orderUpTo;
-        if (batch <= reviewDemand) {
-            bandWidth = input.packSize();
-            bandStart = smallestBandStart(x, lead, reviewDemand, bandWidth, target);
+        if (isBatching(input)) {
+            reorderPoint = bandStart - 1;
+            orderUpTo = reorderPoint + bandWidth;
+        } else {
             orderUpTo = bandStart;
             reorderPoint = orderUpTo - 1;
-        } else {
-            bandWidth = batch;
-            bandStart = smallestBandStart(x, lead, reviewDemand, bandWidth, target);
-            reorderPoint = bandStart - 1;
-            orderUpTo = reorderPoint + batch;
         }
 
         long order = 0;
@@ -91,11 +99,49 @@ public final class OrderUpToPolicy {
             double need = Math.max(orderUpTo - position, input.economicOrderQuantity());
             order = roundToPack(need, input.packSize(), input.minOrderQty());
         }
-        double fillRate = bandAverage(bandStart, bandWidth, y -> fillRate(x, lead, reviewDemand, y));
-        double onHand = bandAverage(bandStart, bandWidth, y -> expectedOnHand(x, lead, reviewDemand, y));
+        double fillRate = bandFillRate(input, bandStart);
+        double onHand = bandOnHand(input, bandStart);
         double meanLevel = bandStart + (bandWidth - 1) / 2.0;
         return new PolicyDecision(meanLevel - x.mean(), reorderPoint, orderUpTo, position, order, fillRate,
                 onHand, target, leadMean);
+    }
+
+    /** Whether orders come in batches larger than a review period's demand (see the class comment). */
+    static boolean isBatching(PolicyInput input) {
+        return batchQuantity(input.packSize(), input.minOrderQty(), input.economicOrderQuantity())
+                > input.reviewPeriodDemand();
+    }
+
+    /** Width of the band of positions after a review: the batch when batching, else the pack size. */
+    static long bandWidth(PolicyInput input) {
+        return isBatching(input)
+                ? batchQuantity(input.packSize(), input.minOrderQty(), input.economicOrderQuantity())
+                : input.packSize();
+    }
+
+    /** Fill rate averaged over the band of positions starting at {@code bandStart}. */
+    static double bandFillRate(PolicyInput input, long bandStart) {
+        DemandDistribution x = input.protectionDemand();
+        DemandDistribution lead = input.leadTimeDemand();
+        double reviewDemand = input.reviewPeriodDemand();
+        return bandAverage(bandStart, bandWidth(input), y -> fillRate(x, lead, reviewDemand, y));
+    }
+
+    /** Expected on hand averaged over the band of positions starting at {@code bandStart}. */
+    static double bandOnHand(PolicyInput input, long bandStart) {
+        DemandDistribution x = input.protectionDemand();
+        DemandDistribution lead = input.leadTimeDemand();
+        double reviewDemand = input.reviewPeriodDemand();
+        return bandAverage(bandStart, bandWidth(input), y -> expectedOnHand(x, lead, reviewDemand, y));
+    }
+
+    /** The smallest band start whose averaged fill rate reaches {@code target} (0 without demand). */
+    static long smallestBandStart(PolicyInput input, double target) {
+        if (input.reviewPeriodDemand() <= 0) {
+            return 0;
+        }
+        return smallestBandStart(input.protectionDemand(), input.leadTimeDemand(), input.reviewPeriodDemand(),
+                bandWidth(input), target);
     }
 
     /**
