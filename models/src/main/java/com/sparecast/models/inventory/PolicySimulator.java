@@ -13,8 +13,9 @@ import org.apache.commons.rng.simple.RandomSource;
  * <p>Each period {@code t}: orders due arrive; backorders are served first; the period's demand
  * is met from what is on hand, the rest is backordered (full backordering); at the end of every
  * {@code R}-th period the inventory position (on hand + on order - backorders) is reviewed and,
- * if at or below {@code s} and below {@code S}, an order lifts it to {@code S} (at least the
- * EOQ, rounded up to the pack size and to at least the MOQ). An order placed at the end of
+ * if at or below {@code s} and below {@code S}, an order is placed by
+ * {@link OrderUpToPolicy#orderQuantity} (up to {@code S} rounded to the pack and the MOQ, or
+ * whole batches). An order placed at the end of
  * period {@code t} with lead time {@code L} is usable from period {@code t + L + 1}, so demand
  * over {@code L + R} periods falls on each position, as in {@link OrderUpToPolicy}.
  *
@@ -55,24 +56,25 @@ public final class PolicySimulator implements Serializable {
      * @param orderUpTo what an order lifts the position to
      * @param packSize orders are multiples of this, &gt;= 1
      * @param minOrderQty smallest order, &gt;= 0
-     * @param economicOrderQuantity orders are at least this (0 for none)
+     * @param batchQuantity order whole batches of this size (0: order up to {@code S}); see
+     *     {@link OrderUpToPolicy#orderQuantity}
      */
     public record Levels(double reorderPoint, double orderUpTo, int packSize, int minOrderQty,
-                         double economicOrderQuantity) implements Serializable {
+                         long batchQuantity) implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
         public Levels {
-            if (packSize < 1 || minOrderQty < 0 || !(economicOrderQuantity >= 0)) {
-                throw new IllegalArgumentException("pack size must be >= 1, MOQ and EOQ >= 0, got " + packSize
-                        + ", " + minOrderQty + ", " + economicOrderQuantity);
+            if (packSize < 1 || minOrderQty < 0 || batchQuantity < 0) {
+                throw new IllegalArgumentException("pack size must be >= 1, MOQ and batch >= 0, got " + packSize
+                        + ", " + minOrderQty + ", " + batchQuantity);
             }
             if (!Double.isFinite(reorderPoint) || !Double.isFinite(orderUpTo)) {
                 throw new IllegalArgumentException("levels must be finite, got " + reorderPoint + ", " + orderUpTo);
             }
         }
 
-        /** Plain levels: pack size 1, no MOQ, no EOQ. */
+        /** Plain levels: pack size 1, no MOQ, no batches. */
         public static Levels of(double reorderPoint, double orderUpTo) {
             return new Levels(reorderPoint, orderUpTo, 1, 0, 0);
         }
@@ -80,7 +82,7 @@ public final class PolicySimulator implements Serializable {
         /** The levels a policy decision set, with the order rules of its input. */
         public static Levels of(PolicyDecision decision, PolicyInput input) {
             return new Levels(decision.reorderPoint(), decision.orderUpTo(), input.packSize(), input.minOrderQty(),
-                    input.economicOrderQuantity());
+                    OrderUpToPolicy.bandWidth(input));
         }
     }
 
@@ -148,9 +150,9 @@ public final class PolicySimulator implements Serializable {
             }
             if (t % reviewPeriods == reviewPeriods - 1) {
                 double position = onHand + onOrder - backorders;
-                if (position <= levels.reorderPoint() && position < levels.orderUpTo()) {
-                    double need = Math.max(levels.orderUpTo() - position, levels.economicOrderQuantity());
-                    long q = OrderUpToPolicy.roundToPack(need, levels.packSize(), levels.minOrderQty());
+                long q = OrderUpToPolicy.orderQuantity(position, levels.reorderPoint(), levels.orderUpTo(),
+                        levels.packSize(), levels.minOrderQty(), levels.batchQuantity());
+                if (q > 0) {
                     int lead = leadTimes[t];
                     if (lead < 0) {
                         throw new IllegalArgumentException("lead time must be >= 0, got " + lead + " at period " + t);
