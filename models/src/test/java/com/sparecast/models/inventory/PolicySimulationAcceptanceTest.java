@@ -15,15 +15,17 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.DiscreteDistribution;
 import org.apache.commons.statistics.distribution.PascalDistribution;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The issue's acceptance check, on a stand-in for the generator's medium profile (the
  * generator is on another branch): 240 series whose true weekly demand is known, Poisson for
  * the smooth and slow movers and negative binomial (size 1 or 2) for the erratic ones, means
  * from 0.05 to 20 a week, unit costs from 1 to 1000, ABC by annual value, targets A 0.98,
- * B 0.95, C 0.90, lead time 4 weeks, weekly review, 10 simulated years per series after one
- * year of warm-up.
+ * B 0.95, C 0.90, weekly review, 10 simulated years per series after one year of warm-up; lead
+ * time 4 weeks, or uncertain: uniform on 3..5 weeks per order (orders may cross), where the
+ * true lead-time demand is the mixture over the lead time ({@link MixtureTestDemand}).
  *
  * <p>The levels are set from the true lead-time demand distributions (ground truth) by
  * {@link FillRateAllocation} for each class's target, and run by {@link PolicySimulator} over a
@@ -44,10 +46,25 @@ class PolicySimulationAcceptanceTest {
 
     /** One series of the population: its truth, its value and its path. */
     private record Item(String id, DemandDistribution lead, DemandDistribution protection, double mean,
-                        double annualValue, double[] path) {
+                        double annualValue, double[] path, int[] leadTimes) {
     }
 
-    private static List<Item> population() {
+    /** Truth for a lead time uniform on LEAD-spread .. LEAD+spread: mixtures over the lead time. */
+    private static DemandDistribution overLeadTime(java.util.function.IntFunction<DemandDistribution> forPeriods,
+                                                   int spread, int extra) {
+        if (spread == 0) {
+            return forPeriods.apply(LEAD + extra);
+        }
+        List<DemandDistribution> parts = new ArrayList<>();
+        double[] w = new double[2 * spread + 1];
+        for (int l = LEAD - spread; l <= LEAD + spread; l++) {
+            parts.add(forPeriods.apply(l + extra));
+            w[l - LEAD + spread] = 1.0 / w.length;
+        }
+        return new MixtureTestDemand(parts, w);
+    }
+
+    private static List<Item> population(int spread) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20261122L);
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < SERIES; i++) {
@@ -61,19 +78,22 @@ class PolicySimulationAcceptanceTest {
                 int size = rng.nextDouble() < 0.5 ? 1 : 2;
                 double prob = size / (size + mean);
                 perWeek = PascalDistribution.of(size, prob);
-                lead = DiscreteTestDemand.negativeBinomial(size * LEAD, prob);
-                protection = DiscreteTestDemand.negativeBinomial(size * (LEAD + 1), prob);
+                lead = overLeadTime(l -> DiscreteTestDemand.negativeBinomial(size * l, prob), spread, 0);
+                protection = overLeadTime(l -> DiscreteTestDemand.negativeBinomial(size * l, prob), spread, 1);
             } else {
                 perWeek = PoissonDistribution.of(mean);
-                lead = DiscreteTestDemand.poisson(mean * LEAD);
-                protection = DiscreteTestDemand.poisson(mean * (LEAD + 1));
+                lead = overLeadTime(l -> DiscreteTestDemand.poisson(mean * l), spread, 0);
+                protection = overLeadTime(l -> DiscreteTestDemand.poisson(mean * l), spread, 1);
             }
             DiscreteDistribution.Sampler sampler = perWeek.createSampler(rng);
             double[] path = new double[WEEKS];
+            int[] leadTimes = new int[WEEKS];
             for (int t = 0; t < WEEKS; t++) {
                 path[t] = sampler.sample();
+                leadTimes[t] = LEAD - spread + rng.nextInt(2 * spread + 1);
             }
-            items.add(new Item(String.format("P%03d", i), lead, protection, mean, mean * 52 * unitCost, path));
+            items.add(new Item(String.format("P%03d", i), lead, protection, mean, mean * 52 * unitCost, path,
+                    leadTimes));
         }
         return items;
     }
@@ -88,12 +108,18 @@ class PolicySimulationAcceptanceTest {
     private static SimulationResult run(Item item, double target, boolean normal) {
         PolicyInput in = input(item, target, normal);
         PolicyDecision d = OrderUpToPolicy.withDefaults().decide(in);
-        return PolicySimulator.withDefaults().simulate(item.path(), Levels.of(d, in), LEAD, WARM_UP);
+        return simulate(item, d, in);
     }
 
-    @Test
-    void achievedFillRateIsWithinTwoPointsOfTheTargetAndStockIsBelowTheNormalPolicy() {
-        List<Item> items = population();
+    private static SimulationResult simulate(Item item, PolicyDecision d, PolicyInput in) {
+        return PolicySimulator.withDefaults().simulate(item.path(), Levels.of(d, in), item.leadTimes(), WARM_UP,
+                Math.max(0, d.orderUpTo()));
+    }
+
+    @ParameterizedTest(name = "lead time {0} weeks either side of 4")
+    @ValueSource(ints = {0, 1})
+    void achievedFillRateIsWithinTwoPointsOfTheTargetAndStockIsBelowTheNormalPolicy(int spread) {
+        List<Item> items = population(spread);
         Map<String, Double> values = new LinkedHashMap<>();
         items.forEach(it -> values.put(it.id(), it.annualValue()));
         Map<String, AbcClass> abc = AbcClassifier.withDefaults().classify(values);
@@ -108,8 +134,7 @@ class PolicySimulationAcceptanceTest {
             SimulationResult sum = SimulationResult.EMPTY;
             SimulationResult sumPerLine = SimulationResult.EMPTY;
             for (int i = 0; i < members.size(); i++) {
-                sum = sum.plus(PolicySimulator.withDefaults().simulate(members.get(i).path(),
-                        Levels.of(decisions.get(i), lines.get(i)), LEAD, WARM_UP));
+                sum = sum.plus(simulate(members.get(i), decisions.get(i), lines.get(i)));
                 sumPerLine = sumPerLine.plus(run(members.get(i), target, false));
             }
             ours.put(c, sum);
@@ -145,7 +170,7 @@ class PolicySimulationAcceptanceTest {
             assertEquals(target, r.fillRate(), 0.02, c + " achieved fill rate: " + report);
             assertTrue(r.averageOnHand() < normalOnHand, c + ": " + report);
         }
-        System.out.print(report);
+        System.out.print("lead time " + (LEAD - spread) + ".." + (LEAD + spread) + " weeks\n" + report);
     }
 
     /** Linear interpolation of y at x over points sorted by x (x assumed increasing; clamps at the ends). */
