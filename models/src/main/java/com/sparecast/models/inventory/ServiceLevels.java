@@ -24,6 +24,20 @@ public record ServiceLevels(double a, double b, double c) implements Serializabl
         return new ServiceLevels(0.98, 0.95, 0.90);
     }
 
+    /**
+     * From the rows of {@code service_levels.csv} (class to target fill rate).
+     *
+     * @throws IllegalArgumentException if a class is missing or a target is not in (0, 1)
+     */
+    public static ServiceLevels of(java.util.Map<AbcClass, Double> byClass) {
+        for (AbcClass c : AbcClass.values()) {
+            if (byClass.get(c) == null) {
+                throw new IllegalArgumentException("service levels need a target for class " + c + ", got " + byClass);
+            }
+        }
+        return new ServiceLevels(byClass.get(AbcClass.A), byClass.get(AbcClass.B), byClass.get(AbcClass.C));
+    }
+
     /** The target fill rate of {@code abc}. */
     public double targetFor(AbcClass abc) {
         return switch (abc) {
