@@ -110,6 +110,7 @@ class SimulateCommandTest {
         assertEquals(2, run("--history", good.toString(), "--holdout", "0").exit());
         assertEquals(2, run("--history", good.toString(), "--review", "0").exit());
         assertEquals(2, run("--history", good.toString(), "--lead-time-sd", "-1").exit());
+        assertEquals(2, run("--history", good.toString(), "--allocation", "both").exit());
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "part_no,region,period,quantity\nP1,EU,2024-01-01,3\nP1,EU,2024-01-08,x\n",
                 StandardCharsets.UTF_8);
@@ -122,6 +123,17 @@ class SimulateCommandTest {
         Path noColumn = dir.resolve("nocol.csv");
         Files.writeString(noColumn, "part_no,period,quantity\nP1,2024-01-01,3\n", StandardCharsets.UTF_8);
         assertTrue(run("--history", noColumn.toString()).err().contains("missing column region"));
+    }
+
+    @Test
+    void aHeaderOnlyFileHasNoSeries() throws IOException {
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "part_no,region,period,quantity\n", StandardCharsets.UTF_8);
+        Path json = dir.resolve("empty.json");
+        assertEquals(0, run("--history", empty.toString(), "--json", json.toString()).exit());
+        String text = Files.readString(json);
+        assertTrue(text.startsWith("{\"series\": 0, \"excluded\": 0"), text);
+        assertTrue(text.contains("\"ALL\": {\"series\": 0, \"demand\": 0.0, \"sparecast\": {\"fill_rate\": null"), text);
     }
 
     @Test

@@ -22,8 +22,12 @@
  *       (every line at its class's target), or per class with
  *       {@link com.sparecast.models.inventory.FillRateAllocation} (the class reaches its target
  *       with less stock): {@code curve(input)} per line, {@code multiplier(curves, target)} per
- *       class (one number; the curves are small), then {@code decide(input, curve, multiplier)}
- *       per line.</li>
+ *       class, then {@code decide(input, curve, multiplier)} per line. In Spark the multiplier
+ *       needs no collect: flat-map each curve into rows (class, {@code slope(k)},
+ *       {@code gain(k)}) plus its base {@code filled()[0]} and {@code demand()}; per class, the
+ *       multiplier is the slope at which the running sum of gains, by slope descending, first
+ *       reaches {@code target * sum(demand) - sum(base)} ({@code +Infinity} if that is
+ *       already &lt;= 0, 0 if never reached), exactly what {@code multiplier} computes.</li>
  *   <li>Exceptions: {@link com.sparecast.models.inventory.ExceptionRules#reason} for stock-out
  *       risk, dead stock and overstock; NO_FORECAST where no distribution could be made.</li>
  *   <li>Central warehouses: {@link com.sparecast.models.inventory.CentralWarehouseDemand#sum}

@@ -89,6 +89,22 @@ class FillRateAllocationTest {
     }
 
     @Test
+    void aHoldingWeightMovesStockToTheCheaperLine() {
+        FillRateAllocation a = FillRateAllocation.withDefaults();
+        PolicyInput line = poisson(1, 3, 0.9);
+        List<ResponseCurve> units = List.of(a.curve(line, 1), a.curve(line, 1));
+        List<ResponseCurve> value = List.of(a.curve(line, 1), a.curve(line, 50));
+        PolicyDecision sameA = a.decide(line, units.get(0), a.multiplier(units, 0.9));
+        PolicyDecision sameB = a.decide(line, units.get(1), a.multiplier(units, 0.9));
+        double lambda = a.multiplier(value, 0.9);
+        PolicyDecision cheap = a.decide(line, value.get(0), lambda);
+        PolicyDecision dear = a.decide(line, value.get(1), lambda);
+        assertEquals(sameA.orderUpTo(), sameB.orderUpTo());
+        assertTrue(cheap.orderUpTo() > dear.orderUpTo(), cheap.orderUpTo() + " vs " + dear.orderUpTo());
+        assertTrue((cheap.expectedFillRate() + dear.expectedFillRate()) / 2 >= 0.9);
+    }
+
+    @Test
     void zeroDemandLinesHoldNothing() {
         PolicyInput none = new PolicyInput(DiscreteTestDemand.poisson(1e-12), 0, 0.9, 2, 0, 0, 0, 1, 0);
         ResponseCurve c = FillRateAllocation.withDefaults().curve(none);
