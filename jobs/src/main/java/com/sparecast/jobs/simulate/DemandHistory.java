@@ -57,6 +57,7 @@ final class DemandHistory {
     static List<Series> read(Path file, Frequency frequency) throws IOException, InvalidHistoryException {
         Map<String, TreeMap<Long, Double>> buckets = new TreeMap<>();
         Map<String, String[]> keys = new TreeMap<>();
+        long line = 1;
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
              Reader reader = new InputStreamReader(gunzipIfNeeded(raw), StandardCharsets.UTF_8);
              CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
@@ -68,7 +69,7 @@ final class DemandHistory {
                 }
             }
             for (CSVRecord row : csv) {
-                long line = csv.getCurrentLineNumber();
+                line = csv.getCurrentLineNumber();
                 String part = row.get("part_no");
                 String region = row.get("region");
                 if (part.isEmpty() || region.isEmpty()) {
@@ -91,7 +92,8 @@ final class DemandHistory {
                 buckets.computeIfAbsent(key, k -> new TreeMap<>()).merge(index, quantity, Double::sum);
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidHistoryException(file + ": not a valid CSV file: " + e.getMessage());
+            throw new InvalidHistoryException(file + " near line " + line + ": not a valid history row: "
+                    + e.getMessage());
         }
         List<Series> out = new ArrayList<>(buckets.size());
         for (Map.Entry<String, TreeMap<Long, Double>> e : buckets.entrySet()) {

@@ -120,6 +120,11 @@ class SimulateCommandTest {
         Path notMonday = dir.resolve("tuesday.csv");
         Files.writeString(notMonday, "part_no,region,period,quantity\nP1,EU,2024-01-02,3\n", StandardCharsets.UTF_8);
         assertEquals(2, run("--history", notMonday.toString()).exit());
+        Path shortRow = dir.resolve("short.csv");
+        Files.writeString(shortRow, "part_no,region,period,quantity\nP1,EU,2024-01-01,3\nP1,EU\n", StandardCharsets.UTF_8);
+        Run s = run("--history", shortRow.toString());
+        assertEquals(2, s.exit());
+        assertTrue(s.err().contains("line 3"), s.err());
         Path noColumn = dir.resolve("nocol.csv");
         Files.writeString(noColumn, "part_no,period,quantity\nP1,2024-01-01,3\n", StandardCharsets.UTF_8);
         assertTrue(run("--history", noColumn.toString()).err().contains("missing column region"));
