@@ -1,19 +1,30 @@
 package com.sparecast.models.inventory;
 
 import com.sparecast.models.distribution.DemandDistribution;
+import java.io.Serializable;
 
 /**
  * What the stock policy of one (warehouse, part) is decided from.
  *
- * @param protectionDemand demand over lead time plus review period
+ * <p>The first nine components are the original ones; the last two are optional (use the
+ * nine-argument constructor, then {@link #withLeadTimeDemand} and
+ * {@link #withEconomicOrderQuantity}).
+ *
+ * @param protectionDemand demand over lead time plus review period, {@code D_{L+R}}
  * @param reviewPeriodDemand expected demand over one review period, &gt;= 0
  * @param targetFillRate the fill rate to reach, in (0, 1)
  * @param onHand units on hand
  * @param onOrder units ordered and not yet received
  * @param expectedReturns refurbishable returns expected back within the lead time
+ *     (see {@link RefurbishedReturns})
  * @param backorders units owed to customers
  * @param packSize order quantities are multiples of this, &gt;= 1
  * @param minOrderQty smallest order, &gt;= 0
+ * @param leadTimeDemand demand over the lead time alone, {@code D_L}, or {@code null}; when
+ *     given, the fill rate uses the exact periodic-review shortage
+ *     {@code E[(D_{L+R} - S)+] - E[(D_L - S)+]}
+ * @param economicOrderQuantity the EOQ in units (see {@link Eoq}), or 0 where ordering and
+ *     holding costs are not configured; orders are then at least this large
  */
 public record PolicyInput(
         DemandDistribution protectionDemand,
@@ -24,9 +35,16 @@ public record PolicyInput(
         double expectedReturns,
         double backorders,
         int packSize,
-        int minOrderQty) {
+        int minOrderQty,
+        DemandDistribution leadTimeDemand,
+        double economicOrderQuantity) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public PolicyInput {
+        if (protectionDemand == null) {
+            throw new IllegalArgumentException("protection demand distribution is required");
+        }
         if (!(targetFillRate > 0 && targetFillRate < 1)) {
             throw new IllegalArgumentException("target fill rate must be in (0, 1), got " + targetFillRate);
         }
@@ -36,13 +54,47 @@ public record PolicyInput(
         if (minOrderQty < 0) {
             throw new IllegalArgumentException("minimum order quantity must be >= 0, got " + minOrderQty);
         }
-        if (!(reviewPeriodDemand >= 0)) {
-            throw new IllegalArgumentException("review period demand must be >= 0, got " + reviewPeriodDemand);
+        if (!(reviewPeriodDemand >= 0) || Double.isInfinite(reviewPeriodDemand)) {
+            throw new IllegalArgumentException("review period demand must be finite and >= 0, got " + reviewPeriodDemand);
         }
+        if (!(economicOrderQuantity >= 0) || Double.isInfinite(economicOrderQuantity)) {
+            throw new IllegalArgumentException("economic order quantity must be finite and >= 0, got "
+                    + economicOrderQuantity);
+        }
+        requireFinite("on hand", onHand);
+        requireFinite("on order", onOrder);
+        requireFinite("expected returns", expectedReturns);
+        requireFinite("backorders", backorders);
+    }
+
+    /** The original nine-component form: no lead-time-only distribution, no EOQ. */
+    public PolicyInput(DemandDistribution protectionDemand, double reviewPeriodDemand, double targetFillRate,
+                       double onHand, double onOrder, double expectedReturns, double backorders,
+                       int packSize, int minOrderQty) {
+        this(protectionDemand, reviewPeriodDemand, targetFillRate, onHand, onOrder, expectedReturns, backorders,
+                packSize, minOrderQty, null, 0);
+    }
+
+    /** A copy with the lead-time-only demand distribution {@code D_L}. */
+    public PolicyInput withLeadTimeDemand(DemandDistribution leadTimeOnly) {
+        return new PolicyInput(protectionDemand, reviewPeriodDemand, targetFillRate, onHand, onOrder,
+                expectedReturns, backorders, packSize, minOrderQty, leadTimeOnly, economicOrderQuantity);
+    }
+
+    /** A copy with an economic order quantity in units (0 for none). */
+    public PolicyInput withEconomicOrderQuantity(double eoq) {
+        return new PolicyInput(protectionDemand, reviewPeriodDemand, targetFillRate, onHand, onOrder,
+                expectedReturns, backorders, packSize, minOrderQty, leadTimeDemand, eoq);
     }
 
     /** On hand plus on order plus expected returns, minus backorders. */
     public double inventoryPosition() {
         return onHand + onOrder + expectedReturns - backorders;
+    }
+
+    private static void requireFinite(String what, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(what + " must be finite, got " + v);
+        }
     }
 }

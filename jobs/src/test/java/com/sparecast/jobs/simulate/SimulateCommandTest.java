@@ -1,0 +1,150 @@
+package com.sparecast.jobs.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code simulate} on two fixtures in src/test/resources/simulate: 20 series cut from the RAF
+ * monthly data (RAF-0001 to RAF-0020, Syntetos &amp; Boylan 2005) and a small weekly gzip file
+ * with missing buckets (P-FAST and P-SLOW, 80 weeks; P-SHORT, 10 weeks; P-FAST/US, 1 week).
+ */
+class SimulateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new SimulateCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path fixture(String name) throws IOException {
+        Path p = dir.resolve(name);
+        try (InputStream in = SimulateCommandTest.class.getResourceAsStream("/simulate/" + name)) {
+            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return p;
+    }
+
+    private static List<Double> all(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\": ([0-9.eE-]+|null)").matcher(json);
+        List<Double> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1).equals("null") ? Double.NaN : Double.parseDouble(m.group(1)));
+        }
+        return out;
+    }
+
+    @Test
+    void monthlyRafFixtureGivesOneResultPerClassAndOverall() throws IOException {
+        Path json = dir.resolve("out.json");
+        Run r = run("--history", fixture("raf-20-monthly.csv").toString(), "--frequency", "month",
+                "--holdout", "12", "--lead-time-mean", "2", "--lead-time-sd", "0.5", "--json", json.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("series 20 (excluded 0"), r.out());
+        for (String row : List.of("\nA ", "\nB ", "\nC ", "\nALL ")) {
+            assertTrue(r.out().contains(row), row + " in " + r.out());
+        }
+        String text = Files.readString(json);
+        assertTrue(text.startsWith("{\"series\": 20, \"excluded\": 0, \"frequency\": \"month\", \"holdout\": 12"), text);
+        // series per class (A, B, C) then overall, which is their sum
+        List<Double> series = all(text, "series").subList(1, 5);
+        assertEquals(series.get(3), series.get(0) + series.get(1) + series.get(2));
+        assertEquals(20.0, series.get(3));
+        for (double f : all(text, "fill_rate")) {
+            assertTrue(Double.isNaN(f) || (f >= 0 && f <= 1), text);
+        }
+        // Deterministic: the same run gives the same file.
+        Path again = dir.resolve("again.json");
+        run("--history", fixture("raf-20-monthly.csv").toString(), "--frequency", "month", "--holdout", "12",
+                "--lead-time-mean", "2", "--lead-time-sd", "0.5", "--json", again.toString());
+        assertEquals(text, Files.readString(again));
+    }
+
+    @Test
+    void weeklyGzipWithMissingBucketsAndShortSeries() throws IOException {
+        Path json = dir.resolve("weekly.json");
+        Run r = run("--history", fixture("weekly.csv.gz").toString(), "--holdout", "8", "--fill-rate", "0.9",
+                "--allocation", "line", "--json", json.toString());
+        assertEquals(0, r.exit(), r.err());
+        String text = Files.readString(json);
+        // P-SHORT (2 training weeks) and P-FAST/US (none) are excluded.
+        assertTrue(text.startsWith("{\"series\": 4, \"excluded\": 2, \"frequency\": \"week\""), text);
+        // Holdout demand: P-FAST weeks 72-79 sum to 15, P-SLOW's are all missing (zero).
+        List<Double> demand = all(text, "demand");
+        assertEquals(15.0, demand.get(demand.size() - 1));
+        assertTrue(text.contains("\"allocation\": \"line\""));
+    }
+
+    @Test
+    void usageErrorsExitTwo() throws IOException {
+        Path good = fixture("weekly.csv.gz");
+        assertEquals(2, run().exit(), "--history is required");
+        assertEquals(2, run("--history", dir.resolve("missing.csv").toString()).exit());
+        assertEquals(2, run("--history", good.toString(), "--frequency", "day").exit());
+        assertEquals(2, run("--history", good.toString(), "--fill-rate", "1.5").exit());
+        assertEquals(2, run("--history", good.toString(), "--holdout", "0").exit());
+        assertEquals(2, run("--history", good.toString(), "--review", "0").exit());
+        assertEquals(2, run("--history", good.toString(), "--lead-time-sd", "-1").exit());
+        assertEquals(2, run("--history", good.toString(), "--allocation", "both").exit());
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "part_no,region,period,quantity\nP1,EU,2024-01-01,3\nP1,EU,2024-01-08,x\n",
+                StandardCharsets.UTF_8);
+        Run r = run("--history", bad.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("line 3") && r.err().contains("quantity"), r.err());
+        Path notMonday = dir.resolve("tuesday.csv");
+        Files.writeString(notMonday, "part_no,region,period,quantity\nP1,EU,2024-01-02,3\n", StandardCharsets.UTF_8);
+        assertEquals(2, run("--history", notMonday.toString()).exit());
+        Path shortRow = dir.resolve("short.csv");
+        Files.writeString(shortRow, "part_no,region,period,quantity\nP1,EU,2024-01-01,3\nP1,EU\n", StandardCharsets.UTF_8);
+        Run s = run("--history", shortRow.toString());
+        assertEquals(2, s.exit());
+        assertTrue(s.err().contains("line 3"), s.err());
+        Path noColumn = dir.resolve("nocol.csv");
+        Files.writeString(noColumn, "part_no,period,quantity\nP1,2024-01-01,3\n", StandardCharsets.UTF_8);
+        assertTrue(run("--history", noColumn.toString()).err().contains("missing column region"));
+    }
+
+    @Test
+    void aHeaderOnlyFileHasNoSeries() throws IOException {
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "part_no,region,period,quantity\n", StandardCharsets.UTF_8);
+        Path json = dir.resolve("empty.json");
+        assertEquals(0, run("--history", empty.toString(), "--json", json.toString()).exit());
+        String text = Files.readString(json);
+        assertTrue(text.startsWith("{\"series\": 0, \"excluded\": 0"), text);
+        assertTrue(text.contains("\"ALL\": {\"series\": 0, \"demand\": 0.0, \"sparecast\": {\"fill_rate\": null"), text);
+    }
+
+    @Test
+    void helpExitsZero() {
+        Run r = run("--help");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("--lead-time-mean"));
+    }
+}
