@@ -1,5 +1,7 @@
 package com.sparecast.jobs.customs;
 
+import com.sparecast.models.logistics.Shipment;
+import com.sparecast.models.logistics.ShipmentLine;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -10,14 +12,11 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ShipmentSchema {
 
-    public static final List<String> SHIPMENT_COLUMNS = List.of("shipment_id", "origin_warehouse",
-            "destination_warehouse", "destination_country", "mode", "incoterm", "ship_date", "expected_arrival", "lines",
-            "total_value", "currency", "gross_weight_kg", "estimated_duty", "estimated_vat", "eei_required",
-            "dangerous_goods", "status");
+    /** plans/shipments.csv columns, as the models' shipment lays them out. */
+    public static final List<String> SHIPMENT_COLUMNS = Shipment.csvHeader();
 
-    public static final List<String> LINE_COLUMNS = List.of("shipment_id", "line_no", "part_no", "description",
-            "hs_code", "origin_country", "quantity", "unit_value", "line_value", "currency", "net_weight_kg",
-            "dangerous_goods", "eccn", "status", "hold_reason");
+    /** plans/shipment_lines.csv columns. */
+    public static final List<String> LINE_COLUMNS = ShipmentLine.csvHeader();
 
     /** Shipment rows: the contract's columns. */
     public static final StructType SHIPMENTS = strings(SHIPMENT_COLUMNS);
