@@ -1,0 +1,169 @@
+package com.sparecast.jobs.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sparecast.jobs.TestInputs;
+import com.sparecast.jobs.cli.StatusCommand;
+import com.sparecast.jobs.config.Settings;
+import com.sparecast.jobs.ingest.Reconciliation;
+import com.sparecast.jobs.publish.Manifest;
+import com.sparecast.jobs.publish.PublishPlansTasklet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole nightly job on data-samples with embedded Spark and the H2 job repository:
+ * every contract output, an idempotent rerun, byte-identical outputs across Spark
+ * parallelism, and a failed run that resumes at the failed step.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NightlyJobIT {
+
+    static final LocalDate DATE = LocalDate.parse("2026-11-20");
+
+    @TempDir
+    static Path temp;
+    static Path input;
+    static Settings settings;
+
+    @BeforeAll
+    static void copyInputs() {
+        input = TestInputs.copyOf(TestInputs.dataSamples(), temp.resolve("input"));
+        settings = Settings.withOverrides(Map.of("sparecast.work-dir", temp.resolve("work").toString()));
+    }
+
+    @AfterAll
+    static void closeJobRepository() throws SQLException {
+        // The embedded database stays open for the JVM (DB_CLOSE_DELAY=-1); close it so the folder can go.
+        try (Connection c = DriverManager.getConnection(JobRepositoryConfiguration.jdbcUrl(settings), "sa", "")) {
+            c.createStatement().execute("SHUTDOWN");
+        }
+    }
+
+    static RunOutcome run(String output, String master, boolean force) {
+        return NightlyRun.execute(new RunRequest(input.toString(), output, DATE, master, force, settings));
+    }
+
+    @Test
+    @Order(1)
+    void publishesEveryContractFile() throws IOException {
+        Path out = temp.resolve("out-a");
+        RunOutcome outcome = run(out.toString(), "local[2]", false);
+        assertEquals(0, outcome.exitCode(), outcome.message());
+        Path published = out.resolve(DATE.toString());
+        for (String file : List.of("_SUCCESS", "manifest.json", "plans/replenishment.csv", "plans/replenishment.parquet",
+                "plans/shipments.csv", "plans/shipment_lines.csv", "forecasts.parquet", "quality/reconciliation.json",
+                "quality/rejected/shipments.csv", "quality/rejected/failures.csv", "quality/rejected/returns.csv",
+                "report/index.html")) {
+            assertTrue(Files.isRegularFile(published.resolve(file)), file + " is missing");
+        }
+        // One restock file per warehouse with orders, with exactly the contract's columns.
+        List<Path> restock;
+        try (Stream<Path> files = Files.list(published.resolve("restock"))) {
+            restock = files.sorted().toList();
+        }
+        assertFalse(restock.isEmpty());
+        for (Path file : restock) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            assertEquals(String.join(",", PublishPlansTasklet.RESTOCK_COLUMNS), lines.get(0));
+            String warehouse = file.getFileName().toString().replace(".csv", "");
+            assertTrue(lines.size() > 1, file + " has no order line");
+            lines.stream().skip(1).forEach(l -> assertTrue(l.startsWith(warehouse + ","), l));
+        }
+        // Every shipment folder has its documents.
+        try (Stream<Path> shipments = Files.list(published.resolve("customs"))) {
+            for (Path shipment : shipments.toList()) {
+                assertTrue(Files.isRegularFile(shipment.resolve("commercial_invoice.html")), shipment.toString());
+                assertTrue(Files.isRegularFile(shipment.resolve("packing_list.json")), shipment.toString());
+            }
+        }
+        // Nothing lost: read == accepted + rejected for every feed and file.
+        Reconciliation reconciliation = Reconciliation.read(published.resolve("quality/reconciliation.json"));
+        for (String feed : List.of("shipments", "failures", "returns", "inventory", "parts", "lanes")) {
+            assertTrue(reconciliation.feeds().containsKey(feed), feed);
+        }
+        reconciliation.feeds().values().forEach(c -> {
+            assertEquals(c.read(), c.accepted() + c.rejected());
+            c.files().forEach(f -> assertEquals(f.read(), f.accepted() + f.rejected(), f.file()));
+        });
+        assertEquals(19_509, reconciliation.feeds().get("shipments").read(), "rows in data-samples/shipments");
+        // The manifest lists every published file but itself and _SUCCESS, with its checksum.
+        Manifest manifest = Manifest.read(published.resolve("manifest.json"));
+        assertEquals(DATE.toString(), manifest.planningDate());
+        for (Manifest.OutputFile file : manifest.outputs()) {
+            Path path = published.resolve(file.path());
+            assertEquals(Files.size(path), file.size(), file.path());
+        }
+        assertFalse(manifest.inputs().isEmpty());
+    }
+
+    @Test
+    @Order(2)
+    void rerunOfCompletedDateDoesNothing() {
+        RunOutcome outcome = run(temp.resolve("out-a").toString(), "local[2]", false);
+        assertEquals(0, outcome.exitCode());
+        assertTrue(outcome.message().contains("already completed"), outcome.message());
+    }
+
+    @Test
+    @Order(3)
+    void forcedRunOnOneCoreGivesTheSameBytes() throws IOException {
+        Path out = temp.resolve("out-b");
+        RunOutcome outcome = run(out.toString(), "local[1]", true);
+        assertEquals(0, outcome.exitCode(), outcome.message());
+        Path a = temp.resolve("out-a").resolve(DATE.toString());
+        Path b = out.resolve(DATE.toString());
+        List<String> compared = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(a)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String relative = a.relativize(file).toString();
+                if (relative.equals("manifest.json") || relative.startsWith("report/")) {
+                    continue; // run id and duration differ by design
+                }
+                assertEquals(-1L, Files.mismatch(file, b.resolve(relative)), relative + " differs");
+                compared.add(relative);
+            }
+        }
+        assertTrue(compared.contains("plans/replenishment.parquet"));
+        assertTrue(compared.stream().anyMatch(f -> f.startsWith("restock/")));
+    }
+
+    @Test
+    @Order(4)
+    void failedRunResumesAtTheFailedStep() throws IOException {
+        // An output location that is a file: every step runs, publishing fails.
+        Path blocked = temp.resolve("out-c");
+        Files.writeString(blocked, "not a folder");
+        RunOutcome failed = run(blocked.toString(), "local[2]", false);
+        assertEquals(1, failed.exitCode(), failed.message());
+
+        Files.delete(blocked);
+        RunOutcome resumed = run(blocked.toString(), "local[2]", false);
+        assertEquals(0, resumed.exitCode(), resumed.message());
+        assertTrue(Files.isRegularFile(blocked.resolve(DATE.toString()).resolve("_SUCCESS")));
+
+        StatusCommand.RunStatus last = StatusCommand.runs(settings, DATE, 1).get(0);
+        assertEquals("COMPLETED", last.status());
+        assertEquals(List.of("publishPlans"), last.steps().stream().map(StatusCommand.StepStatus::step).toList(),
+                "the resumed execution ran only the step that had failed");
+    }
+}
