@@ -53,7 +53,9 @@ public final class RunCommand implements Callable<Integer> {
     static RunRequest request(Path config, String input, String output, LocalDate date, String sparkMaster, boolean force) {
         Settings settings = Settings.load(config);
         LocalDate planningDate = date != null ? date : LocalDate.now(zone(settings));
-        String master = sparkMaster != null ? sparkMaster : settings.require("sparecast.spark.master");
+        // Under spark-submit the master arrives as the spark.master system property.
+        String master = sparkMaster != null ? sparkMaster
+                : System.getProperty("spark.master", settings.require("sparecast.spark.master"));
         return new RunRequest(input, output, planningDate, master, force, settings);
     }
 

@@ -47,6 +47,8 @@ public final class ForecastDemandTasklet extends StageTasklet {
                         Encoders.row(ForecastSchema.SERIES));
         forecasts.write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(SERIES_FORECASTS));
         Dataset<Row> written = stage.spark().read().parquet(stage.paths().uri(SERIES_FORECASTS));
+        // Read: the (part, region) series; written: those plus each part's all-region total.
+        stage.countRead(written.filter(col("region").notEqual(ALL_REGIONS)).count());
         stage.countWritten(written.count());
         stage.countRejected(written.filter(col("error").isNotNull()).count());
     }

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Benchmarks the nightly job on a generated profile.
+#   scripts/bench.sh --profile medium|large [--seed N] [--data DIR] [--spark-master URL]
+# Generates the profile once (reused from --data, default bench/data/<profile>), runs the job
+# in a fresh work folder, and writes bench/results/<profile>-<UTC time>.json with the wall time
+# of each step, input rows, series, peak memory (max RSS of the JVM) and the machine.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+profile="" seed=7 data="" master="local[*]"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --profile) profile="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    --data) data="$2"; shift 2 ;;
+    --spark-master) master="$2"; shift 2 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+case "$profile" in small|medium|large) ;; *) echo "bench.sh: --profile small|medium|large is required" >&2; exit 2 ;; esac
+date=2026-11-20
+data="${data:-$root/bench/data/$profile}"
+run="$root/bench/runs/$profile"
+results="$root/bench/results"
+mkdir -p "$results"
+
+if [ ! -f "$data/master/parts.csv" ]; then
+  echo "bench.sh: generating $profile into $data" >&2
+  gen_start=$(date +%s.%N)
+  "$root/scripts/sparecast" generate --profile "$profile" --seed "$seed" --end "$date" --output "$data" >&2
+  echo "bench.sh: generated in $(echo "$(date +%s.%N) - $gen_start" | bc) s" >&2
+fi
+
+rm -rf "$run"
+mkdir -p "$run"
+config="$run/bench.properties"
+printf 'sparecast.work-dir=%s\n' "$run/work" > "$config"
+
+start=$(date +%s.%N)
+set +e
+/usr/bin/time -v -o "$run/time.txt" "$root/scripts/sparecast" run --input "$data" --output "$run/out" \
+  --date "$date" --config "$config" --spark-master "$master" > "$run/run.log" 2>&1
+code=$?
+set -e
+wall=$(echo "$(date +%s.%N) - $start" | bc)
+tail -1 "$run/run.log" >&2
+"$root/scripts/sparecast" status --config "$config" --last 1 --json > "$run/status.json" 2>/dev/null
+
+peak_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$run/time.txt")
+out="$results/$profile-$(date -u +%Y%m%dT%H%M%SZ).json"
+python3 - "$run" "$out" "$profile" "$code" "$wall" "$peak_kb" "$master" <<'PY'
+import json, os, sys, platform
+run, out, profile, code, wall, peak_kb, master = sys.argv[1:]
+status = json.load(open(os.path.join(run, "status.json")))[0]
+rec_path = os.path.join(run, "out", "2026-11-20", "quality", "reconciliation.json")
+rec = json.load(open(rec_path)) if os.path.exists(rec_path) else {"feeds": {}}
+events = {f: rec["feeds"][f]["read"] for f in ("shipments", "failures", "returns") if f in rec["feeds"]}
+steps = {s["step"]: {"seconds": s["seconds"], "read": s["read"], "written": s["written"]} for s in status["steps"]}
+result = {
+    "profile": profile, "exit_code": int(code), "spark_master": master,
+    "wall_seconds": round(float(wall), 1), "peak_rss_mb": round(int(peak_kb) / 1024),
+    "input_event_rows": events, "input_event_rows_total": sum(events.values()),
+    "series": steps.get("forecastDemand", {}).get("read"),
+    "plan_lines": steps.get("planReplenishment", {}).get("written"),
+    "steps": steps,
+    "machine": {"cores": os.cpu_count(), "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
+                "java": os.popen("java -version 2>&1 | head -1").read().strip(), "os": platform.platform()},
+}
+json.dump(result, open(out, "w"), indent=2)
+print(json.dumps(result, indent=2))
+PY
+echo "bench.sh: wrote $out" >&2
+exit "$code"
