@@ -1,11 +1,8 @@
 package com.sparecast.jobs.generate;
 
 import com.sparecast.models.series.DemandClass;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes a complete synthetic input set (event feeds, master data and the ground truth the
@@ -69,11 +70,16 @@ public final class InputSetGenerator {
 
     /** Generates into {@code output}, replacing the {@link #OWNED_FOLDERS} and leaving anything else alone. */
     public GenerationSummary generate(Profile profile, long seed, LocalDate end, Path output) throws IOException {
+        return generate(profile.scale(), seed, end, output, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Generates at any scale, writing event partitions on up to {@code threads} threads. */
+    GenerationSummary generate(Scale scale, long seed, LocalDate end, Path output, int threads) throws IOException {
         for (String folder : OWNED_FOLDERS) {
             deleteRecursively(output.resolve(folder));
         }
         Files.createDirectories(output);
-        return new Run(profile, seed, end, output).execute();
+        return new Run(scale, seed, end, output, threads).execute();
     }
 
     private static void deleteRecursively(Path path) throws IOException {
@@ -89,7 +95,8 @@ public final class InputSetGenerator {
 
     /** One generation: its calendar, its world and its writers. */
     private static final class Run {
-        private final Profile profile;
+        private final Scale profile;
+        private final int threads;
         private final long seed;
         private final LocalDate end;
         private final Path output;
@@ -109,8 +116,9 @@ public final class InputSetGenerator {
         private final List<DemandSeries> series = new ArrayList<>();
         private final Map<String, Long> rowsPerFile = new LinkedHashMap<>();
 
-        Run(Profile profile, long seed, LocalDate end, Path output) {
+        Run(Scale profile, long seed, LocalDate end, Path output, int threads) {
             this.profile = profile;
+            this.threads = threads;
             this.seed = seed;
             this.end = end;
             this.output = output;
@@ -144,13 +152,22 @@ public final class InputSetGenerator {
         }
 
         GenerationSummary execute() throws IOException {
+            long t0 = System.nanoTime();
             buildFamiliesAndParts();
             buildSeries();
+            long t1 = System.nanoTime();
             writeMasterData();
+            long t2 = System.nanoTime();
             long[] counts = writeEvents();
+            long t3 = System.nanoTime();
             writeGroundTruth();
+            long t4 = System.nanoTime();
+            if (Boolean.getBoolean("sparecast.generate.timing")) {
+                System.err.printf("build %.1f s, master %.1f s, events %.1f s, truth %.1f s%n",
+                        (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9);
+            }
             int withHistory = (int) series.stream().filter(s -> s.hadHistory).count();
-            GenerationSummary summary = new GenerationSummary(profile, seed, end, start, end.minusDays(1), weeks,
+            GenerationSummary summary = new GenerationSummary(profile.id(), seed, end, start, end.minusDays(1), weeks,
                     parts.size(), series.size(), withHistory, counts[0], counts[1], counts[2], Map.copyOf(rowsPerFile));
             writeSummary(summary, counts[3]);
             return summary;
@@ -558,8 +575,70 @@ public final class InputSetGenerator {
         private record PendingReturn(int day, int part, int region, int country, int quantity, int reason, int condition) {
         }
 
-        /** Writes the three feeds week by week; returns shipments, failures, returns and the total units shipped. */
+        /** What one partition wrote. */
+        private record PartitionResult(long shipments, long failures, long returns, long units,
+                                       Map<String, Long> shipmentFiles, Map<String, Long> failureFiles,
+                                       Map<String, Long> returnFiles) {
+        }
+
+        /**
+         * Writes the three feeds. The series are cut into the profile's fixed number of partitions
+         * (by family), each written by its own task into its own files with its own id range, so the
+         * output does not depend on how many cores run them. Returns shipments, failures, returns
+         * and the total units shipped.
+         */
         private long[] writeEvents() throws IOException {
+            int count = profile.partitions();
+            List<List<DemandSeries>> groups = new ArrayList<>();
+            for (int k = 0; k < count; k++) {
+                groups.add(new ArrayList<>());
+            }
+            for (DemandSeries s : series) {
+                groups.get(s.family.index % count).add(s);
+            }
+            List<PartitionResult> results = new ArrayList<>();
+            if (count == 1) {
+                results.add(writePartition(groups.get(0), "", 0));
+            } else {
+                ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(count, threads)));
+                try {
+                    List<Future<PartitionResult>> futures = new ArrayList<>();
+                    for (int k = 0; k < count; k++) {
+                        List<DemandSeries> group = groups.get(k);
+                        String suffix = "-p" + (k + 1);
+                        long idBase = k * 100_000_000L;
+                        futures.add(pool.submit(() -> writePartition(group, suffix, idBase)));
+                    }
+                    for (Future<PartitionResult> f : futures) {
+                        results.add(f.get());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while generating events", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IllegalStateException("generating events failed", e.getCause());
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+            long[] totals = new long[4];
+            for (PartitionResult r : results) {
+                totals[0] += r.shipments();
+                totals[1] += r.failures();
+                totals[2] += r.returns();
+                totals[3] += r.units();
+                rowsPerFile.putAll(r.shipmentFiles());
+                rowsPerFile.putAll(r.failureFiles());
+                rowsPerFile.putAll(r.returnFiles());
+            }
+            return totals;
+        }
+
+        /** Streams one partition's series week by week into its yearly files. */
+        private PartitionResult writePartition(List<DemandSeries> group, String suffix, long idBase) throws IOException {
             WeekBuffer lines = new WeekBuffer();
             WeekBuffer failures = new WeekBuffer();
             @SuppressWarnings("unchecked")
@@ -571,15 +650,15 @@ public final class InputSetGenerator {
             long failureSeq = 0;
             long returnSeq = 0;
             long units = 0;
-            try (YearlyCsvWriter shipments = new YearlyCsvWriter(output.resolve("shipments"), "shipments", SHIPMENT_COLUMNS);
-                 YearlyCsvWriter failureFeed = new YearlyCsvWriter(output.resolve("failures"), "failures", FAILURE_COLUMNS);
-                 YearlyCsvWriter returnFeed = new YearlyCsvWriter(output.resolve("returns"), "returns", RETURN_COLUMNS)) {
+            try (YearlyCsvWriter shipments = new YearlyCsvWriter(output.resolve("shipments"), "shipments", suffix, SHIPMENT_COLUMNS);
+                 YearlyCsvWriter failureFeed = new YearlyCsvWriter(output.resolve("failures"), "failures", suffix, FAILURE_COLUMNS);
+                 YearlyCsvWriter returnFeed = new YearlyCsvWriter(output.resolve("returns"), "returns", suffix, RETURN_COLUMNS)) {
                 for (int week = 0; week < weeks + HORIZON; week++) {
                     boolean history = week < weeks;
                     lines.size = 0;
                     failures.size = 0;
                     int firstDay = week * 7;
-                    for (DemandSeries s : series) {
+                    for (DemandSeries s : group) {
                         int demand = s.draw(week);
                         if (!history) {
                             s.realisedFuture[week - weeks] = demand;
@@ -599,7 +678,7 @@ public final class InputSetGenerator {
                         int i = lines.order[k];
                         int d = lines.day[i];
                         units += lines.quantity[i];
-                        shipments.at(dayYear[d]).printRecord(id('S', ++shipmentSeq), dayText[d], partNo[lines.part[i]],
+                        shipments.print(dayYear[d], id('S', idBase + ++shipmentSeq), dayText[d], partNo[lines.part[i]],
                                 warehouse[lines.region[i]], countries[lines.region[i]][lines.country[i]], lines.quantity[i]);
                     }
                     failures.sortByDay(firstDay);
@@ -610,7 +689,7 @@ public final class InputSetGenerator {
                         String[] models = PartCatalog.TYPES.get(f.type).models();
                         long x = failures.extra[i];
                         String model = models[(int) (x & 0xff) % models.length];
-                        failureFeed.at(dayYear[d]).printRecord(id('F', ++failureSeq), dayText[d], partNo[failures.part[i]],
+                        failureFeed.print(dayYear[d], id('F', idBase + ++failureSeq), dayText[d], partNo[failures.part[i]],
                                 countries[failures.region[i]][failures.country[i]], failures.quantity[i], model,
                                 serial(model, dayYear[d], x >>> 8));
                     }
@@ -621,9 +700,10 @@ public final class InputSetGenerator {
                         sorted.sort(Comparator.comparingInt(PendingReturn::day)); // stable
                         for (PendingReturn r : sorted) {
                             String country = countries[r.region()][r.country()];
+                            long returnId = idBase + ++returnSeq;
                             PersonalData.Customer c = PersonalData.draw(
-                                    new SplittableRandom(Draws.seed(seed, STREAM_CUSTOMERS, returnSeq + 1)), country);
-                            returnFeed.at(dayYear[r.day()]).printRecord(id('R', ++returnSeq), dayText[r.day()],
+                                    new SplittableRandom(Draws.seed(seed, STREAM_CUSTOMERS, returnId)), country);
+                            returnFeed.print(dayYear[r.day()], id('R', returnId), dayText[r.day()],
                                     partNo[r.part()], country, r.quantity(), REASONS[r.reason()], CONDITIONS[r.condition()],
                                     c.name(), c.email(), c.phone(), c.address());
                         }
@@ -632,11 +712,9 @@ public final class InputSetGenerator {
                 shipments.close();
                 failureFeed.close();
                 returnFeed.close();
-                rowsPerFile.putAll(shipments.rowsPerFile());
-                rowsPerFile.putAll(failureFeed.rowsPerFile());
-                rowsPerFile.putAll(returnFeed.rowsPerFile());
+                return new PartitionResult(shipmentSeq, failureSeq, returnSeq, units, shipments.rowsPerFile(),
+                        failureFeed.rowsPerFile(), returnFeed.rowsPerFile());
             }
-            return new long[] {shipmentSeq, failureSeq, returnSeq, units};
         }
 
         private void splitIntoLines(DemandSeries s, int week, int demand, WeekBuffer lines, WeekBuffer failures,
@@ -755,6 +833,9 @@ public final class InputSetGenerator {
         private void writeGroundTruth() throws IOException {
             Path folder = output.resolve("ground_truth");
             Files.createDirectories(folder);
+            try (var readme = InputSetGenerator.class.getResourceAsStream("ground-truth-README.md")) {
+                Files.write(folder.resolve("README.md"), readme.readAllBytes());
+            }
             List<DemandSeries> sorted = new ArrayList<>(series);
             sorted.sort(Comparator.comparing((DemandSeries s) -> parts.get(s.family.currentPart()).partNo())
                     .thenComparing(s -> World.REGIONS.get(s.region).id()));
@@ -807,7 +888,7 @@ public final class InputSetGenerator {
             json.append("  \"units_shipped\": ").append(units).append(",\n");
             json.append("  \"files\": {");
             String sep = "\n";
-            for (Map.Entry<String, Long> e : rowsPerFile.entrySet()) {
+            for (Map.Entry<String, Long> e : new TreeMap<>(rowsPerFile).entrySet()) {
                 json.append(sep).append("    \"").append(e.getKey()).append("\": ").append(e.getValue());
                 sep = ",\n";
             }
@@ -818,40 +899,36 @@ public final class InputSetGenerator {
 
     // ---------------------------------------------------------------- helpers
 
+    private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+    /**
+     * {@code value} rounded half away from zero to {@code scale} decimals, trailing zeros
+     * dropped ({@code 0.035}, {@code 2}, {@code -0.1}). Fast enough for millions of rows.
+     */
     static String decimal(double value, int scale) {
-        BigDecimal d = BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
-        if (d.signum() == 0) {
+        long n = Math.round(Math.abs(value) * POW10[scale]);
+        if (n == 0) {
             return "0";
         }
-        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+        long whole = n / POW10[scale];
+        long fraction = n % POW10[scale];
+        StringBuilder sb = new StringBuilder(24);
+        if (value < 0) {
+            sb.append('-');
+        }
+        sb.append(whole);
+        if (fraction != 0) {
+            String digits = Long.toString(fraction + POW10[scale]).substring(1);
+            int end = digits.length();
+            while (digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            sb.append('.').append(digits, 0, end);
+        }
+        return sb.toString();
     }
 
     static String money(double value) {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
-    }
-
-    /** A small CSV file written in one go, with the generator's format. */
-    private static final class CsvFile implements AutoCloseable {
-        private final CSVPrinter printer;
-
-        CsvFile(Path folder, String name, String... header) throws IOException {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(folder.resolve(name)),
-                    StandardCharsets.UTF_8), 1 << 16);
-            printer = new CSVPrinter(writer, YearlyCsvWriter.FORMAT);
-            printer.printRecord((Object[]) header);
-        }
-
-        void row(Object... values) {
-            try {
-                printer.printRecord(values);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            printer.close(true);
-        }
     }
 }
