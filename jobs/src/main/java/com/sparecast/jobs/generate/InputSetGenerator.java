@@ -275,7 +275,7 @@ public final class InputSetGenerator {
             for (Family family : families) {
                 double seasonPhase = Draws.uniform(rng, 0, 2 * StrictMath.PI);
                 boolean seasonal = rng.nextDouble() < 0.25;
-                boolean noDemand = rng.nextDouble() < 0.02 && family.index > 70;
+                boolean noDemand = rng.nextDouble() < 0.02 || family.index % 45 == 44; // stocked, never sold
                 for (int r = 0; r < World.REGIONS.size(); r++) {
                     World.Region region = World.REGIONS.get(r);
                     boolean forced = (r == World.APAC && (family.type == PartCatalog.LITHIUM_ION
@@ -417,7 +417,11 @@ public final class InputSetGenerator {
                 } else {
                     double u = rng.nextDouble();
                     double cover = u < 0.08 ? 0 : u < 0.2 ? Draws.uniform(rng, 26, 80) : Draws.uniform(rng, 1, 8);
-                    onHand[current][wh] = Math.round(mu * cover);
+                    long stock = Math.round(mu * cover);
+                    if (stock == 0 && cover > 0) {
+                        stock = 1 + rng.nextInt(2); // slow movers: one or two on the shelf
+                    }
+                    onHand[current][wh] = stock;
                     onOrder[current][wh] = rng.nextDouble() < 0.35
                             ? roundUp(Math.max(1, Math.round(mu * Draws.uniform(rng, 1, 6))), part.packSize()) : 0;
                     centralDemand[current] += mu;
