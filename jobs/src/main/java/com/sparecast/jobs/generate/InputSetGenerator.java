@@ -855,7 +855,7 @@ public final class InputSetGenerator {
                         history.append(parts.get(s.family.parts[k]).partNo());
                     }
                     csv.row(parts.get(s.family.currentPart()).partNo(), World.REGIONS.get(s.region).id(), history,
-                            s.demandClass.name(), decimal(s.adi(), 4), decimal(s.cv2, 4), decimal(s.meanSize, 4),
+                            s.demandClass.name(), decimal(s.adi(), 4), decimal(s.effectiveCv2(weeks), 4), decimal(s.meanSize, 4),
                             decimal(s.expected(weeks), 4), decimal(s.trendPerYear, 4), decimal(s.seasonAmplitude, 4),
                             dayText[s.startWeek * 7], s.stopWeek == Integer.MAX_VALUE ? "" : dayText[s.stopWeek * 7],
                             decimal(s.family.failureShare, 4), decimal(s.family.returnRate, 4));
