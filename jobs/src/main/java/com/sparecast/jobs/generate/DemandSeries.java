@@ -69,9 +69,14 @@ final class DemandSeries {
         return week >= startWeek && week < stopWeek;
     }
 
-    /** The mean demand size at a week, before the floor of one unit. */
+    /** The trend part of the level: 1 at the planning date, never below 0.3. */
+    double trend(int week) {
+        return Math.max(0.3, 1 + trendPerYear * (week - planningWeek) / 52.0);
+    }
+
+    /** The multiplier of the mean demand size at a week: trend times season. */
     double level(int week) {
-        double trend = Math.max(0.3, 1 + trendPerYear * (week - planningWeek) / 52.0);
+        double trend = trend(week);
         return seasonByWeek == null ? trend : trend * seasonByWeek[week];
     }
 

@@ -200,8 +200,8 @@ class GeneratedInputSetTest {
                 assertFalse(r.get(pii).isBlank(), pii + " in " + r);
             }
         }
-        assertEquals(new TreeSet<>(List.of(InputSetGenerator.REASONS)), reasons);
-        assertEquals(new TreeSet<>(List.of(InputSetGenerator.CONDITIONS)), conditions);
+        assertEquals(new TreeSet<>(List.of(EventWriter.REASONS)), reasons);
+        assertEquals(new TreeSet<>(List.of(EventWriter.CONDITIONS)), conditions);
         for (CSVRecord r : readFeed("failures")) {
             assertFalse(r.get("product_model").isBlank() || r.get("serial_no").isBlank(), r.toString());
         }
