@@ -21,13 +21,13 @@ final class Catalogue {
     final List<Part> parts = new ArrayList<>();
     final List<DemandSeries> series = new ArrayList<>();
 
-    private final Scale profile;
+    private final Scale scale;
     private final long seed;
     private final Timeline timeline;
     private final int weeks;
 
-    private Catalogue(Scale profile, long seed, Timeline timeline) {
-        this.profile = profile;
+    private Catalogue(Scale scale, long seed, Timeline timeline) {
+        this.scale = scale;
         this.seed = seed;
         this.timeline = timeline;
         this.weeks = timeline.weeks;
@@ -42,7 +42,7 @@ final class Catalogue {
 
     private void buildFamiliesAndParts() {
         SplittableRandom rng = new SplittableRandom(Draws.seed(seed, STREAM_FAMILIES, 0));
-        int n = profile.families();
+        int n = scale.families();
         // Placed on purpose in every profile: dangerous goods selling in APAC (the AIR_PASSENGER
         // lane), an export-controlled part, and supersession chains including a recent cut.
         Map<Integer, Integer> forcedType = Map.of(2, PartCatalog.LITHIUM_ION, 5, PartCatalog.LITHIUM_METAL,
@@ -54,12 +54,12 @@ final class Catalogue {
             PartCatalog.PartType t = PartCatalog.TYPES.get(type);
             Family family = new Family(f, type);
             boolean consumable = Arrays.stream(t.packSizes()).max().orElse(1) > 1;
-            family.popularity = profile.volumeScale() * Draws.logNormal(rng, 0, 1.25) * (consumable ? 2.0 : 1.0);
+            family.popularity = scale.volumeScale() * Draws.logNormal(rng, 0, 1.25) * (consumable ? 2.0 : 1.0);
             family.failureShare = rng.nextDouble() < 0.3 ? 0 : Draws.uniform(rng, 0.1, 0.6);
             family.returnRate = Draws.uniform(rng, 0.01, 0.06);
             family.lineQuantity = consumable ? Draws.uniform(rng, 1.5, 4) : (t.maxCost() > 500 ? 1 : Draws.uniform(rng, 1, 1.6));
             family.annualFailureRate = Draws.uniform(rng, 0.02, 0.12);
-            family.installedBase = family.failureShare > 0 && rng.nextDouble() < profile.installedBaseShare() / 0.7;
+            family.installedBase = family.failureShare > 0 && rng.nextDouble() < scale.installedBaseShare() / 0.7;
             int chainLength = forcedChain.getOrDefault(f, rng.nextDouble() < 0.05 ? (rng.nextDouble() < 0.35 ? 3 : 2) : 1);
             family.cutWeeks = new int[chainLength - 1];
             if (chainLength > 1) {
@@ -142,7 +142,7 @@ final class Catalogue {
                 World.Region region = World.REGIONS.get(r);
                 boolean forced = (r == World.APAC && (family.type == PartCatalog.LITHIUM_ION
                         || family.type == PartCatalog.LITHIUM_METAL || family.type == PartCatalog.ENCRYPTED));
-                double presence = Math.min(1, region.presence() * profile.presenceScale());
+                double presence = Math.min(1, region.presence() * scale.presenceScale());
                 double u = rng.nextDouble();
                 double noise = Draws.logNormal(rng, 0, 0.5);
                 double c = rng.nextDouble();

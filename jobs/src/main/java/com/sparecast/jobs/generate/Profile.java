@@ -10,9 +10,9 @@ public enum Profile {
     /** A few hundred part-region series, 10-30k event rows: the committed sample. */
     SMALL(90, 0.85, 0.10, 156, 0.10, 1),
     /** About 10k series and 1-2M event rows. */
-    MEDIUM(2_250, 1.0, 0.30, 156, 0.10, 1),
+    MEDIUM(2_350, 1.0, 0.30, 156, 0.10, 1),
     /** At least 200k series and 30M event rows, streamed by four parallel partitions. */
-    LARGE(47_000, 1.0, 0.35, 156, 0.04, 4);
+    LARGE(48_500, 1.0, 0.35, 156, 0.04, 4);
 
     private final Scale scale;
 
