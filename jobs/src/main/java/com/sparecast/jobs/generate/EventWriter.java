@@ -125,6 +125,10 @@ final class EventWriter {
     private record PendingReturn(int day, int part, int region, int country, int quantity, int reason, int condition) {
     }
 
+    /** Rows written per feed, and the units shipped. */
+    record Counts(long shipments, long failures, long returns, long units) {
+    }
+
     /** What one partition wrote. */
     private record PartitionResult(long shipments, long failures, long returns, long units,
                                    Map<String, Long> shipmentFiles, Map<String, Long> failureFiles,
@@ -134,10 +138,9 @@ final class EventWriter {
     /**
      * Writes the three feeds. The series are cut into the profile's fixed number of partitions
      * (by family), each written by its own task into its own files with its own id range, so the
-     * output does not depend on how many cores run them. Returns shipments, failures, returns
-     * and the total units shipped.
+     * output does not depend on how many cores run them.
      */
-    long[] writeEvents() throws IOException {
+    Counts writeEvents() throws IOException {
         int count = partitions;
         List<List<DemandSeries>> groups = new ArrayList<>();
         for (int k = 0; k < count; k++) {
@@ -174,17 +177,20 @@ final class EventWriter {
                 pool.shutdownNow();
             }
         }
-        long[] totals = new long[4];
+        long shipments = 0;
+        long failures = 0;
+        long returns = 0;
+        long units = 0;
         for (PartitionResult r : results) {
-            totals[0] += r.shipments();
-            totals[1] += r.failures();
-            totals[2] += r.returns();
-            totals[3] += r.units();
+            shipments += r.shipments();
+            failures += r.failures();
+            returns += r.returns();
+            units += r.units();
             rowsPerFile.putAll(r.shipmentFiles());
             rowsPerFile.putAll(r.failureFiles());
             rowsPerFile.putAll(r.returnFiles());
         }
-        return totals;
+        return new Counts(shipments, failures, returns, units);
     }
 
     /** Streams one partition's series week by week into its yearly files. */

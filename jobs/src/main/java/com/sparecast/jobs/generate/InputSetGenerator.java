@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -48,15 +49,15 @@ public final class InputSetGenerator {
         new MasterDataWriter(catalogue, timeline, seed, output).write();
         long t2 = System.nanoTime();
         EventWriter events = new EventWriter(catalogue, timeline, seed, output, scale.partitions(), threads);
-        long[] counts = events.writeEvents();
+        EventWriter.Counts counts = events.writeEvents();
         long t3 = System.nanoTime();
         GroundTruthWriter truth = new GroundTruthWriter(catalogue, timeline, output);
         truth.writeGroundTruth();
         int withHistory = (int) catalogue.series.stream().filter(s -> s.hadHistory).count();
         GenerationSummary summary = new GenerationSummary(scale.id(), seed, end, timeline.start, timeline.historyEnd(),
-                timeline.weeks, catalogue.parts.size(), catalogue.series.size(), withHistory, counts[0], counts[1],
-                counts[2], Map.copyOf(events.rowsPerFile));
-        truth.writeSummary(summary, counts[3]);
+                timeline.weeks, catalogue.parts.size(), catalogue.series.size(), withHistory, counts.shipments(),
+                counts.failures(), counts.returns(), Collections.unmodifiableSortedMap(new TreeMap<>(events.rowsPerFile)));
+        truth.writeSummary(summary, counts.units());
         long t4 = System.nanoTime();
         if (Boolean.getBoolean("sparecast.generate.timing")) {
             System.err.printf("catalogue %.1f s, master %.1f s, events %.1f s, truth %.1f s%n",
