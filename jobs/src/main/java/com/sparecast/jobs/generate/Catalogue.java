@@ -48,7 +48,7 @@ final class Catalogue {
         Map<Integer, Integer> forcedType = Map.of(2, PartCatalog.LITHIUM_ION, 5, PartCatalog.LITHIUM_METAL,
                 8, PartCatalog.ENCRYPTED, 61, PartCatalog.ENCRYPTED);
         Map<Integer, Integer> forcedChain = Map.of(10, 3, 20, 2, 30, 3, 40, 2, 50, 2);
-        List<int[]> successors = new ArrayList<>();
+        int[] chainLengths = new int[n];
         for (int f = 0; f < n; f++) {
             int type = forcedType.containsKey(f) ? forcedType.get(f) : Draws.pick(rng, PartCatalog.CUMULATIVE);
             PartCatalog.PartType t = PartCatalog.TYPES.get(type);
@@ -73,12 +73,12 @@ final class Catalogue {
                 }
             }
             families.add(family);
-            successors.add(new int[] {chainLength});
+            chainLengths[f] = chainLength;
         }
         // Part numbers: the originals first, successors after them (newer parts get higher numbers).
         int next = n;
         for (Family family : families) {
-            int length = successors.get(family.index)[0];
+            int length = chainLengths[family.index];
             family.parts = new int[length];
             family.parts[0] = family.index;
             for (int k = 1; k < length; k++) {
