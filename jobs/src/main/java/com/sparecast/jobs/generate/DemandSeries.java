@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 /**
  * The known process behind one (part family, region) demand series. Each week demand occurs
  * with probability {@code p} (so ADI = 1/p); when it occurs its size is
- * {@code 1 + X}, X gamma-Poisson with mean {@code size - 1} and variance {@code cv2 * size²},
+ * {@code 1 + X}, X gamma-Poisson with mean {@code size - 1} and variance {@code cv2 * size²}
+ * (Poisson when that is below the mean),
  * where {@code size = max(1, meanSize * level(week))} and the level carries an optional linear
  * trend and an annual seasonal swing, both equal to 1 at the planning date. Expected demand in a
  * week is therefore {@code p * size(week)}.
@@ -68,9 +69,14 @@ final class DemandSeries {
         return week >= startWeek && week < stopWeek;
     }
 
-    /** The mean demand size at a week, before the floor of one unit. */
+    /** The trend part of the level: 1 at the planning date, never below 0.3. */
+    double trend(int week) {
+        return Math.max(0.3, 1 + trendPerYear * (week - planningWeek) / 52.0);
+    }
+
+    /** The multiplier of the mean demand size at a week: trend times season. */
     double level(int week) {
-        double trend = Math.max(0.3, 1 + trendPerYear * (week - planningWeek) / 52.0);
+        double trend = trend(week);
         return seasonByWeek == null ? trend : trend * seasonByWeek[week];
     }
 
@@ -92,6 +98,18 @@ final class DemandSeries {
         double s = size(week);
         long x = Draws.gammaPoisson(rng, s - 1, cv2 * s * s);
         return (int) Math.min(1 + x, 1_000_000);
+    }
+
+    /**
+     * CV² of the non-zero demand sizes at a week: the requested {@code cv2}, or more when the
+     * gamma-Poisson falls back to a Poisson (variance {@code size - 1}), or 0 at size 1.
+     */
+    double effectiveCv2(int week) {
+        double s = size(week);
+        if (s <= 1) {
+            return 0;
+        }
+        return Math.max(cv2 * s * s, s - 1) / (s * s);
     }
 
     /** ADI implied by the occurrence probability. */

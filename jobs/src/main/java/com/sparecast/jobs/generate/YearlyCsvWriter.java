@@ -1,62 +1,52 @@
 package com.sparecast.jobs.generate;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
- * An event feed written as one CSV file per calendar year ({@code shipments/shipments-2025.csv}),
- * rows arriving in date order so only one file is open at a time.
+ * An event feed written as one CSV file per calendar year ({@code shipments/shipments-2025.csv},
+ * or {@code shipments-2025-p2.csv} for a partition), rows arriving in date order so only one
+ * file is open at a time.
  */
 final class YearlyCsvWriter implements Closeable {
 
-    /** RFC 4180 quoting, LF line ends (what Spark, Commons CSV and spreadsheets all read). */
-    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
-
     private final Path folder;
     private final String prefix;
+    private final String suffix;
     private final String[] header;
     private final Map<String, Long> rowsPerFile = new LinkedHashMap<>();
     private int year = Integer.MIN_VALUE;
-    private CSVPrinter printer;
+    private CsvFile file;
+    private String fileName;
     private long rows;
-    private String currentName;
-    private long currentRows;
 
-    YearlyCsvWriter(Path folder, String prefix, String... header) {
+    YearlyCsvWriter(Path folder, String prefix, String suffix, String... header) {
         this.folder = folder;
         this.prefix = prefix;
+        this.suffix = suffix;
         this.header = header;
     }
 
-    /** The printer for the year of the next row, opening that year's file when the year changes. */
-    CSVPrinter at(int rowYear) throws IOException {
+    /** Writes one row into the file of its year, opening that year's file when the year changes. */
+    void print(int rowYear, Object... values) throws IOException {
         if (rowYear != year) {
             if (rowYear < year) {
                 throw new IllegalStateException(prefix + " rows out of order: " + rowYear + " after " + year);
             }
             closeCurrent();
             year = rowYear;
-            String name = prefix + "-" + rowYear + ".csv";
+            String name = prefix + "-" + rowYear + suffix + ".csv";
             Files.createDirectories(folder);
-            printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(
-                    Files.newOutputStream(folder.resolve(name)), StandardCharsets.UTF_8), 1 << 16), FORMAT);
-            printer.printRecord((Object[]) header);
-            currentName = folder.getFileName() + "/" + name;
-            currentRows = 0;
+            file = new CsvFile(folder, name, header);
+            fileName = folder.getFileName() + "/" + name;
         }
         rows++;
-        currentRows++;
-        return printer;
+        file.row(values);
     }
 
     long rows() {
@@ -69,10 +59,10 @@ final class YearlyCsvWriter implements Closeable {
     }
 
     private void closeCurrent() throws IOException {
-        if (printer != null) {
-            rowsPerFile.put(currentName, currentRows);
-            printer.close(true);
-            printer = null;
+        if (file != null) {
+            file.close();
+            rowsPerFile.put(fileName, file.rows());
+            file = null;
         }
     }
 

@@ -200,8 +200,8 @@ class GeneratedInputSetTest {
                 assertFalse(r.get(pii).isBlank(), pii + " in " + r);
             }
         }
-        assertEquals(new TreeSet<>(List.of(InputSetGenerator.REASONS)), reasons);
-        assertEquals(new TreeSet<>(List.of(InputSetGenerator.CONDITIONS)), conditions);
+        assertEquals(new TreeSet<>(List.of(EventWriter.REASONS)), reasons);
+        assertEquals(new TreeSet<>(List.of(EventWriter.CONDITIONS)), conditions);
         for (CSVRecord r : readFeed("failures")) {
             assertFalse(r.get("product_model").isBlank() || r.get("serial_no").isBlank(), r.toString());
         }
@@ -291,6 +291,54 @@ class GeneratedInputSetTest {
         assertEquals(summary.series() * InputSetGenerator.HORIZON, future.size());
         assertEquals("2026-11-23", future.get(0).get("period"));
         assertTrue(future.stream().mapToInt(r -> Integer.parseInt(r.get("realised"))).sum() > 0);
+    }
+
+    @Test
+    void theHistoryFollowsTheGroundTruthProcess() throws IOException {
+        // weekly demand per series (chain-end part, region) from the shipments, as the pipeline aggregates it
+        Map<String, String> seriesPart = new HashMap<>();
+        List<CSVRecord> truth = read(folder.resolve("ground_truth/series.csv"));
+        for (CSVRecord r : truth) {
+            for (String part : r.get("history_parts").split(";")) {
+                seriesPart.put(part, r.get("part_no"));
+            }
+        }
+        Map<String, String> regionOfWarehouse = new HashMap<>();
+        for (CSVRecord r : read(folder.resolve("master/warehouses.csv"))) {
+            regionOfWarehouse.put(r.get("warehouse_id"), r.get("region"));
+        }
+        LocalDate firstWeek = summary.historyStart().plusWeeks(summary.weeks() - 105L); // last 104 full weeks
+        Map<String, double[]> weekly = new HashMap<>();
+        for (CSVRecord r : readFeed("shipments")) {
+            long week = java.time.temporal.ChronoUnit.WEEKS.between(firstWeek, LocalDate.parse(r.get("ship_date")));
+            if (week < 0 || week >= 104) {
+                continue;
+            }
+            String key = seriesPart.get(r.get("part_no")) + "/" + regionOfWarehouse.get(r.get("warehouse_id"));
+            weekly.computeIfAbsent(key, k -> new double[104])[(int) week] += Integer.parseInt(r.get("quantity"));
+        }
+        int compared = 0;
+        int agree = 0;
+        double expected = 0;
+        double observed = 0;
+        for (CSVRecord r : truth) {
+            boolean stationary = r.get("trend_per_year").equals("0") && r.get("season_amplitude").equals("0")
+                    && r.get("stop_week").isEmpty() && r.get("start_week").equals(summary.historyStart().toString());
+            double[] y = weekly.get(r.get("part_no") + "/" + r.get("region"));
+            if (!stationary || y == null) {
+                continue;
+            }
+            compared++;
+            var stats = com.sparecast.models.series.IntermittencyStatistics.of(y);
+            if (stats.demandClass().name().equals(r.get("demand_class"))) {
+                agree++;
+            }
+            expected += 104 * Double.parseDouble(r.get("mean_per_week"));
+            observed += java.util.Arrays.stream(y).sum();
+        }
+        assertTrue(compared >= 100, "stationary series compared " + compared);
+        assertTrue(agree >= 0.8 * compared, "SBC class of the history matches the generating class: " + agree + "/" + compared);
+        assertEquals(expected, observed, 0.05 * expected, "units over 104 weeks");
     }
 
     @Test
