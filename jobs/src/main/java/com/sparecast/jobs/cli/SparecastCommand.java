@@ -1,13 +1,14 @@
 package com.sparecast.jobs.cli;
 
 import com.sparecast.jobs.generate.GenerateCommand;
+import com.sparecast.jobs.simulate.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code sparecast}: the one launcher; every command prints --help and exits 2 on a usage error. */
 @Command(name = "sparecast", mixinStandardHelpOptions = true, version = "Sparecast 0.1.0",
         description = "Spare-parts forecasting, replenishment and customs-ready shipment planning.",
-        subcommands = {RunCommand.class, StatusCommand.class, GenerateCommand.class})
+        subcommands = {RunCommand.class, StatusCommand.class, GenerateCommand.class, SimulateCommand.class})
 public final class SparecastCommand implements Runnable {
 
     @CommandLine.Spec

@@ -39,6 +39,7 @@ public final class FeedFileParser implements Iterator<Row> {
     private final RowValidator validator;
 
     private final List<Column> columns;
+    private final int keptColumns;
     private int[] positions;
     private int headerSize;
     private String missingColumn;
@@ -56,6 +57,7 @@ public final class FeedFileParser implements Iterator<Row> {
         this.feed = feed;
         this.validator = new RowValidator(reference);
         this.columns = feed.columns();
+        this.keptColumns = feed.keptColumns().size();
     }
 
     @Override
@@ -183,8 +185,7 @@ public final class FeedFileParser implements Iterator<Row> {
             return reject(line, "", RejectReason.MALFORMED_ROW,
                     "expected " + headerSize + " fields as in the header, found " + record.size(), raw(record));
         }
-        List<Column> kept = feed.keptColumns();
-        Object[] values = new Object[2 + kept.size() + IngestSchema.REJECT_FIELDS];
+        Object[] values = new Object[2 + keptColumns + IngestSchema.REJECT_FIELDS];
         values[0] = file;
         values[1] = line;
         int k = 2;
@@ -204,14 +205,13 @@ public final class FeedFileParser implements Iterator<Row> {
     }
 
     private Row reject(long line, String column, RejectReason reason, String message, String raw) {
-        int kept = feed.keptColumns().size();
-        Object[] values = new Object[2 + kept + IngestSchema.REJECT_FIELDS];
+        Object[] values = new Object[2 + keptColumns + IngestSchema.REJECT_FIELDS];
         values[0] = file;
         values[1] = line;
-        values[2 + kept] = column;
-        values[3 + kept] = reason.name();
-        values[4 + kept] = message;
-        values[5 + kept] = raw;
+        values[2 + keptColumns] = column;
+        values[3 + keptColumns] = reason.name();
+        values[4 + keptColumns] = message;
+        values[5 + keptColumns] = raw;
         return RowFactory.create(values);
     }
 

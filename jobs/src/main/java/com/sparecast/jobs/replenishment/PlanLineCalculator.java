@@ -5,6 +5,8 @@ import com.sparecast.models.distribution.DemandDistribution;
 import com.sparecast.models.distribution.LeadTime;
 import com.sparecast.models.distribution.LeadTimeDemand;
 import com.sparecast.models.distribution.LeadTimeDemandModel;
+import com.sparecast.models.inventory.ExceptionCode;
+import com.sparecast.models.inventory.ExceptionRules;
 import com.sparecast.models.inventory.OrderUpToPolicy;
 import com.sparecast.models.inventory.PolicyDecision;
 import com.sparecast.models.inventory.PolicyInput;
@@ -25,8 +27,6 @@ final class PlanLineCalculator implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final double DAYS_PER_WEEK = 7;
-    /** No demand for this many weeks, and stock on hand: dead stock. */
-    private static final int DEAD_STOCK_WEEKS = 52;
 
     /** The columns of the row this calculator reads, in order. */
     static final List<String> INPUT_COLUMNS = List.of("warehouse_id", "part_no", "region", "role", "method",
@@ -63,19 +63,23 @@ final class PlanLineCalculator implements Serializable {
         String source = lane == null ? "SUPPLIER" : lane.originWarehouse();
         double review = context.reviewWeeks();
 
-        LeadTimeDemand ltd = LeadTimeDemandModel.withDefaults().over(meanPerWeek, errorVariance, leadTime, review);
+        LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();
+        LeadTimeDemand ltd = model.over(meanPerWeek, errorVariance, leadTime, review);
         DemandDistribution x = ltd.distribution();
         double returnsWeeks = Math.max(0, leadTime.mean() - context.refurbishDelayDays() / DAYS_PER_WEEK);
         double expectedReturns = returnsPerWeek * context.refurbishYield() * returnsWeeks;
         double target = context.targetFillRate(abcClass);
         int packSize = part == null ? 1 : Math.max(1, part.packSize());
         int moq = part == null ? 0 : part.minOrderQty();
-        PolicyDecision decision = OrderUpToPolicy.withDefaults().decide(new PolicyInput(x, meanPerWeek * review, target,
-                onHand, onOrder, expectedReturns, 0, packSize, moq));
+        // The lead-time-only distribution makes the fill rate the exact periodic-review form (ESPRC).
+        PolicyInput input = new PolicyInput(x, meanPerWeek * review, target, onHand, onOrder, expectedReturns, 0,
+                packSize, moq).withLeadTimeDemand(model.over(meanPerWeek, errorVariance, leadTime, 0).distribution());
+        PolicyDecision decision = OrderUpToPolicy.withDefaults().decide(input);
 
-        String[] exception = exception(partNo, hasForecast, in.isNullAt(11) ? null : in.getString(11), history, onHand,
-                decision, meanPerWeek * leadTime.mean(), meanPerWeek, leadTime);
-        long orderQty = exception != null && exception[0].equals("SUPERSESSION_LOOP") ? 0 : decision.orderQuantity();
+        String[] exception = exception(partNo, hasForecast, in.isNullAt(11) ? null : in.getString(11), history, input,
+                decision, meanPerWeek, leadTime);
+        long orderQty = exception != null && exception[0].equals(ExceptionCode.SUPERSESSION_LOOP.name())
+                ? 0 : decision.orderQuantity();
         double unitCost = part == null ? 0 : part.unitCost();
 
         List<Object> row = new ArrayList<>();
@@ -128,42 +132,42 @@ final class PlanLineCalculator implements Serializable {
         return Math.max(0, x.quantile(p));
     }
 
-    /** The exception code and its explanation, or null; the most serious one wins. */
-    private String[] exception(String partNo, boolean hasForecast, String error, List<Double> history, long onHand,
-                               PolicyDecision decision, double leadTimeDemand, double meanPerWeek, LeadTime leadTime) {
+    /** The exception code and its explanation, or null; the most urgent one wins (models' ExceptionRules). */
+    private String[] exception(String partNo, boolean hasForecast, String error, List<Double> history, PolicyInput input,
+                               PolicyDecision decision, double meanPerWeek, LeadTime leadTime) {
         if (context.supersessionLoops().contains(partNo)) {
-            return new String[] {"SUPERSESSION_LOOP", "superseded_by chain of " + partNo + " is a cycle; no order placed"};
+            return new String[] {ExceptionCode.SUPERSESSION_LOOP.name(),
+                    "superseded_by chain of " + partNo + " is a cycle; no order placed"};
         }
         if (!hasForecast && error != null) {
-            return new String[] {"NO_FORECAST", "no forecast possible: " + error};
+            return new String[] {ExceptionCode.NO_FORECAST.name(), "no forecast possible: " + error};
         }
-        if (onHand > 0 && noDemandFor(history, DEAD_STOCK_WEEKS)) {
-            return new String[] {"DEAD_STOCK", onHand + " on hand and no demand for " + DEAD_STOCK_WEEKS + " weeks"};
-        }
-        double position = decision.inventoryPosition();
-        if (position < decision.reorderPoint() && position < leadTimeDemand) {
-            return new String[] {"STOCKOUT_RISK", String.format(Locale.ROOT,
-                    "position %.0f is below the %.1f units expected to be used in the %.1f weeks an order takes",
-                    position, leadTimeDemand, leadTime.mean())};
-        }
-        double cover = context.overstockCoverWeeks();
-        if (position > decision.orderUpTo() + cover * meanPerWeek && position > 0 && meanPerWeek > 0) {
-            return new String[] {"OVERSTOCK", String.format(Locale.ROOT,
-                    "position %.0f exceeds order-up-to %.0f by more than %.0f weeks of demand", position,
-                    decision.orderUpTo(), cover)};
-        }
-        return null;
+        ExceptionRules rules = ExceptionRules.withDefaults().withOverstockCover(context.overstockCoverWeeks());
+        int weeksSinceDemand = weeksSinceDemand(history);
+        return rules.reason(input, decision, meanPerWeek, weeksSinceDemand).map(code -> new String[] {code.name(),
+                switch (code) {
+                    case STOCKOUT_RISK -> String.format(Locale.ROOT,
+                            "position %.0f is below the %.1f units expected to be used in the %.1f weeks an order takes",
+                            decision.inventoryPosition(), decision.expectedLeadTimeDemand(), leadTime.mean());
+                    case DEAD_STOCK -> String.format(Locale.ROOT, "%.0f on hand and no demand for %s weeks",
+                            input.onHand(), weeksSinceDemand == Integer.MAX_VALUE ? "over " + rules.deadStockPeriods()
+                                    : Integer.toString(weeksSinceDemand));
+                    case OVERSTOCK -> String.format(Locale.ROOT,
+                            "position %.0f exceeds order-up-to %.0f by more than %.0f weeks of demand",
+                            decision.inventoryPosition(), decision.orderUpTo(), rules.overstockCoverPeriods());
+                    default -> code.name();
+                }}).orElse(null);
     }
 
-    private static boolean noDemandFor(List<Double> history, int weeks) {
-        if (history == null) {
-            return true;
-        }
-        for (int t = Math.max(0, history.size() - weeks); t < history.size(); t++) {
-            if (history.get(t) > 0) {
-                return false;
+    /** Weeks since the last week with demand; {@link Integer#MAX_VALUE} when the history has none. */
+    private static int weeksSinceDemand(List<Double> history) {
+        if (history != null) {
+            for (int t = history.size() - 1; t >= 0; t--) {
+                if (history.get(t) > 0) {
+                    return history.size() - 1 - t;
+                }
             }
         }
-        return true;
+        return Integer.MAX_VALUE;
     }
 }

@@ -1,0 +1,150 @@
+package com.sparecast.jobs.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sparecast.jobs.storage.LocalStorage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One parsed row per record: typed values, or the reject reason, line and column. */
+class FeedFileParserTest {
+
+    static final ReferenceData REFERENCE = new ReferenceData(Set.of("P-1", "P-2"), Set.of("DE", "FR"),
+            Set.of("WH-DE"), LocalDate.parse("2026-11-20"));
+    static final String SHIPMENTS_HEADER = "shipment_id,ship_date,part_no,warehouse_id,country,quantity\n";
+    static final String RETURNS_HEADER = "return_id,return_date,part_no,country,quantity,reason_code,condition,"
+            + "customer_name,customer_email,customer_phone,customer_address\n";
+
+    @TempDir
+    Path folder;
+
+    List<Row> parse(Feed feed, String file, byte[] content) throws IOException {
+        Files.createDirectories(folder.resolve(file).getParent());
+        Files.write(folder.resolve(file), content);
+        List<Row> rows = new ArrayList<>();
+        new FeedFileParser(new LocalStorage(folder), file, feed, REFERENCE).forEachRemaining(rows::add);
+        return rows;
+    }
+
+    List<Row> parse(Feed feed, String file, String content) throws IOException {
+        return parse(feed, file, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static int kept(Feed feed) {
+        return feed.keptColumns().size();
+    }
+
+    static String reason(Row row, Feed feed) {
+        return row.getString(3 + kept(feed));
+    }
+
+    static String column(Row row, Feed feed) {
+        return row.getString(2 + kept(feed));
+    }
+
+    @Test
+    void validRowIsTyped() throws IOException {
+        List<Row> rows = parse(Feed.SHIPMENTS, "shipments/a.csv", SHIPMENTS_HEADER
+                + "S1,2026-11-19,P-1,WH-DE,DE,3\n"
+                + "S2,2026-11-19T23:30:00-02:00,P-2,WH-DE,FR,1\n");
+        assertEquals(2, rows.size());
+        Row first = rows.get(0);
+        assertEquals("shipments/a.csv", first.getString(0));
+        assertEquals(2L, first.getLong(1));
+        assertEquals("S1", first.getString(2));
+        assertEquals(java.sql.Date.valueOf("2026-11-19"), first.get(3));
+        assertEquals(3L, first.get(7));
+        assertNull(reason(first, Feed.SHIPMENTS));
+        // 23:30 at UTC-2 is 01:30 UTC the next day: bucketed by its UTC date.
+        assertEquals(java.sql.Date.valueOf("2026-11-20"), rows.get(1).get(3));
+    }
+
+    @Test
+    void everyRuleRejectsWithLineAndColumn() throws IOException {
+        List<Row> rows = parse(Feed.SHIPMENTS, "shipments/b.csv", SHIPMENTS_HEADER
+                + "S1,20.11.2026,P-1,WH-DE,DE,3\n"      // line 2: not ISO
+                + "S2,2026-11-21,P-1,WH-DE,DE,3\n"      // line 3: after the planning date
+                + "S3,2026-11-19,P-9,WH-DE,DE,3\n"      // line 4: unknown part
+                + "S4,2026-11-19,P-1,WH-XX,DE,3\n"      // line 5: unknown warehouse
+                + "S5,2026-11-19,P-1,WH-DE,US,3\n"      // line 6: unknown country
+                + "S6,2026-11-19,P-1,WH-DE,DE,-2\n"     // line 7: negative quantity
+                + "S7,2026-11-19,P-1,WH-DE,DE,1.5\n"    // line 8: not whole
+                + ",2026-11-19,P-1,WH-DE,DE,1\n"        // line 9: missing id
+                + "S9,2026-11-19,P-1,WH-DE,DE\n");      // line 10: too few fields
+        List<String> expected = List.of("2:ship_date:BAD_DATE", "3:ship_date:FUTURE_DATE", "4:part_no:UNKNOWN_PART",
+                "5:warehouse_id:UNKNOWN_WAREHOUSE", "6:country:UNKNOWN_COUNTRY", "7:quantity:BAD_QUANTITY",
+                "8:quantity:BAD_QUANTITY", "9:shipment_id:MISSING_VALUE", "10::MALFORMED_ROW");
+        List<String> actual = rows.stream().map(r -> r.getLong(1) + ":" + column(r, Feed.SHIPMENTS) + ":"
+                + reason(r, Feed.SHIPMENTS)).toList();
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void missingRequiredColumnRejectsEveryRowNamingIt() throws IOException {
+        List<Row> rows = parse(Feed.SHIPMENTS, "shipments/c.csv",
+                "shipment_id,ship_date,part_no,warehouse_id,quantity\nS1,2026-11-19,P-1,WH-DE,3\nS2,2026-11-19,P-1,WH-DE,3\n");
+        assertEquals(2, rows.size());
+        for (Row row : rows) {
+            assertEquals("MISSING_COLUMN", reason(row, Feed.SHIPMENTS));
+            assertEquals("country", column(row, Feed.SHIPMENTS));
+        }
+    }
+
+    @Test
+    void brokenQuoteCostsOneRowAndParsingResumes() throws IOException {
+        List<Row> rows = parse(Feed.SHIPMENTS, "shipments/d.csv", SHIPMENTS_HEADER
+                + "S1,2026-11-19,P-1,WH-DE,DE,3\n"
+                + "S2,2026-11-19,\"P-1\"x,WH-DE,DE,3\n"  // line 3: junk after a closing quote
+                + "S3,2026-11-19,P-2,WH-DE,DE,4\n");
+        assertEquals(List.of(2L, 3L, 4L), rows.stream().map(r -> r.getLong(1)).toList());
+        assertNull(reason(rows.get(0), Feed.SHIPMENTS));
+        assertEquals("MALFORMED_ROW", reason(rows.get(1), Feed.SHIPMENTS));
+        assertNull(reason(rows.get(2), Feed.SHIPMENTS));
+        assertEquals("S3", rows.get(2).getString(2));
+    }
+
+    @Test
+    void invalidUtf8IsRejected() throws IOException {
+        byte[] head = (SHIPMENTS_HEADER + "S1,2026-11-19,P-1,WH-DE,DE,3\nS2,2026-11-19,P-").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ",WH-DE,DE,3\n".getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, content, 0, head.length);
+        content[head.length] = (byte) 0xFF; // never valid in UTF-8
+        System.arraycopy(tail, 0, content, head.length + 1, tail.length);
+        List<Row> rows = parse(Feed.SHIPMENTS, "shipments/e.csv", content);
+        assertNull(reason(rows.get(0), Feed.SHIPMENTS));
+        assertEquals("BAD_ENCODING", reason(rows.get(1), Feed.SHIPMENTS));
+        assertEquals("part_no", column(rows.get(1), Feed.SHIPMENTS));
+    }
+
+    @Test
+    void personalDataNeverLeavesTheParser() throws IOException {
+        List<Row> rows = parse(Feed.RETURNS, "returns/a.csv", RETURNS_HEADER
+                + "R1,2026-11-19,P-1,DE,1,DEFECTIVE,REFURBISHABLE,Jane Roe,jane@example.org,+49 30 1234,\"Unit 4 \"\"The Maltings\"\"\"\n"
+                + "R2,2026-11-19,P-1,DE,1,BROKEN,SCRAP,John Doe,john@example.org,+49 30 9876,Main St 1\n");
+        assertEquals(2, rows.size());
+        assertEquals("UNKNOWN_CODE", reason(rows.get(1), Feed.RETURNS));
+        assertEquals("reason_code", column(rows.get(1), Feed.RETURNS));
+        for (Row row : rows) {
+            String all = row.toString();
+            for (String personal : List.of("Jane", "Roe", "jane@", "John", "john@", "1234", "9876", "Maltings", "Main St")) {
+                assertFalse(all.contains(personal), personal + " leaked into " + all);
+            }
+        }
+        // The raw row of a reject keeps the other fields, with personal ones blanked.
+        String raw = rows.get(1).getString(5 + kept(Feed.RETURNS));
+        assertTrue(raw.startsWith("R2,2026-11-19,P-1,DE,1,BROKEN,SCRAP,"), raw);
+    }
+}
