@@ -33,6 +33,11 @@ fi
 
 rm -rf "$run"
 mkdir -p "$run"
+# Run a snapshot of the build, so rebuilding during a long benchmark cannot break it.
+(cd "$root" && [ -f jobs/target/sparecast-jobs-0.1.0-SNAPSHOT.jar ] || mvn -B -q package -DskipTests)
+mkdir -p "$run/app"
+cp -r "$root/jobs/target/lib" "$root/jobs/target/sparecast-jobs-0.1.0-SNAPSHOT.jar" "$run/app/"
+export SPARECAST_JAR="$run/app/sparecast-jobs-0.1.0-SNAPSHOT.jar"
 config="$run/bench.properties"
 printf 'sparecast.work-dir=%s\n' "$run/work" > "$config"
 
