@@ -5,9 +5,12 @@ import com.sparecast.models.forecast.FittedForecast;
 import com.sparecast.models.forecast.ForecastMethod;
 import com.sparecast.models.forecast.HistoricAverage;
 import com.sparecast.models.forecast.Methods;
+import com.sparecast.models.forecast.Naive;
+import com.sparecast.models.forecast.TSB;
 import com.sparecast.models.series.DemandClass;
 import com.sparecast.models.series.IntermittencyStatistics;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,11 +28,22 @@ import java.util.Locale;
  *       history: the last {@code v = min(horizon, n / 4)} periods are the validation window, the
  *       origins are spaced evenly across it, each forecasts up to {@code horizon} periods, but not
  *       past the end of the history. Errors are pooled over origins and steps.</li>
- *   <li>A candidate whose mean validation error (forecast minus outcome) exceeds
- *       {@code biasLimit} times the history's mean demand in absolute value is set aside (the bias
- *       guard), unless every candidate is. The one with the least pooled squared error (equal to
- *       ranking on RMSSE, since the scale is the series' own) is chosen; ties go to the earlier
+ *   <li>The bias guard: when the validation window had demand, a candidate whose mean
+ *       validation error (forecast minus outcome) is at least {@code biasLimit} (default 1) times
+ *       the mean demand over the same origins and steps, in absolute value, is set aside. With
+ *       the default, this removes forecasts of next to nothing where there was demand (the ones
+ *       that empty the shelves) and forecasts of more than twice the demand.</li>
+ *   <li>Of the rest, the one with the least pooled squared error (equal to ranking on RMSSE, since
+ *       the scale is the series' own) challenges the default method ({@link TSB}, optimised): the
+ *       challenger is chosen only if its squared error is at least {@code margin} (default 10%)
+ *       below the default's, or if the default failed the bias guard. A dozen validation errors of
+ *       an intermittent series are noisy; the margin keeps the choice from chasing that noise (on
+ *       the RAF data, plain least-error selection is worse than TSB alone). Ties go to the earlier
  *       candidate. MASE is never used: it rewards forecasting zero.</li>
+ *   <li>{@link Naive} takes part only for smooth and erratic series (on intermittent demand its
+ *       forecast is the last period's zero or spike), and when every other candidate failed the
+ *       bias guard: then the least squared error of all candidates is chosen, as demand collapsed or
+ *       jumped in the validation window.</li>
  *   <li>The chosen method is refitted on the whole history for the forecast; the error variance
  *       is its in-sample mean squared one-step error.</li>
  * </ol>
@@ -48,15 +62,20 @@ public final class AutomaticForecaster implements Serializable {
     public static final int DEFAULT_ORIGINS = 3;
     /** Default shortest history that is backtested. */
     public static final int DEFAULT_MIN_HISTORY = 16;
-    /** Default bias guard, as a share of the mean demand. */
-    public static final double DEFAULT_BIAS_LIMIT = 0.5;
+    /** Default bias guard, as a share of the validation window's mean demand. */
+    public static final double DEFAULT_BIAS_LIMIT = 1.0;
+    /** Default margin by which a challenger must beat the default method's squared error. */
+    public static final double DEFAULT_MARGIN = 0.1;
 
     private final List<ForecastMethod> candidates;
     private final int origins;
     private final int minHistory;
     private final double biasLimit;
+    private final ForecastMethod defaultMethod;
+    private final double margin;
 
-    private AutomaticForecaster(List<ForecastMethod> candidates, int origins, int minHistory, double biasLimit) {
+    private AutomaticForecaster(List<ForecastMethod> candidates, int origins, int minHistory, double biasLimit,
+                                ForecastMethod defaultMethod, double margin) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("at least one candidate method is needed");
         }
@@ -69,35 +88,57 @@ public final class AutomaticForecaster implements Serializable {
         if (!(biasLimit > 0)) {
             throw new IllegalArgumentException("biasLimit must be > 0, got " + biasLimit);
         }
+        if (!(margin >= 0 && margin < 1)) {
+            throw new IllegalArgumentException("margin must be in [0, 1), got " + margin);
+        }
         this.candidates = List.copyOf(candidates);
+        this.defaultMethod = defaultMethod;
+        this.margin = margin;
         this.origins = origins;
         this.minHistory = minHistory;
         this.biasLimit = biasLimit;
     }
 
-    /** The standard candidates ({@link Methods#standard()}), 3 origins, 16 periods, bias limit 0.5. */
+    /**
+     * The standard candidates ({@link Methods#standard()}), default TSB, 3 origins, 16 periods,
+     * bias limit 1, margin 0.1.
+     */
     public static AutomaticForecaster withDefaults() {
-        return new AutomaticForecaster(Methods.standard(), DEFAULT_ORIGINS, DEFAULT_MIN_HISTORY, DEFAULT_BIAS_LIMIT);
+        return new AutomaticForecaster(Methods.standard(), DEFAULT_ORIGINS, DEFAULT_MIN_HISTORY, DEFAULT_BIAS_LIMIT,
+                TSB.optimized(), DEFAULT_MARGIN);
     }
 
-    /** This configuration with other candidates. */
+    /**
+     * This configuration with other candidates; the default method stays the default if it is
+     * among them (by alias), otherwise the first candidate becomes the default.
+     */
     public AutomaticForecaster withCandidates(List<ForecastMethod> methods) {
-        return new AutomaticForecaster(methods, origins, minHistory, biasLimit);
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("at least one candidate method is needed, got none");
+        }
+        ForecastMethod d = methods.stream().filter(m -> m.alias().equals(defaultMethod.alias())).findFirst()
+                .orElse(methods.get(0));
+        return new AutomaticForecaster(methods, origins, minHistory, biasLimit, d, margin);
     }
 
     /** This configuration with another number of rolling origins, {@code >= 1}. */
     public AutomaticForecaster withOrigins(int count) {
-        return new AutomaticForecaster(candidates, count, minHistory, biasLimit);
+        return new AutomaticForecaster(candidates, count, minHistory, biasLimit, defaultMethod, margin);
     }
 
     /** This configuration with another shortest backtested history, {@code >= 4}. */
     public AutomaticForecaster withMinHistory(int periods) {
-        return new AutomaticForecaster(candidates, origins, periods, biasLimit);
+        return new AutomaticForecaster(candidates, origins, periods, biasLimit, defaultMethod, margin);
     }
 
     /** This configuration with another bias guard, {@code > 0}. */
     public AutomaticForecaster withBiasLimit(double limit) {
-        return new AutomaticForecaster(candidates, origins, minHistory, limit);
+        return new AutomaticForecaster(candidates, origins, minHistory, limit, defaultMethod, margin);
+    }
+
+    /** This configuration with another margin a challenger must win by, in [0, 1); 0 is plain selection. */
+    public AutomaticForecaster withMargin(double share) {
+        return new AutomaticForecaster(candidates, origins, minHistory, biasLimit, defaultMethod, share);
     }
 
     /** The candidate methods, in tie-breaking order. */
@@ -120,30 +161,38 @@ public final class AutomaticForecaster implements Serializable {
                     demandClass, statistics, new double[horizon], 0);
         }
         if (n < minHistory) {
-            boolean intermittent = demandClass == DemandClass.INTERMITTENT || demandClass == DemandClass.LUMPY;
-            ForecastMethod fallback = intermittent ? CrostonSBA.withDefaults() : HistoricAverage.create();
+            boolean sparse = demandClass == DemandClass.INTERMITTENT || demandClass == DemandClass.LUMPY;
+            ForecastMethod fallback = sparse ? CrostonSBA.withDefaults() : HistoricAverage.create();
             return fitted(fallback, history, horizon, statistics,
                     "short history (" + n + " < " + minHistory + " periods): fallback for " + demandClass);
         }
         int v = Math.max(1, Math.min(horizon, n / 4));
         int[] starts = origins(n, v);
-        double mean = 0;
-        for (double d : history) {
-            mean += d;
+        boolean intermittent = demandClass == DemandClass.INTERMITTENT || demandClass == DemandClass.LUMPY;
+        // The demand over the same (origin, step) cells the errors are pooled over.
+        double validationDemand = 0;
+        int cells = 0;
+        for (int origin : starts) {
+            for (int t = origin; t < Math.min(n, origin + horizon); t++) {
+                validationDemand += history[t];
+                cells++;
+            }
         }
-        mean /= n;
+        validationDemand /= cells;
         int best = -1;
         double bestMse = Double.POSITIVE_INFINITY;
-        int bestGuarded = -1;
-        double bestGuardedMse = Double.POSITIVE_INFINITY;
-        double bestBias = 0;
+        int bestAny = -1;
+        double bestAnyMse = Double.POSITIVE_INFINITY;
+        int defaultIndex = -1;
+        double defaultMse = Double.NaN;
+        boolean defaultBiased = true;
+        double[] biases = new double[candidates.size()];
         for (int m = 0; m < candidates.size(); m++) {
             ForecastMethod method = candidates.get(m);
             double sse = 0;
             double sum = 0;
-            int count = 0;
             for (int origin : starts) {
-                double[] train = java.util.Arrays.copyOf(history, origin);
+                double[] train = Arrays.copyOf(history, origin);
                 int steps = Math.min(horizon, n - origin);
                 double[] f = method.fit(train).forecast(steps);
                 for (int h = 0; h < steps; h++) {
@@ -151,31 +200,47 @@ public final class AutomaticForecaster implements Serializable {
                     sse += e * e;
                     sum += e;
                 }
-                count += steps;
             }
-            double mse = sse / count;
-            double bias = sum / count;
-            boolean biased = Math.abs(bias) > biasLimit * mean;
+            double mse = sse / cells;
+            biases[m] = sum / cells;
+            if (mse < bestAnyMse) {
+                bestAny = m;
+                bestAnyMse = mse;
+            }
+            if (intermittent && method instanceof Naive) {
+                continue;
+            }
+            boolean biased = validationDemand > 0 && Math.abs(biases[m]) >= biasLimit * validationDemand;
+            if (method.alias().equals(defaultMethod.alias()) && defaultIndex < 0) {
+                defaultIndex = m;
+                defaultMse = mse;
+                defaultBiased = biased;
+            }
             if (!biased && mse < bestMse) {
                 best = m;
                 bestMse = mse;
-                bestBias = bias;
-            }
-            if (mse < bestGuardedMse) {
-                bestGuarded = m;
-                bestGuardedMse = mse;
             }
         }
         String reason;
+        String where = String.format(Locale.ROOT, "%d candidates on %d origins over the last %d periods",
+                candidates.size(), starts.length, v);
         if (best < 0) {
-            best = bestGuarded;
+            best = bestAny;
+            reason = "least squared error of " + where
+                    + ", Naive included; every candidate failed the bias guard: demand collapsed or jumped";
+        } else if (defaultIndex >= 0 && !defaultBiased && best != defaultIndex
+                && !(bestMse < (1 - margin) * defaultMse)) {
             reason = String.format(Locale.ROOT,
-                    "least squared error of %d candidates on %d origins over the last %d periods; every candidate failed the bias guard",
-                    candidates.size(), starts.length, v);
+                    "default: no challenger beat its squared error by %.0f%% (best %s, RMSE %.3g vs %.3g) among %s",
+                    100 * margin, candidates.get(best).alias(), Math.sqrt(bestMse), Math.sqrt(defaultMse), where);
+            best = defaultIndex;
+        } else if (best == defaultIndex) {
+            reason = String.format(Locale.ROOT, "default, and least squared error (RMSE %.3g, bias %+.3g) of %s",
+                    Math.sqrt(bestMse), biases[best], where);
         } else {
-            reason = String.format(Locale.ROOT,
-                    "least squared error (RMSE %.3g, bias %+.3g) of %d candidates on %d origins over the last %d periods",
-                    Math.sqrt(bestMse), bestBias, candidates.size(), starts.length, v);
+            reason = String.format(Locale.ROOT, "least squared error (RMSE %.3g, bias %+.3g) of %s%s",
+                    Math.sqrt(bestMse), biases[best], where,
+                    defaultBiased && defaultIndex >= 0 ? "; the default failed the bias guard" : "");
         }
         return fitted(candidates.get(best), history, horizon, statistics, reason);
     }
