@@ -4,7 +4,8 @@ package com.sparecast.models.forecast;
  * Temporal aggregation shared by {@link ADIDA} and {@link IMAPA}: non-overlapping buckets of
  * {@code k} periods, aligned to the end of the series (the first {@code n mod k} periods are
  * dropped, as statsforecast does), smoothed by SES with {@code alpha} optimised in [0.1, 0.3] and
- * the bucket forecast spread evenly over its {@code k} periods.
+ * the bucket forecast spread evenly over its {@code k} periods. A series shorter than {@code k}
+ * is one bucket of its own length.
  */
 final class Aggregation {
 
@@ -14,8 +15,8 @@ final class Aggregation {
     private Aggregation() {
     }
 
-    /** The per-period forecast from level-{@code k} buckets of {@code y[0..len)}; alpha into {@code alphaOut[0]}. */
-    static double forecast(double[] y, int len, int k, double[] buckets, double[] alphaOut) {
+    /** Sums {@code y[0..len)} into level-{@code k} buckets aligned to the end; returns the count. */
+    static int buckets(double[] y, int len, int k, double[] buckets) {
         int m = len / k;
         int from = len - m * k;
         for (int b = 0; b < m; b++) {
@@ -26,11 +27,21 @@ final class Aggregation {
             }
             buckets[b] = s;
         }
-        double alpha = Smoothing.optimalAlpha(buckets, 0, m, LOWER, UPPER);
-        if (alphaOut != null) {
-            alphaOut[0] = alpha;
-        }
-        return Smoothing.level(buckets, 0, m, alpha) / k;
+        return m;
+    }
+
+    /** The alpha in [0.1, 0.3] that minimises the in-sample SSE of SES on the level-{@code k} buckets. */
+    static double optimalAlpha(double[] y, int len, int k, double[] buckets) {
+        int kk = Math.min(k, len);
+        int m = buckets(y, len, kk, buckets);
+        return Smoothing.optimalAlpha(buckets, 0, m, LOWER, UPPER);
+    }
+
+    /** The per-period forecast from level-{@code k} buckets of {@code y[0..len)} smoothed with {@code alpha}. */
+    static double forecast(double[] y, int len, int k, double alpha, double[] buckets) {
+        int kk = Math.min(k, len);
+        int m = buckets(y, len, kk, buckets);
+        return Smoothing.level(buckets, 0, m, alpha) / kk;
     }
 
     /** Round half to even, as Python's {@code round}, so the aggregation level matches statsforecast. */

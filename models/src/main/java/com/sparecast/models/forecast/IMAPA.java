@@ -1,5 +1,7 @@
 package com.sparecast.models.forecast;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -7,21 +9,37 @@ import java.util.Map;
  * at every aggregation level {@code k = 1 .. K}, {@code K} the mean inter-demand interval rounded
  * half to even, and the per-period forecasts are averaged with equal weights (statsforecast's
  * {@code IMAPA}; SES with alpha optimised in [0.1, 0.3] at each level). An all-zero history
- * forecasts 0.
+ * forecasts 0. The fitted value at {@code t} is the forecast from {@code y[0..t-1]} with the
+ * fitted levels and constants.
  *
  * <p>Petropoulos &amp; Kourentzes (2015), "Forecast combinations for intermittent demand",
  * JORS 66(6), 914-924.
  */
 public final class IMAPA implements ForecastMethod {
 
-    private static final IMAPA INSTANCE = new IMAPA();
+    private static final long serialVersionUID = 1L;
 
-    private IMAPA() {
+    /** Constants per level {@code 1..K}, or null when they follow from the series. */
+    private final double[] alphas;
+
+    private IMAPA(double[] alphas) {
+        this.alphas = alphas;
     }
 
-    /** IMAPA (its levels and constants follow from the series). */
+    /** IMAPA: its levels and constants follow from the series. */
     public static IMAPA create() {
-        return INSTANCE;
+        return new IMAPA(null);
+    }
+
+    /** IMAPA over levels {@code 1..alphas.length}, with the SES constant of each level in (0, 1]. */
+    public static IMAPA fixed(double... alphas) {
+        if (alphas.length == 0) {
+            throw new IllegalArgumentException("IMAPA needs at least one aggregation level, got none");
+        }
+        for (double a : alphas) {
+            Series.requireUnitInterval("alpha", a);
+        }
+        return new IMAPA(alphas.clone());
     }
 
     @Override
@@ -32,25 +50,49 @@ public final class IMAPA implements ForecastMethod {
     @Override
     public FittedForecast fit(double[] y) {
         Series.requireValid(y);
-        int[] levels = new int[1];
-        double f = forecast(y, y.length, new double[y.length], levels);
-        Map<String, Double> parameters = levels[0] == 0 ? Map.of() : Map.of("maxAggregationLevel", (double) levels[0]);
-        return new PrefixForecast(f, y, (s, len) -> forecast(s, len, new double[len], null), parameters);
+        int n = y.length;
+        double[] buckets = new double[n];
+        double[] a = alphas;
+        if (a == null) {
+            double meanInterval = Smoothing.meanInterval(y, n);
+            if (Double.isNaN(meanInterval)) {
+                double[] fitted = new double[n];
+                fitted[0] = Double.NaN;
+                return new ConstantForecast(0, fitted, Map.of());
+            }
+            a = new double[Aggregation.level(meanInterval)];
+            for (int k = 1; k <= a.length; k++) {
+                a[k - 1] = Aggregation.optimalAlpha(y, n, k, buckets);
+            }
+        }
+        double[] aa = a;
+        double[] series = y.clone();
+        Map<String, Double> parameters = new LinkedHashMap<>();
+        parameters.put("maxAggregationLevel", (double) a.length);
+        for (int k = 1; k <= a.length; k++) {
+            parameters.put("alpha" + k, a[k - 1]);
+        }
+        return new LazyFlatForecast(forecast(y, n, a, buckets), () -> {
+            double[] fitted = new double[n];
+            double[] work = new double[n];
+            fitted[0] = Double.NaN;
+            for (int t = 1; t < n; t++) {
+                fitted[t] = forecast(series, t, aa, work);
+            }
+            return fitted;
+        }, Map.copyOf(parameters));
     }
 
-    static double forecast(double[] y, int len, double[] buckets, int[] levelOut) {
-        double meanInterval = Smoothing.meanInterval(y, len);
-        if (Double.isNaN(meanInterval)) {
-            return 0;
-        }
-        int max = Aggregation.level(meanInterval);
-        if (levelOut != null) {
-            levelOut[0] = max;
-        }
+    private static double forecast(double[] y, int len, double[] alphas, double[] buckets) {
         double sum = 0;
-        for (int k = 1; k <= max; k++) {
-            sum += Aggregation.forecast(y, len, k, buckets, null);
+        for (int k = 1; k <= alphas.length; k++) {
+            sum += Aggregation.forecast(y, len, k, alphas[k - 1], buckets);
         }
-        return sum / max;
+        return sum / alphas.length;
+    }
+
+    @Override
+    public String toString() {
+        return "IMAPA" + (alphas == null ? "" : Arrays.toString(alphas));
     }
 }

@@ -17,8 +17,8 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 final class Smoothing {
 
     /** Relative and absolute tolerance of Brent's search for a smoothing constant. */
-    private static final double REL_TOL = 1e-8;
-    private static final double ABS_TOL = 1e-7;
+    private static final double REL_TOL = 1e-6;
+    private static final double ABS_TOL = 1e-4;
     private static final int MAX_EVAL = 200;
 
     private Smoothing() {
@@ -41,12 +41,15 @@ final class Smoothing {
         if (len < 2) {
             return 0;
         }
+        // l_t = (1 - alpha) l_{t-1} + alpha x_t: the dependency chain is one multiply-add per step.
+        double c = 1 - alpha;
         double l = x[from];
         double sse = 0;
         for (int i = from + 1; i < from + len; i++) {
-            double e = x[i] - l;
+            double xi = x[i];
+            double e = xi - l;
             sse += e * e;
-            l += alpha * e;
+            l = c * l + alpha * xi;
         }
         return sse;
     }

@@ -55,19 +55,9 @@ public final class TSB implements ForecastMethod {
         double aD = alphaD;
         double aP = alphaP;
         if (Double.isNaN(aD)) {
-            double best = Double.POSITIVE_INFINITY;
-            aD = GRID_D[0];
-            aP = GRID_P[0];
-            for (double d : GRID_D) {
-                for (double p : GRID_P) {
-                    double sse = sse(y, d, p);
-                    if (sse < best) {
-                        best = sse;
-                        aD = d;
-                        aP = p;
-                    }
-                }
-            }
+            int best = grid(y);
+            aD = GRID_D[best / GRID_P.length];
+            aP = GRID_P[best % GRID_P.length];
         }
         double[] fitted = new double[y.length];
         fitted[0] = Double.NaN;
@@ -87,24 +77,76 @@ public final class TSB implements ForecastMethod {
         return new ConstantForecast(level, fitted, Map.of("alphaD", aD, "alphaP", aP));
     }
 
-    /** In-sample sum of squared one-step errors from the first demand on. */
-    static double sse(double[] y, double aD, double aP) {
-        double p = y[0] > 0 ? 1 : 0;
-        double z = y[0] > 0 ? y[0] : Double.NaN;
-        double sse = 0;
-        for (int t = 1; t < y.length; t++) {
-            double v = y[t];
-            if (!Double.isNaN(z)) {
-                double e = v - p * z;
-                sse += e * e;
-            }
-            if (v > 0) {
-                p += aP * (1 - p);
-                z = Double.isNaN(z) ? v : z + aD * (v - z);
-            } else {
-                p -= aP * p;
+    /**
+     * Index {@code d * |GRID_P| + p} of the grid point with the least in-sample squared one-step
+     * error. The one-step forecasts of the size and of the probability are computed once per
+     * constant, so each grid point is one branch-free pass over the series.
+     */
+    static int grid(double[] y) {
+        int n = y.length;
+        double[] z = new double[GRID_D.length * n];
+        double[] p = new double[GRID_P.length * n];
+        for (int d = 0; d < GRID_D.length; d++) {
+            double a = GRID_D[d];
+            double level = y[0] > 0 ? y[0] : Double.NaN;
+            int base = d * n;
+            for (int t = 1; t < n; t++) {
+                // Before the first demand the forecast is 0: a size of 0 makes it so.
+                z[base + t] = Double.isNaN(level) ? 0 : level;
+                double v = y[t];
+                if (v > 0) {
+                    level = Double.isNaN(level) ? v : level + a * (v - level);
+                }
             }
         }
-        return sse;
+        for (int q = 0; q < GRID_P.length; q++) {
+            double a = GRID_P[q];
+            double prob = y[0] > 0 ? 1 : 0;
+            int base = q * n;
+            for (int t = 1; t < n; t++) {
+                p[base + t] = prob;
+                prob += a * ((y[t] > 0 ? 1 : 0) - prob);
+            }
+        }
+        int best = 0;
+        double bestSse = Double.POSITIVE_INFINITY;
+        // Five probability constants per pass: independent sums keep the pipeline full.
+        for (int d = 0; d < GRID_D.length; d++) {
+            int zb = d * n;
+            for (int q = 0; q < GRID_P.length; q += 5) {
+                int p0 = q * n;
+                int p1 = p0 + n;
+                int p2 = p1 + n;
+                int p3 = p2 + n;
+                int p4 = p3 + n;
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                double s4 = 0;
+                for (int t = 1; t < n; t++) {
+                    double zt = z[zb + t];
+                    double yt = y[t];
+                    double e0 = yt - p[p0 + t] * zt;
+                    double e1 = yt - p[p1 + t] * zt;
+                    double e2 = yt - p[p2 + t] * zt;
+                    double e3 = yt - p[p3 + t] * zt;
+                    double e4 = yt - p[p4 + t] * zt;
+                    s0 += e0 * e0;
+                    s1 += e1 * e1;
+                    s2 += e2 * e2;
+                    s3 += e3 * e3;
+                    s4 += e4 * e4;
+                }
+                double[] sums = {s0, s1, s2, s3, s4};
+                for (int i = 0; i < 5; i++) {
+                    if (sums[i] < bestSse) {
+                        bestSse = sums[i];
+                        best = d * GRID_P.length + q + i;
+                    }
+                }
+            }
+        }
+        return best;
     }
 }

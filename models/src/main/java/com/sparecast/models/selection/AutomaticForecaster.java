@@ -4,6 +4,7 @@ import com.sparecast.models.forecast.CrostonSBA;
 import com.sparecast.models.forecast.FittedForecast;
 import com.sparecast.models.forecast.ForecastMethod;
 import com.sparecast.models.forecast.HistoricAverage;
+import com.sparecast.models.forecast.HoltDamped;
 import com.sparecast.models.forecast.Methods;
 import com.sparecast.models.forecast.Naive;
 import com.sparecast.models.forecast.TSB;
@@ -40,6 +41,8 @@ import java.util.Locale;
  *       an intermittent series are noisy; the margin keeps the choice from chasing that noise (on
  *       the RAF data, plain least-error selection is worse than TSB alone). Ties go to the earlier
  *       candidate. MASE is never used: it rewards forecasting zero.</li>
+ *   <li>{@link HoltDamped} takes part only for smooth and erratic series: a trend in
+ *       intermittent demand is noise.</li>
  *   <li>{@link Naive} takes part only for smooth and erratic series (on intermittent demand its
  *       forecast is the last period's zero or spike), and when every other candidate failed the
  *       bias guard: then the least squared error of all candidates is chosen, as demand collapsed or
@@ -189,6 +192,9 @@ public final class AutomaticForecaster implements Serializable {
         double[] biases = new double[candidates.size()];
         for (int m = 0; m < candidates.size(); m++) {
             ForecastMethod method = candidates.get(m);
+            if (intermittent && method instanceof HoltDamped && candidates.size() > 1) {
+                continue;
+            }
             double sse = 0;
             double sum = 0;
             for (int origin : starts) {
