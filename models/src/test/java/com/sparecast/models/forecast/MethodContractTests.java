@@ -178,8 +178,14 @@ class MethodContractTests {
         }
 
         @Override
+        ForecastMethod fixedAt(FittedForecast fit) {
+            Map<String, Double> p = fit.parameters();
+            return p.isEmpty() ? method() : ADIDA.fixed(p.get("aggregationLevel").intValue(), p.get("alpha"));
+        }
+
+        @Override
         List<Executable> invalidParameters() {
-            return List.of();
+            return List.of(() -> ADIDA.fixed(0, 0.2), () -> ADIDA.fixed(2, 0));
         }
     }
 
@@ -191,8 +197,21 @@ class MethodContractTests {
         }
 
         @Override
+        ForecastMethod fixedAt(FittedForecast fit) {
+            Map<String, Double> p = fit.parameters();
+            if (p.isEmpty()) {
+                return method();
+            }
+            double[] alphas = new double[p.get("maxAggregationLevel").intValue()];
+            for (int k = 1; k <= alphas.length; k++) {
+                alphas[k - 1] = p.get("alpha" + k);
+            }
+            return IMAPA.fixed(alphas);
+        }
+
+        @Override
         List<Executable> invalidParameters() {
-            return List.of();
+            return List.of(() -> IMAPA.fixed(), () -> IMAPA.fixed(0.2, 1.2));
         }
     }
 
