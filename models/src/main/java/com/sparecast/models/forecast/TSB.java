@@ -84,66 +84,87 @@ public final class TSB implements ForecastMethod {
      */
     static int grid(double[] y) {
         int n = y.length;
-        double[] z = new double[GRID_D.length * n];
-        double[] p = new double[GRID_P.length * n];
+        double[][] z = new double[GRID_D.length][n];
+        double[][] p = new double[GRID_P.length][n];
+        int first = 0;
+        while (first < n && y[first] <= 0) {
+            first++;
+        }
+        // Before the first demand the forecast is 0: a size of 0 makes it so (rows start at 0).
         for (int d = 0; d < GRID_D.length; d++) {
             double a = GRID_D[d];
-            double level = y[0] > 0 ? y[0] : Double.NaN;
-            int base = d * n;
-            for (int t = 1; t < n; t++) {
-                // Before the first demand the forecast is 0: a size of 0 makes it so.
-                z[base + t] = Double.isNaN(level) ? 0 : level;
-                double v = y[t];
-                if (v > 0) {
-                    level = Double.isNaN(level) ? v : level + a * (v - level);
+            double[] row = z[d];
+            if (first < n) {
+                double level = y[first];
+                for (int t = first + 1; t < n; t++) {
+                    row[t] = level;
+                    double v = y[t];
+                    if (v > 0) {
+                        level += a * (v - level);
+                    }
                 }
             }
         }
         for (int q = 0; q < GRID_P.length; q++) {
             double a = GRID_P[q];
+            double c = 1 - a;
+            double[] row = p[q];
             double prob = y[0] > 0 ? 1 : 0;
-            int base = q * n;
             for (int t = 1; t < n; t++) {
-                p[base + t] = prob;
-                prob += a * ((y[t] > 0 ? 1 : 0) - prob);
+                row[t] = prob;
+                prob = c * prob + (y[t] > 0 ? a : 0);
             }
         }
         int best = 0;
         double bestSse = Double.POSITIVE_INFINITY;
         // Five probability constants per pass: independent sums keep the pipeline full.
         for (int d = 0; d < GRID_D.length; d++) {
-            int zb = d * n;
+            double[] zr = z[d];
             for (int q = 0; q < GRID_P.length; q += 5) {
-                int p0 = q * n;
-                int p1 = p0 + n;
-                int p2 = p1 + n;
-                int p3 = p2 + n;
-                int p4 = p3 + n;
+                double[] r0 = p[q];
+                double[] r1 = p[q + 1];
+                double[] r2 = p[q + 2];
+                double[] r3 = p[q + 3];
+                double[] r4 = p[q + 4];
                 double s0 = 0;
                 double s1 = 0;
                 double s2 = 0;
                 double s3 = 0;
                 double s4 = 0;
                 for (int t = 1; t < n; t++) {
-                    double zt = z[zb + t];
+                    double zt = zr[t];
                     double yt = y[t];
-                    double e0 = yt - p[p0 + t] * zt;
-                    double e1 = yt - p[p1 + t] * zt;
-                    double e2 = yt - p[p2 + t] * zt;
-                    double e3 = yt - p[p3 + t] * zt;
-                    double e4 = yt - p[p4 + t] * zt;
+                    double e0 = yt - r0[t] * zt;
+                    double e1 = yt - r1[t] * zt;
+                    double e2 = yt - r2[t] * zt;
+                    double e3 = yt - r3[t] * zt;
+                    double e4 = yt - r4[t] * zt;
                     s0 += e0 * e0;
                     s1 += e1 * e1;
                     s2 += e2 * e2;
                     s3 += e3 * e3;
                     s4 += e4 * e4;
                 }
-                double[] sums = {s0, s1, s2, s3, s4};
-                for (int i = 0; i < 5; i++) {
-                    if (sums[i] < bestSse) {
-                        bestSse = sums[i];
-                        best = d * GRID_P.length + q + i;
-                    }
+                int base = d * GRID_P.length + q;
+                if (s0 < bestSse) {
+                    bestSse = s0;
+                    best = base;
+                }
+                if (s1 < bestSse) {
+                    bestSse = s1;
+                    best = base + 1;
+                }
+                if (s2 < bestSse) {
+                    bestSse = s2;
+                    best = base + 2;
+                }
+                if (s3 < bestSse) {
+                    bestSse = s3;
+                    best = base + 3;
+                }
+                if (s4 < bestSse) {
+                    bestSse = s4;
+                    best = base + 4;
                 }
             }
         }

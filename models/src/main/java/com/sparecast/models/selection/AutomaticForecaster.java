@@ -5,6 +5,7 @@ import com.sparecast.models.forecast.FittedForecast;
 import com.sparecast.models.forecast.ForecastMethod;
 import com.sparecast.models.forecast.HistoricAverage;
 import com.sparecast.models.forecast.HoltDamped;
+import com.sparecast.models.forecast.InstalledBase;
 import com.sparecast.models.forecast.Methods;
 import com.sparecast.models.forecast.Naive;
 import com.sparecast.models.forecast.TSB;
@@ -249,6 +250,24 @@ public final class AutomaticForecaster implements Serializable {
                     defaultBiased && defaultIndex >= 0 ? "; the default failed the bias guard" : "");
         }
         return fitted(candidates.get(best), history, horizon, statistics, reason);
+    }
+
+    /**
+     * As {@link #forecast(double[], int)}, with the series' installed base as one more candidate
+     * ({@link InstalledBase}): {@code unitsInField[t]} units in the field in period {@code t},
+     * aligned with the history and continuing over the horizon with the projection (the last
+     * value is carried forward where it ends). Null or empty means no installed base.
+     *
+     * @throws IllegalArgumentException if a unit count is negative or not finite
+     */
+    public SeriesForecast forecast(double[] history, int horizon, double[] unitsInField) {
+        if (unitsInField == null || unitsInField.length == 0) {
+            return forecast(history, horizon);
+        }
+        List<ForecastMethod> withBase = new java.util.ArrayList<>(candidates);
+        withBase.add(InstalledBase.of(unitsInField));
+        return new AutomaticForecaster(withBase, origins, minHistory, biasLimit, defaultMethod, margin)
+                .forecast(history, horizon);
     }
 
     /** Forecast origins: {@code origins} starts spread evenly over the last {@code v} periods. */

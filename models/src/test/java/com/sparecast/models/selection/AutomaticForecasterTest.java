@@ -85,6 +85,23 @@ class AutomaticForecasterTest {
     }
 
     @Test
+    void installedBaseJoinsTheCandidatesWhenGiven() {
+        // Failures proportional to a fleet that grows in steps: 1 failure per 100 units per period.
+        double[] units = new double[60];
+        double[] y = new double[48];
+        for (int t = 0; t < units.length; t++) {
+            units[t] = 100 * (2 + t / 6);
+        }
+        for (int t = 0; t < y.length; t++) {
+            y[t] = units[t] / 100;
+        }
+        SeriesForecast f = auto.forecast(y, 12, units);
+        assertEquals("InstalledBase", f.method(), f.reason());
+        assertEquals(units[48] * (Arrays.stream(y).sum() / Arrays.stream(units, 0, 48).sum()), f.mean()[0], 1e-9);
+        assertEquals(auto.forecast(y, 12).method(), auto.forecast(y, 12, null).method());
+    }
+
+    @Test
     void candidatesCanBeRestricted() {
         AutomaticForecaster only = auto.withCandidates(List.of(HistoricAverage.create(), Naive.create()));
         SeriesForecast f = only.forecast(Reference.get("series.raf0431"), 6);
