@@ -1,39 +1,171 @@
 package com.sparecast.models.distribution;
 
+import com.sparecast.models.selection.SeriesForecast;
+import com.sparecast.models.series.DemandClass;
+import java.io.Serializable;
+import java.util.Locale;
+
 /**
- * Demand over an uncertain lead time plus a review period.
+ * Demand over an uncertain lead time plus a review period, and the per-period forecast
+ * distributions behind forecast quantiles.
  *
  * <p>With per-period demand mean {@code mu} and variance {@code s2}, and lead time plus review
  * {@code T = L + R} with {@code L} of mean {@code mL} and sd {@code sL}, the classical compound
  * moments are {@code E = mu * (mL + R)} and {@code Var = (mL + R) * s2 + mu^2 * sL^2}
  * (Silver, Pyke &amp; Thomas, 2017, sec. 6.10).
  *
- * <p>First version: a normal distribution with those moments.
+ * <p>The family is chosen from those moments (Syntetos, Babai &amp; Altay 2012, IJPR 50(8)):
+ * <ul>
+ *   <li>mean 0: no demand (a point mass at 0);</li>
+ *   <li>mean at or above {@code normalLevel} (default 30 units): normal, the central-limit
+ *       regime where the discrete families and the normal agree;</li>
+ *   <li>variance-to-mean ratio at most {@code 1 + poissonTolerance} (default 1.1): Poisson,
+ *       whose variance equals its mean (an under-dispersed series is given Poisson's spread);</li>
+ *   <li>otherwise: negative binomial with those two moments.</li>
+ * </ul>
+ * With a {@link SeriesForecast} and its history, a {@link DemandClass#LUMPY} series gets the
+ * seeded bootstrap of {@link WillemainBootstrap} instead (Willemain, Smart &amp; Schwarz 2004).
+ *
+ * <p>Immutable, thread-safe and serializable.
  */
-public final class LeadTimeDemandModel {
+public final class LeadTimeDemandModel implements Serializable {
 
-    private LeadTimeDemandModel() {
+    private static final long serialVersionUID = 1L;
+
+    /** Default level (units over the span) from which demand is taken as normal. */
+    public static final double DEFAULT_NORMAL_LEVEL = 30;
+    /** Default tolerance of the variance-to-mean ratio above 1 that is still Poisson. */
+    public static final double DEFAULT_POISSON_TOLERANCE = 0.1;
+    /** Default number of bootstrap replicates. */
+    public static final int DEFAULT_REPLICATES = 2000;
+
+    private final double normalLevel;
+    private final double poissonTolerance;
+    private final int replicates;
+
+    private LeadTimeDemandModel(double normalLevel, double poissonTolerance, int replicates) {
+        if (!(normalLevel > 0)) {
+            throw new IllegalArgumentException("normal level must be > 0, got " + normalLevel);
+        }
+        if (!(poissonTolerance >= 0)) {
+            throw new IllegalArgumentException("Poisson tolerance must be >= 0, got " + poissonTolerance);
+        }
+        if (replicates < 100) {
+            throw new IllegalArgumentException("bootstrap replicates must be >= 100, got " + replicates);
+        }
+        this.normalLevel = normalLevel;
+        this.poissonTolerance = poissonTolerance;
+        this.replicates = replicates;
     }
 
-    /** The default model. */
+    /** The default model: normal from 30 units, Poisson up to a variance-to-mean ratio of 1.1, 2000 replicates. */
     public static LeadTimeDemandModel withDefaults() {
-        return new LeadTimeDemandModel();
+        return new LeadTimeDemandModel(DEFAULT_NORMAL_LEVEL, DEFAULT_POISSON_TOLERANCE, DEFAULT_REPLICATES);
+    }
+
+    /** This model with another level from which demand is normal. */
+    public LeadTimeDemandModel withNormalLevel(double level) {
+        return new LeadTimeDemandModel(level, poissonTolerance, replicates);
+    }
+
+    /** This model with another number of bootstrap replicates, {@code >= 100}. */
+    public LeadTimeDemandModel withReplicates(int count) {
+        return new LeadTimeDemandModel(normalLevel, poissonTolerance, count);
     }
 
     /**
-     * The distribution of demand over lead time plus {@code reviewPeriods}.
+     * The distribution of demand over lead time plus {@code reviewPeriods}, the family chosen by
+     * level and variance-to-mean ratio.
      *
      * @param meanPerPeriod expected demand per period, &gt;= 0
      * @param variancePerPeriod variance of demand per period, &gt;= 0
      */
     public LeadTimeDemand over(double meanPerPeriod, double variancePerPeriod, LeadTime leadTime, double reviewPeriods) {
-        if (!(meanPerPeriod >= 0) || !(variancePerPeriod >= 0) || !(reviewPeriods >= 0)) {
-            throw new IllegalArgumentException("mean, variance and review period must be >= 0, got "
+        if (!(meanPerPeriod >= 0) || !(variancePerPeriod >= 0) || !(reviewPeriods >= 0)
+                || Double.isInfinite(meanPerPeriod) || Double.isInfinite(variancePerPeriod)) {
+            throw new IllegalArgumentException("mean, variance and review period must be finite and >= 0, got "
                     + meanPerPeriod + ", " + variancePerPeriod + ", " + reviewPeriods);
         }
         double span = leadTime.mean() + reviewPeriods;
         double mean = meanPerPeriod * span;
         double variance = span * variancePerPeriod + meanPerPeriod * meanPerPeriod * leadTime.sd() * leadTime.sd();
-        return new LeadTimeDemand(new NormalDemand(mean, variance), "first version: normal approximation");
+        return byMoments(mean, variance, String.format(Locale.ROOT, " over %.3g periods", span));
+    }
+
+    /**
+     * The lead-time demand of a forecast series: the forecast's mean per period and error
+     * variance through {@link #over(double, double, LeadTime, double)}, or, for a lumpy series,
+     * the seeded bootstrap of its history, scaled to the forecast's level.
+     *
+     * @param forecast the series' forecast
+     * @param history the demand history the forecast was made from
+     * @param seed seed of the bootstrap (derive it from the planning date and the series key)
+     */
+    public LeadTimeDemand over(SeriesForecast forecast, double[] history, LeadTime leadTime, double reviewPeriods,
+                               long seed) {
+        if (!(reviewPeriods >= 0)) {
+            throw new IllegalArgumentException("review period must be >= 0, got " + reviewPeriods);
+        }
+        double mu = forecast.meanPerPeriod();
+        if (forecast.demandClass() == DemandClass.LUMPY && mu > 0 && history.length > 1) {
+            double[] sample = WillemainBootstrap.sample(history, mu, leadTime, reviewPeriods, replicates, seed);
+            EmpiricalDemand d = new EmpiricalDemand("Bootstrap", sample);
+            return new LeadTimeDemand(d, String.format(Locale.ROOT,
+                    "Bootstrap: lumpy demand (ADI %.2f, CV² %.2f), %d Willemain replicates over %.3g periods, "
+                            + "scaled to the forecast level",
+                    forecast.statistics().adi(), forecast.statistics().cv2(), replicates,
+                    leadTime.mean() + reviewPeriods));
+        }
+        return over(mu, forecast.errorVariance(), leadTime, reviewPeriods);
+    }
+
+    /**
+     * The distribution of demand in each future period of the forecast: mean {@code mean[h]} and
+     * the forecast's error variance, family by level and variance-to-mean ratio.
+     */
+    public DemandDistribution[] perPeriod(SeriesForecast forecast) {
+        double[] mean = forecast.mean();
+        DemandDistribution[] out = new DemandDistribution[mean.length];
+        for (int h = 0; h < mean.length; h++) {
+            out[h] = byMoments(Math.max(0, mean[h]), forecast.errorVariance(), "").distribution();
+        }
+        return out;
+    }
+
+    /**
+     * Quantiles of the demand in each future period: {@code out[h][i]} is the
+     * {@code probabilities[i]} quantile of period {@code h + 1}.
+     */
+    public double[][] quantiles(SeriesForecast forecast, double... probabilities) {
+        for (double p : probabilities) {
+            Distributions.requireProbability(p);
+        }
+        DemandDistribution[] periods = perPeriod(forecast);
+        double[][] out = new double[periods.length][probabilities.length];
+        for (int h = 0; h < periods.length; h++) {
+            for (int i = 0; i < probabilities.length; i++) {
+                out[h][i] = periods[h].quantile(probabilities[i]);
+            }
+        }
+        return out;
+    }
+
+    /** The family for a mean and variance, with the reason. */
+    LeadTimeDemand byMoments(double mean, double variance, String span) {
+        if (mean <= 0) {
+            return new LeadTimeDemand(ZeroDemand.INSTANCE, "Zero: no expected demand" + span);
+        }
+        double ratio = variance / mean;
+        if (mean >= normalLevel) {
+            return new LeadTimeDemand(new NormalDemand(mean, variance), String.format(Locale.ROOT,
+                    "Normal: mean %.3g >= %.3g units%s", mean, normalLevel, span));
+        }
+        if (ratio <= 1 + poissonTolerance) {
+            return new LeadTimeDemand(new PoissonDemand(mean), String.format(Locale.ROOT,
+                    "Poisson: variance-to-mean %.2f <= %.2f, mean %.3g%s", ratio, 1 + poissonTolerance, mean, span));
+        }
+        return new LeadTimeDemand(new NegativeBinomialDemand(mean, variance), String.format(Locale.ROOT,
+                "NegativeBinomial: variance-to-mean %.2f > %.2f, mean %.3g < %.3g%s", ratio, 1 + poissonTolerance,
+                mean, normalLevel, span));
     }
 }

@@ -1,6 +1,5 @@
 package com.sparecast.models.forecast;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -9,8 +8,9 @@ import java.util.Map;
  * <p>Demand sizes {@code z} and inter-demand intervals {@code p} are smoothed separately with
  * simple exponential smoothing (constant {@code alpha}) and updated only in periods with demand;
  * the forecast per period is {@code (1 - alpha/2) * z / p}.
- * Initialisation follows statsforecast: {@code z} and {@code p} start at the first demand size and
- * the first interval (periods up to and including the first demand).
+ * Initialisation follows R's {@code croston} and statsforecast: {@code z} and {@code p} start at the
+ * first demand size and the first interval (periods up to and including the first demand). Before
+ * the first demand the forecast is 0.
  *
  * <p>Croston (1972), "Forecasting and stock control for intermittent demands", JORS 23(3);
  * Syntetos &amp; Boylan (2005), "The accuracy of intermittent demand estimates", IJF 21(2).
@@ -44,29 +44,6 @@ public final class CrostonSBA implements ForecastMethod {
     @Override
     public FittedForecast fit(double[] y) {
         Series.requireValid(y);
-        double[] fitted = new double[y.length];
-        Arrays.fill(fitted, Double.NaN);
-        double z = Double.NaN;
-        double p = Double.NaN;
-        int sinceLast = 0;
-        double correction = 1 - alpha / 2;
-        for (int t = 0; t < y.length; t++) {
-            if (!Double.isNaN(z)) {
-                fitted[t] = correction * z / p;
-            }
-            sinceLast++;
-            if (y[t] > 0) {
-                if (Double.isNaN(z)) {
-                    z = y[t];
-                    p = sinceLast;
-                } else {
-                    z += alpha * (y[t] - z);
-                    p += alpha * (sinceLast - p);
-                }
-                sinceLast = 0;
-            }
-        }
-        double level = Double.isNaN(z) ? 0 : correction * z / p;
-        return new ConstantForecast(level, fitted, Map.of("alpha", alpha));
+        return Croston.fit(y, alpha, alpha, 1 - alpha / 2, Map.of("alpha", alpha));
     }
 }

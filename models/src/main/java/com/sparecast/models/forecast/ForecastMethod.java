@@ -2,10 +2,11 @@ package com.sparecast.models.forecast;
 
 /**
  * A forecasting method: fits a demand series and returns a fitted forecast.
- * Implementations are immutable and thread-safe; {@link #alias()} is the method's name in the
- * literature and in statsforecast, and is what users see in the outputs.
+ * Implementations are immutable, thread-safe and serializable (Spark ships them to executors);
+ * {@link #alias()} is the method's name in the literature and in statsforecast, and is what users
+ * see in the outputs.
  */
-public interface ForecastMethod {
+public interface ForecastMethod extends java.io.Serializable {
 
     /** The method's name as users see it, e.g. {@code "CrostonSBA"}. */
     String alias();

@@ -16,4 +16,25 @@ final class Series {
             }
         }
     }
+
+    static void requireUnitInterval(String name, double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new IllegalArgumentException(name + " must be in (0, 1], got " + value);
+        }
+    }
+
+    static boolean allZero(double[] y) {
+        for (double v : y) {
+            if (v != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static double[] nanArray(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, Double.NaN);
+        return a;
+    }
 }

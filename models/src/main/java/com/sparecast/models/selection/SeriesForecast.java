@@ -20,7 +20,7 @@ public record SeriesForecast(
         DemandClass demandClass,
         IntermittencyStatistics statistics,
         double[] mean,
-        double errorVariance) {
+        double errorVariance) implements java.io.Serializable {
 
     /** Expected demand per period averaged over the horizon. */
     public double meanPerPeriod() {

@@ -18,7 +18,8 @@ package com.sparecast.models.series;
  * @param cv2 squared coefficient of variation of non-zero sizes
  * @param zeroShare share of zero periods, in [0, 1]
  */
-public record IntermittencyStatistics(int periods, int nonZeroPeriods, double adi, double cv2, double zeroShare) {
+public record IntermittencyStatistics(int periods, int nonZeroPeriods, double adi, double cv2, double zeroShare)
+        implements java.io.Serializable {
 
     /**
      * Computes the statistics of {@code y}.

@@ -1,0 +1,92 @@
+package com.sparecast.models.distribution;
+
+import java.util.Arrays;
+
+/**
+ * Demand given by a sample (the bootstrap's replicates), each value with weight {@code 1 / N}.
+ * Quantile: the smallest sample value {@code x} with {@code F(x) >= p}; loss function: the sample
+ * mean of {@code (x - s)+}.
+ */
+final class EmpiricalDemand implements DemandDistribution {
+
+    private final String name;
+    private final double[] sorted;
+    private final double mean;
+    private final double variance;
+    /** Suffix sums of the sorted sample: {@code tail[i] = sum_{j >= i} sorted[j]}. */
+    private final double[] tail;
+
+    EmpiricalDemand(String name, double[] sample) {
+        if (sample.length == 0) {
+            throw new IllegalArgumentException("empirical distribution needs at least one value");
+        }
+        this.name = name;
+        this.sorted = sample.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        this.tail = new double[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            tail[i] = tail[i + 1] + sorted[i];
+        }
+        this.mean = tail[0] / n;
+        double ss = 0;
+        for (double x : sorted) {
+            ss += (x - mean) * (x - mean);
+        }
+        this.variance = ss / n;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public double mean() {
+        return mean;
+    }
+
+    @Override
+    public double variance() {
+        return variance;
+    }
+
+    /** The number of replicates. */
+    int size() {
+        return sorted.length;
+    }
+
+    @Override
+    public double quantile(double p) {
+        Distributions.requireProbability(p);
+        int i = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    @Override
+    public double cdf(double x) {
+        return (double) upper(x) / sorted.length;
+    }
+
+    @Override
+    public double expectedShortage(double s) {
+        int i = upper(s);
+        int above = sorted.length - i;
+        return (tail[i] - s * above) / sorted.length;
+    }
+
+    /** Number of sample values {@code <= x}. */
+    private int upper(double x) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

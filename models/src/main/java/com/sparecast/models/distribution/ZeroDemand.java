@@ -1,0 +1,41 @@
+package com.sparecast.models.distribution;
+
+/** No demand: a point mass at 0. */
+final class ZeroDemand implements DemandDistribution {
+
+    static final ZeroDemand INSTANCE = new ZeroDemand();
+
+    private ZeroDemand() {
+    }
+
+    @Override
+    public String name() {
+        return "Zero";
+    }
+
+    @Override
+    public double mean() {
+        return 0;
+    }
+
+    @Override
+    public double variance() {
+        return 0;
+    }
+
+    @Override
+    public double quantile(double p) {
+        Distributions.requireProbability(p);
+        return 0;
+    }
+
+    @Override
+    public double cdf(double x) {
+        return x >= 0 ? 1 : 0;
+    }
+
+    @Override
+    public double expectedShortage(double s) {
+        return Math.max(0, -s);
+    }
+}

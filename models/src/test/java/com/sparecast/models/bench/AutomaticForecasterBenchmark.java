@@ -1,0 +1,94 @@
+package com.sparecast.models.bench;
+
+import com.sparecast.models.distribution.LeadTime;
+import com.sparecast.models.distribution.LeadTimeDemandModel;
+import com.sparecast.models.selection.AutomaticForecaster;
+import com.sparecast.models.selection.SeriesForecast;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The per-series work of the nightly forecast: the automatic choice (every candidate method
+ * backtested from 3 rolling origins, the winner refitted) on 104-week series, and, in
+ * {@link #forecastAndLeadTimeDemand}, the lead-time demand distribution after it.
+ *
+ * <p>Throughput is series per second per thread ({@code @OperationsPerInvocation}); run with
+ * {@code -t 2} for two cores. The series are synthetic, seeded: demand in a period with a
+ * probability drawn in [0.05, 0.9] and a geometric size with a mean drawn in [1, 10], so every
+ * SBC class occurs.
+ *
+ * <pre>
+ * mvn -o -q -pl models test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp models/target/test-classes:models/target/classes:$(cat models/target/cp.txt) org.openjdk.jmh.Main AutomaticForecasterBenchmark -t 2
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class AutomaticForecasterBenchmark {
+
+    static final int SERIES = 1000;
+
+    @Param("104")
+    int weeks;
+
+    @Param("12")
+    int horizon;
+
+    double[][] series;
+    AutomaticForecaster auto;
+    LeadTimeDemandModel model;
+    LeadTime leadTime;
+
+    @Setup
+    public void setUp() {
+        SplittableRandom random = new SplittableRandom(20261122L);
+        series = new double[SERIES][weeks];
+        for (double[] y : series) {
+            double p = 0.05 + 0.85 * random.nextDouble();
+            double meanSize = 1 + 9 * random.nextDouble();
+            for (int t = 0; t < weeks; t++) {
+                if (random.nextDouble() < p) {
+                    y[t] = 1 + Math.floor(Math.log(random.nextDouble()) / Math.log(1 - 1 / meanSize));
+                }
+            }
+        }
+        auto = AutomaticForecaster.withDefaults();
+        model = LeadTimeDemandModel.withDefaults();
+        leadTime = LeadTime.ofLane(21, 4, 3, 2, 7);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SERIES)
+    public void automaticChoice(Blackhole bh) {
+        for (double[] y : series) {
+            bh.consume(auto.forecast(y, horizon));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SERIES)
+    public void forecastAndLeadTimeDemand(Blackhole bh) {
+        long seed = 1;
+        for (double[] y : series) {
+            SeriesForecast f = auto.forecast(y, horizon);
+            bh.consume(model.over(f, y, leadTime, 1, seed++).distribution().quantile(0.95));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.sparecast.models.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sparecast.models.reference.Reference;
+import org.junit.jupiter.api.Test;
+
+/** Quantiles, distribution functions and loss functions pinned to R (qpois, qnbinom, qnorm, sums, integrate). */
+class DistributionReferenceTest {
+
+    private static final double[] P = {0.1, 0.5, 0.8, 0.9, 0.95, 0.99};
+    private static final double[] S = {0, 1, 2.5, 4, 10};
+
+    private static void check(DemandDistribution d, String key, boolean discrete) {
+        double[] q = Reference.get(key + ".quantile");
+        for (int i = 0; i < P.length; i++) {
+            assertEquals(q[i], d.quantile(P[i]), discrete ? 0 : 1e-9, key + " quantile " + P[i]);
+        }
+        if (discrete) {
+            double[] cdf = Reference.get(key + ".cdf");
+            for (int x = 0; x < cdf.length; x++) {
+                assertEquals(cdf[x], d.cdf(x), 1e-12, key + " cdf " + x);
+                assertEquals(cdf[x], d.cdf(x + 0.5), 1e-12, key + " cdf " + (x + 0.5));
+            }
+            double[] loss = Reference.get(key + ".loss");
+            for (int i = 0; i < S.length; i++) {
+                assertEquals(loss[i], d.expectedShortage(S[i]), 1e-10 * Math.max(1, loss[i]), key + " loss " + S[i]);
+            }
+        }
+    }
+
+    @Test
+    void poissonMatchesR() {
+        for (double lambda : new double[] {0.3, 2.5, 14}) {
+            check(new PoissonDemand(lambda), "poisson." + (lambda == 14 ? "14" : String.valueOf(lambda)), true);
+        }
+    }
+
+    @Test
+    void negativeBinomialMatchesR() {
+        check(new NegativeBinomialDemand(0.4, 2), "negbin.0.4.2", true);
+        check(new NegativeBinomialDemand(3, 7.5), "negbin.3.7.5", true);
+        check(new NegativeBinomialDemand(12, 60), "negbin.12.60", true);
+    }
+
+    @Test
+    void normalMatchesR() {
+        NormalDemand d = new NormalDemand(40, 90);
+        check(d, "normal.40.90", false);
+        double[] loss = Reference.get("normal.40.90.loss");
+        double[] s = {30, 40, 55};
+        for (int i = 0; i < s.length; i++) {
+            assertEquals(loss[i], d.expectedShortage(s[i]), 1e-6, "loss " + s[i]);
+        }
+    }
+
+    @Test
+    void lossFunctionIsMeanMinusStockBelowZeroAndDecreasing() {
+        DemandDistribution[] all = {new PoissonDemand(1.7), new NegativeBinomialDemand(2, 9), new NormalDemand(50, 100),
+            new EmpiricalDemand("Bootstrap", new double[] {0, 0, 1, 3, 7}), ZeroDemand.INSTANCE};
+        for (DemandDistribution d : all) {
+            assertEquals(d.mean() + 2, d.expectedShortage(-2), 1e-6, d.name());
+            double previous = Double.POSITIVE_INFINITY;
+            for (double s = 0; s < 80; s += 0.5) {
+                double l = d.expectedShortage(s);
+                assertTrue(l >= 0 && l <= previous + 1e-12, d.name() + " loss at " + s);
+                previous = l;
+            }
+        }
+    }
+
+    @Test
+    void empiricalDistributionOfASample() {
+        EmpiricalDemand d = new EmpiricalDemand("Bootstrap", new double[] {4, 0, 1, 0, 10});
+        assertEquals(3, d.mean(), 1e-12);
+        assertEquals(0, d.quantile(0.4), 0);
+        assertEquals(1, d.quantile(0.41), 0);
+        assertEquals(10, d.quantile(0.99), 0);
+        assertEquals(0.4, d.cdf(0), 1e-12);
+        assertEquals(0.6, d.cdf(3.9), 1e-12);
+        // E[(X - 2)+] = (2 + 8) / 5.
+        assertEquals(2, d.expectedShortage(2), 1e-12);
+    }
+
+    @Test
+    void invalidArgumentsThrowWithTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PoissonDemand(0));
+        assertTrue(e.getMessage().contains("got 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new NegativeBinomialDemand(2, 1));
+        assertTrue(e.getMessage().contains("variance 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new PoissonDemand(2).quantile(1));
+        assertTrue(e.getMessage().contains("got 1"), e.getMessage());
+    }
+}

@@ -1,0 +1,106 @@
+package com.sparecast.models.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sparecast.models.selection.AutomaticForecaster;
+import com.sparecast.models.selection.SeriesForecast;
+import com.sparecast.models.series.DemandClass;
+import com.sparecast.models.series.IntermittencyStatistics;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import org.junit.jupiter.api.Test;
+
+class LeadTimeDemandModelTest {
+
+    private final LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();
+
+    @Test
+    void compoundMomentsOverUncertainLeadTime() {
+        // mu = 2, s2 = 5, L ~ (3, 1), R = 1: E = 2 * 4 = 8, Var = 4 * 5 + 4 * 1 = 24.
+        LeadTimeDemand d = model.over(2, 5, new LeadTime(3, 1), 1);
+        assertEquals(8, d.distribution().mean(), 1e-12);
+        assertEquals(24, d.distribution().variance(), 1e-12);
+        assertEquals("NegativeBinomial", d.distribution().name());
+        assertTrue(d.reason().startsWith("NegativeBinomial: variance-to-mean 3.00"), d.reason());
+    }
+
+    @Test
+    void familyByVarianceToMeanAndLevel() {
+        assertEquals("Poisson", model.over(1, 1.05, new LeadTime(2, 0), 0).distribution().name());
+        assertEquals("Poisson", model.over(1, 0.5, new LeadTime(2, 0), 0).distribution().name());
+        assertEquals("NegativeBinomial", model.over(1, 3, new LeadTime(2, 0), 0).distribution().name());
+        assertEquals("Normal", model.over(20, 60, new LeadTime(2, 0), 0).distribution().name());
+        assertEquals("Zero", model.over(0, 0, new LeadTime(2, 0), 1).distribution().name());
+        assertTrue(model.over(20, 60, new LeadTime(2, 0), 0).reason().contains(">= 30"));
+    }
+
+    @Test
+    void lumpySeriesGetsASeededBootstrap() {
+        double[] history = {0, 0, 12, 0, 0, 0, 1, 0, 0, 30, 0, 0, 0, 0, 2, 0, 0, 9, 0, 0, 0, 0, 0, 15};
+        SeriesForecast f = AutomaticForecaster.withDefaults().forecast(history, 8);
+        assertEquals(DemandClass.LUMPY, f.demandClass());
+        LeadTimeDemand a = model.over(f, history, new LeadTime(4, 1.5), 1, 42L);
+        LeadTimeDemand b = model.over(f, history, new LeadTime(4, 1.5), 1, 42L);
+        LeadTimeDemand c = model.over(f, history, new LeadTime(4, 1.5), 1, 43L);
+        assertEquals("Bootstrap", a.distribution().name());
+        assertTrue(a.reason().startsWith("Bootstrap: lumpy demand"), a.reason());
+        for (double p : new double[] {0.1, 0.5, 0.9, 0.95, 0.99}) {
+            assertEquals(a.distribution().quantile(p), b.distribution().quantile(p), 0.0, "same seed, same result");
+        }
+        assertEquals(a.distribution().mean(), b.distribution().mean(), 0.0);
+        assertNotEquals(a.distribution().mean(), c.distribution().mean());
+        // Scaled to the forecast level: mean close to mu * (L + R) (Monte Carlo error of 2000 draws).
+        double expected = f.meanPerPeriod() * 5;
+        assertEquals(expected, a.distribution().mean(), 0.15 * expected);
+    }
+
+    @Test
+    void nonLumpySeriesUsesTheMoments() {
+        double[] history = {3, 4, 2, 5, 3, 4, 3, 2, 4, 5, 3, 4, 3, 4, 2, 3, 4, 5, 3, 4};
+        SeriesForecast f = AutomaticForecaster.withDefaults().forecast(history, 4);
+        LeadTimeDemand d = model.over(f, history, new LeadTime(2, 0), 1, 1L);
+        assertNotEquals("Bootstrap", d.distribution().name());
+        assertEquals(f.meanPerPeriod() * 3, d.distribution().mean(), 1e-9);
+    }
+
+    @Test
+    void perPeriodQuantilesAreOrderedAndOnePerStep() {
+        double[] history = {0, 2, 0, 0, 1, 0, 3, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 4, 0, 1};
+        SeriesForecast f = AutomaticForecaster.withDefaults().forecast(history, 5);
+        double[][] q = model.quantiles(f, 0.1, 0.5, 0.9, 0.95);
+        assertEquals(5, q.length);
+        for (double[] row : q) {
+            assertEquals(4, row.length);
+            for (int i = 1; i < row.length; i++) {
+                assertTrue(row[i] >= row[i - 1]);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> model.quantiles(f, 1.0));
+    }
+
+    @Test
+    void zeroForecastHasZeroQuantiles() {
+        SeriesForecast f = new SeriesForecast("Zero", "none", DemandClass.NO_DEMAND, IntermittencyStatistics.of(new double[4]),
+                new double[3], 0);
+        assertArrayEquals(new double[] {0, 0}, model.quantiles(f, 0.5, 0.95)[2], 0);
+        assertEquals(0, model.over(f, new double[4], new LeadTime(2, 1), 1, 7L).distribution().quantile(0.99), 0);
+    }
+
+    @Test
+    void invalidArgumentsThrow() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.over(-1, 1, new LeadTime(1, 0), 0));
+        assertTrue(e.getMessage().contains("-1.0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> model.withReplicates(10));
+        assertThrows(IllegalArgumentException.class, () -> new LeadTime(-1, 0));
+    }
+
+    @Test
+    void modelIsSerializable() throws Exception {
+        new ObjectOutputStream(new ByteArrayOutputStream()).writeObject(model);
+    }
+}
