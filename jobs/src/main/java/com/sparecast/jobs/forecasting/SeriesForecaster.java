@@ -1,14 +1,11 @@
 package com.sparecast.jobs.forecasting;
 
-import com.sparecast.models.distribution.DemandDistribution;
-import com.sparecast.models.distribution.LeadTime;
 import com.sparecast.models.distribution.LeadTimeDemandModel;
 import com.sparecast.models.selection.AutomaticForecaster;
 import com.sparecast.models.selection.SeriesForecast;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -68,20 +65,15 @@ final class SeriesForecaster implements FlatMapGroupsFunction<String, Row, Row> 
         Double[] boxedHistory = box(history);
         try {
             SeriesForecast f = AutomaticForecaster.withDefaults().forecast(history, horizon);
-            List<Double[]> quantiles = new ArrayList<>();
-            LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();
-            for (double mean : f.mean()) {
-                DemandDistribution onePeriod = model.over(mean, f.errorVariance(), new LeadTime(1, 0), 0).distribution();
-                Double[] q = new Double[ForecastSchema.QUANTILES.length];
-                for (int i = 0; i < q.length; i++) {
-                    q[i] = Math.max(0, onePeriod.quantile(ForecastSchema.QUANTILES[i]));
-                }
-                quantiles.add(q);
+            double[][] q = LeadTimeDemandModel.withDefaults().quantiles(f, ForecastSchema.QUANTILES);
+            Double[][] quantiles = new Double[q.length][];
+            for (int h = 0; h < q.length; h++) {
+                quantiles[h] = box(q[h]);
             }
             return RowFactory.create(partNo, region, Date.valueOf(firstWeek), boxedHistory, f.method(), f.reason(),
                     f.demandClass().name(), finite(f.statistics().adi()), f.statistics().cv2(),
                     f.statistics().zeroShare(), f.meanPerPeriod(), f.errorVariance(), box(f.mean()),
-                    quantiles.toArray(Double[][]::new), null);
+                    quantiles, null);
         } catch (RuntimeException e) {
             return RowFactory.create(partNo, region, Date.valueOf(firstWeek), boxedHistory, "None",
                     "no forecast possible", "NO_DEMAND", 0.0, 0.0, 1.0, 0.0, 0.0, new Double[0], new Double[0][],

@@ -6,6 +6,9 @@ import com.sparecast.models.distribution.LeadTime;
 import com.sparecast.models.distribution.LeadTimeDemand;
 import com.sparecast.models.distribution.LeadTimeDemandModel;
 import com.sparecast.models.inventory.ExceptionCode;
+import com.sparecast.models.selection.SeriesForecast;
+import com.sparecast.models.series.DemandClass;
+import com.sparecast.models.series.IntermittencyStatistics;
 import com.sparecast.models.inventory.ExceptionRules;
 import com.sparecast.models.inventory.OrderUpToPolicy;
 import com.sparecast.models.inventory.PolicyDecision;
@@ -64,7 +67,10 @@ final class PlanLineCalculator implements Serializable {
         double review = context.reviewWeeks();
 
         LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();
-        LeadTimeDemand ltd = model.over(meanPerWeek, errorVariance, leadTime, review);
+        SeriesForecast series = seriesForecast(in, hasForecast, meanPerWeek, errorVariance, forecast, history);
+        // Bootstrap replicates are seeded by date, warehouse and part: the same plan on every run.
+        long seed = context.planningDate().toEpochDay() * 1_000_003L + (warehouseId + '|' + partNo).hashCode();
+        LeadTimeDemand ltd = model.over(series, historyArray(history), leadTime, review, seed);
         DemandDistribution x = ltd.distribution();
         double returnsWeeks = Math.max(0, leadTime.mean() - context.refurbishDelayDays() / DAYS_PER_WEEK);
         double expectedReturns = returnsPerWeek * context.refurbishYield() * returnsWeeks;
@@ -73,7 +79,7 @@ final class PlanLineCalculator implements Serializable {
         int moq = part == null ? 0 : part.minOrderQty();
         // The lead-time-only distribution makes the fill rate the exact periodic-review form (ESPRC).
         PolicyInput input = new PolicyInput(x, meanPerWeek * review, target, onHand, onOrder, expectedReturns, 0,
-                packSize, moq).withLeadTimeDemand(model.over(meanPerWeek, errorVariance, leadTime, 0).distribution());
+                packSize, moq).withLeadTimeDemand(model.over(series, historyArray(history), leadTime, 0, seed).distribution());
         PolicyDecision decision = OrderUpToPolicy.withDefaults().decide(input);
 
         String[] exception = exception(partNo, hasForecast, in.isNullAt(11) ? null : in.getString(11), history, input,
@@ -126,6 +132,31 @@ final class PlanLineCalculator implements Serializable {
         row.add(exception == null ? null : exception[0]);
         row.add(exception == null ? null : exception[1]);
         return RowFactory.create(row.toArray());
+    }
+
+    /** The forecast of the line's series as the models made it, rebuilt from the forecast step's row. */
+    private static SeriesForecast seriesForecast(Row in, boolean hasForecast, double meanPerWeek, double errorVariance,
+                                                 List<Double> forecast, List<Double> history) {
+        double[] values = historyArray(history);
+        IntermittencyStatistics statistics = IntermittencyStatistics.of(values.length == 0 ? new double[] {0} : values);
+        double[] mean = new double[Math.max(1, forecast.size())];
+        for (int h = 0; h < mean.length; h++) {
+            mean[h] = h < forecast.size() ? forecast.get(h) : meanPerWeek;
+        }
+        return new SeriesForecast(hasForecast ? in.getString(4) : "None", hasForecast ? in.getString(5) : "",
+                hasForecast ? DemandClass.valueOf(in.getString(6)) : DemandClass.NO_DEMAND, statistics, mean,
+                errorVariance);
+    }
+
+    private static double[] historyArray(List<Double> history) {
+        if (history == null) {
+            return new double[0];
+        }
+        double[] out = new double[history.size()];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = history.get(t);
+        }
+        return out;
     }
 
     private static double quantile(DemandDistribution x, double p) {
