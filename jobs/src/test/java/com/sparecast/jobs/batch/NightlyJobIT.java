@@ -117,6 +117,17 @@ class NightlyJobIT {
         assertFalse(manifest.inputs().isEmpty());
     }
 
+    /** Replaces the golden files with a run's outputs. */
+    static final class LocalStorageCopy {
+        static void replace(Path from, Path to, List<String> files) throws IOException {
+            com.sparecast.jobs.storage.LocalStorage.deleteRecursively(to);
+            for (String file : files) {
+                Files.createDirectories(to.resolve(file).getParent());
+                Files.copy(from.resolve(file), to.resolve(file));
+            }
+        }
+    }
+
     /** Data rows of the CSV files in {@code folder}: lines minus one header each (no quoted line breaks there). */
     static long dataLines(Path folder) throws IOException {
         long rows = 0;
@@ -128,6 +139,34 @@ class NightlyJobIT {
             }
         }
         return rows;
+    }
+
+    /**
+     * The published plans equal the golden files in {@code src/test/resources/golden/}. When a
+     * deliberate change of the models moves them, regenerate with
+     * {@code mvn verify -pl jobs -Dit.test=NightlyJobIT -Dgolden.update=true} and review the diff.
+     */
+    @Test
+    @Order(2)
+    void plansMatchGoldenFiles() throws IOException {
+        Path published = temp.resolve("out-a").resolve(DATE.toString());
+        Path golden = Path.of("src/test/resources/golden").resolve(DATE.toString());
+        List<String> files = new ArrayList<>(List.of("plans/replenishment.csv", "plans/shipments.csv",
+                "plans/shipment_lines.csv"));
+        try (Stream<Path> restock = Files.list(published.resolve("restock"))) {
+            restock.sorted().forEach(f -> files.add("restock/" + f.getFileName()));
+        }
+        if (Boolean.getBoolean("golden.update")) {
+            LocalStorageCopy.replace(published, golden, files);
+        }
+        try (Stream<Path> restock = Files.list(golden.resolve("restock"))) {
+            assertEquals(restock.count(), files.stream().filter(f -> f.startsWith("restock/")).count(),
+                    "the same warehouses have restock files");
+        }
+        for (String file : files) {
+            assertEquals(Files.readString(golden.resolve(file), StandardCharsets.UTF_8),
+                    Files.readString(published.resolve(file), StandardCharsets.UTF_8), file + " differs from its golden file");
+        }
     }
 
     @Test
