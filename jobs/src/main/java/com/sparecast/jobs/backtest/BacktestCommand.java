@@ -149,7 +149,7 @@ public class BacktestCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "%d series (%d excluded), %s buckets %s to %s, holdout %d, horizon %d%n",
                 r.series(), r.excluded(), h.frequency().label(), h.start(), h.end(), holdout, horizon));
         b.append(String.format(Locale.ROOT, "%-28s %8s %8s %8s %8s %8s %7s %7s %7s %7s %8s%n", "method", "RMSSE",
-                "MASE", "MASE med", "MAE", "bias", "cov80", "cov95", "plain80", "plain95", "seconds"));
+                "MASE", "MASE med", "MAE", "bias", "cov80", "cov95", "plain80", "plain95", "cpu s"));
         for (Map.Entry<String, MethodResult> e : r.methods().entrySet()) {
             MethodResult m = e.getValue();
             b.append(String.format(Locale.ROOT, "%-28s %8.4f %8.4f %8.4f %8.4f %+8.4f %7.3f %7.3f %7.3f %7.3f %8.2f%n",
@@ -160,8 +160,9 @@ public class BacktestCommand implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         r.autoChoices().forEach((k, v) -> parts.add(k + " " + v));
         b.append(String.join(", ", parts)).append(System.lineSeparator());
-        b.append(String.format(Locale.ROOT, "wall time %.2f s on %d cores%n", r.wallSeconds(),
-                Runtime.getRuntime().availableProcessors()));
+        b.append(String.format(Locale.ROOT, "wall time %.2f s on %d cores (cpu s: CPU seconds of each method, summed "
+                + "over threads; cov80/cov95 count an outcome on an atom by the share of its probability inside the "
+                + "interval, plain80/plain95 count it whole)%n", r.wallSeconds(), Runtime.getRuntime().availableProcessors()));
         return b.toString();
     }
 }
