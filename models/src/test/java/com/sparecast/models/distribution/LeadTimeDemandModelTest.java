@@ -53,7 +53,7 @@ class LeadTimeDemandModelTest {
         }
         assertEquals(a.distribution().mean(), b.distribution().mean(), 0.0);
         assertNotEquals(a.distribution().mean(), c.distribution().mean());
-        // Scaled to the forecast level: mean close to mu * (L + R) (Monte Carlo error of 2000 draws).
+        // Scaled to the forecast level: mean close to mu * (L + R) (Monte Carlo error of 1000 draws).
         double expected = f.meanPerPeriod() * 5;
         assertEquals(expected, a.distribution().mean(), 0.15 * expected);
     }
