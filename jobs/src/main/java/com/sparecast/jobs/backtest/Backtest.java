@@ -77,11 +77,20 @@ public final class Backtest {
     /** Runs the backtest; {@code auto} chooses per series from the training part. */
     public static Result run(DemandHistory history, int horizon, int holdout, List<ForecastMethod> methods,
                              AutomaticForecaster auto) {
+        return run(history, horizon, holdout, methods, auto, null);
+    }
+
+    /**
+     * Runs the backtest; {@code auto} chooses per series from the training part, with the
+     * installed-base method as one more candidate where {@code base} (may be null) covers the series.
+     */
+    public static Result run(DemandHistory history, int horizon, int holdout, List<ForecastMethod> methods,
+                             AutomaticForecaster auto, InstalledBaseFile base) {
         long t0 = System.nanoTime();
         LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();
         int m = methods.size() + 1;
         List<SeriesScore> scores = history.series().parallelStream()
-                .map(s -> score(s, horizon, holdout, methods, auto, model))
+                .map(s -> score(s, horizon, holdout, methods, auto, model, base))
                 .toList();
         List<List<Double>> mase = new ArrayList<>();
         List<List<Double>> rmsse = new ArrayList<>();
@@ -136,7 +145,7 @@ public final class Backtest {
     }
 
     private static SeriesScore score(SeriesData s, int horizon, int holdout, List<ForecastMethod> methods,
-                                     AutomaticForecaster auto, LeadTimeDemandModel model) {
+                                     AutomaticForecaster auto, LeadTimeDemandModel model, InstalledBaseFile base) {
         double[] y = s.demand();
         int n = y.length - holdout;
         int m = methods.size() + 1;
@@ -162,7 +171,8 @@ public final class Backtest {
             long start = CPU.getCurrentThreadCpuTime();
             SeriesForecast f = i < methods.size()
                     ? AutomaticForecaster.forecastWith(methods.get(i), train, horizon)
-                    : auto.forecast(train, horizon);
+                    : auto.forecast(train, horizon, base == null ? null
+                            : base.unitsFor(s.partNo(), s.region(), s.start(), n + horizon));
             DemandDistribution[] periods = model.perPeriod(f);
             nanos[i] = CPU.getCurrentThreadCpuTime() - start;
             if (i == methods.size()) {

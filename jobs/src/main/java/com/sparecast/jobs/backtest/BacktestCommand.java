@@ -58,6 +58,11 @@ public class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path json;
 
+    @Option(names = "--installed-base", paramLabel = "FILE",
+            description = "Optional units in the field (installed_base.csv: part_no, region or country, period or month, "
+                    + "units_in_field): the automatic choice also tries the installed-base method on the series it covers.")
+    Path installedBase;
+
     @Override
     public Integer call() throws IOException {
         if (horizon < 1) {
@@ -84,8 +89,9 @@ public class BacktestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--methods: " + e.getMessage());
         }
         DemandHistory h = readHistory(spec, history, f);
+        InstalledBaseFile base = readInstalledBase(spec, installedBase, h.frequency());
         AutomaticForecaster auto = AutomaticForecaster.withDefaults().withCandidates(chosen);
-        Result result = Backtest.run(h, horizon, n, chosen, auto);
+        Result result = Backtest.run(h, horizon, n, chosen, auto, base);
         PrintWriter out = spec.commandLine().getOut();
         out.print(table(h, horizon, n, result));
         out.flush();
@@ -113,6 +119,19 @@ public class BacktestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--history: no such file: " + file);
         } catch (DemandHistory.HistoryException e) {
             throw new ParameterException(spec.commandLine(), "--history: " + e.getMessage());
+        }
+    }
+
+    static InstalledBaseFile readInstalledBase(CommandSpec spec, Path file, Frequency f) throws IOException {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return InstalledBaseFile.read(file, f);
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "--installed-base: no such file: " + file);
+        } catch (DemandHistory.HistoryException e) {
+            throw new ParameterException(spec.commandLine(), "--installed-base: " + e.getMessage());
         }
     }
 
