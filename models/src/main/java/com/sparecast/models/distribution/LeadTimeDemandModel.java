@@ -167,6 +167,11 @@ public final class LeadTimeDemandModel implements Serializable {
             return new LeadTimeDemand(new PoissonDemand(mean), String.format(Locale.ROOT,
                     "Poisson: variance-to-mean %.2f <= %.2f, mean %.3g%s", ratio, 1 + poissonTolerance, mean, span));
         }
+        if (!NegativeBinomialDemand.summable(mean, variance)) {
+            return new LeadTimeDemand(new NormalDemand(mean, variance), String.format(Locale.ROOT,
+                    "Normal: variance-to-mean %.2f with mean %.3g is too far from zero for the negative binomial%s",
+                    ratio, mean, span));
+        }
         return new LeadTimeDemand(new NegativeBinomialDemand(mean, variance), String.format(Locale.ROOT,
                 "NegativeBinomial: variance-to-mean %.2f > %.2f, mean %.3g < %.3g%s", ratio, 1 + poissonTolerance,
                 mean, normalLevel, span));

@@ -36,6 +36,8 @@ class LeadTimeDemandModelTest {
         assertEquals("Normal", model.over(20, 60, new LeadTime(2, 0), 0).distribution().name());
         assertEquals("Zero", model.over(0, 0, new LeadTime(2, 0), 1).distribution().name());
         assertTrue(model.over(20, 60, new LeadTime(2, 0), 0).reason().contains(">= 30"));
+        LeadTimeDemand far = model.withNormalLevel(5000).over(1000, 1200, new LeadTime(1, 0), 0);
+        assertEquals("Normal", far.distribution().name(), far.reason());
     }
 
     @Test
