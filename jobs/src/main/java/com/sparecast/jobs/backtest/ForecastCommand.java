@@ -62,6 +62,11 @@ public class ForecastCommand implements Callable<Integer> {
             description = "Bucket of the periods (default: month if every period is a first of month, else week).")
     String frequency;
 
+    @Option(names = "--installed-base", paramLabel = "FILE",
+            description = "Optional units in the field (installed_base.csv: part_no, region or country, period or month, "
+                    + "units_in_field): the installed-base method joins the candidates of the series it covers.")
+    Path installedBase;
+
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "CSV to write (.gz to compress).")
     Path output;
 
@@ -76,10 +81,13 @@ public class ForecastCommand implements Callable<Integer> {
         Frequency f = BacktestCommand.parseFrequency(spec, frequency);
         long t0 = System.nanoTime();
         DemandHistory h = BacktestCommand.readHistory(spec, history, f);
+        InstalledBaseFile base = BacktestCommand.readInstalledBase(spec, installedBase, h.frequency());
         AutomaticForecaster auto = AutomaticForecaster.withDefaults();
         LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();
         List<Row> rows = h.series().parallelStream().map(s -> {
-            SeriesForecast fc = auto.forecast(s.demand(), horizon);
+            double[] units = base == null ? null
+                    : base.unitsFor(s.partNo(), s.region(), s.start(), s.demand().length + horizon);
+            SeriesForecast fc = auto.forecast(s.demand(), horizon, units);
             return new Row(s, fc, model.quantiles(fc, PROBABILITIES));
         }).toList();
         Path parent = output.toAbsolutePath().getParent();

@@ -81,4 +81,36 @@ class ForecastCommandTest {
         assertTrue(lines.get(1).startsWith("'=cmd,US,2026-02-16,1,"), "formula-looking text is escaped: " + lines.get(1));
         assertTrue(lines.get(3).startsWith("P1,EU,2026-02-16,1,"), lines.get(3));
     }
+
+    @Test
+    void installedBaseJoinsTheCandidates() throws Exception {
+        // P1 fails once a month per 100 units of a fleet that grows by 100 units every 6 months.
+        StringBuilder history = new StringBuilder("part_no,region,period,quantity\n");
+        StringBuilder base = new StringBuilder("part_no,country,month,units_in_field\n");
+        java.time.LocalDate start = java.time.LocalDate.of(2022, 1, 1);
+        for (int t = 0; t < 54; t++) {
+            int units = 100 * (2 + t / 6);
+            java.time.LocalDate month = start.plusMonths(t);
+            if (t < 48) {
+                history.append("P1,EU,").append(month).append(',').append(units / 100).append('\n');
+            }
+            base.append("P1,EU,").append(month.toString(), 0, 7).append(',').append(units).append('\n');
+        }
+        Path h = dir.resolve("h.csv");
+        Path b = dir.resolve("installed_base.csv");
+        Files.writeString(h, history);
+        Files.writeString(b, base);
+        Path out = dir.resolve("ib.csv");
+        BacktestCommandTest.Run r = BacktestCommandTest.run(new ForecastCommand(), "--history", h.toString(),
+                "--horizon", "6", "--installed-base", b.toString(), "--output", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertTrue(lines.get(1).startsWith("P1,EU,2026-01-01,1,InstalledBase,SMOOTH,10,"), lines.get(1));
+        assertTrue(lines.get(6).startsWith("P1,EU,2026-06-01,6,InstalledBase,SMOOTH,10,"), lines.get(6));
+        Path missing = dir.resolve("none.csv");
+        r = BacktestCommandTest.run(new ForecastCommand(), "--history", h.toString(), "--horizon", "6",
+                "--installed-base", missing.toString(), "--output", out.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("--installed-base: no such file"), r.err());
+    }
 }

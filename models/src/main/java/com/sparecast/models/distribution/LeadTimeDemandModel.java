@@ -37,7 +37,7 @@ public final class LeadTimeDemandModel implements Serializable {
     /** Default tolerance of the variance-to-mean ratio above 1 that is still Poisson. */
     public static final double DEFAULT_POISSON_TOLERANCE = 0.1;
     /** Default number of bootstrap replicates. */
-    public static final int DEFAULT_REPLICATES = 2000;
+    public static final int DEFAULT_REPLICATES = 1000;
 
     private final double normalLevel;
     private final double poissonTolerance;
@@ -58,7 +58,10 @@ public final class LeadTimeDemandModel implements Serializable {
         this.replicates = replicates;
     }
 
-    /** The default model: normal from 30 units, Poisson up to a variance-to-mean ratio of 1.1, 2000 replicates. */
+    /**
+     * The default model: normal from 30 units, Poisson up to a variance-to-mean ratio of 1.1,
+     * 1000 bootstrap replicates (as Willemain et al.).
+     */
     public static LeadTimeDemandModel withDefaults() {
         return new LeadTimeDemandModel(DEFAULT_NORMAL_LEVEL, DEFAULT_POISSON_TOLERANCE, DEFAULT_REPLICATES);
     }
@@ -163,6 +166,11 @@ public final class LeadTimeDemandModel implements Serializable {
         if (ratio <= 1 + poissonTolerance) {
             return new LeadTimeDemand(new PoissonDemand(mean), String.format(Locale.ROOT,
                     "Poisson: variance-to-mean %.2f <= %.2f, mean %.3g%s", ratio, 1 + poissonTolerance, mean, span));
+        }
+        if (!NegativeBinomialDemand.summable(mean, variance)) {
+            return new LeadTimeDemand(new NormalDemand(mean, variance), String.format(Locale.ROOT,
+                    "Normal: variance-to-mean %.2f with mean %.3g is too far from zero for the negative binomial%s",
+                    ratio, mean, span));
         }
         return new LeadTimeDemand(new NegativeBinomialDemand(mean, variance), String.format(Locale.ROOT,
                 "NegativeBinomial: variance-to-mean %.2f > %.2f, mean %.3g < %.3g%s", ratio, 1 + poissonTolerance,

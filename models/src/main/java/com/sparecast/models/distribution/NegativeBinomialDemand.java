@@ -40,6 +40,12 @@ final class NegativeBinomialDemand implements DemandDistribution {
         this.p0 = Math.exp(logP0);
     }
 
+    /** Whether {@code P(0) = p^r} of these moments is representable, so the sums can start. */
+    static boolean summable(double mean, double variance) {
+        double r = mean * mean / (variance - mean);
+        return r * Math.log(mean / variance) >= -700;
+    }
+
     @Override
     public String name() {
         return "NegativeBinomial";

@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code r = sum y_t / sum u_t}, and {@code yhat_{n+h} = r * u_{n+h}}. The units array covers the
  * history and, beyond it, the projection; where it ends, the last value is carried forward (a
  * flat fleet). The fitted value at {@code t} is the rate from {@code y[0..t-1]} times {@code u_t}.
- * Periods with no units contribute nothing; with no units at all the rate is 0.
+ * Periods with no units (an unknown fleet) contribute neither demand nor exposure; with no units
+ * at all the rate is 0.
  *
  * <p>Jardine &amp; Tsang, <i>Maintenance, replacement and reliability</i> (2013), ch. 2; Dekker,
  * Pinçe, Zuidwijk &amp; Jalil (2013), "On the use of installed base information for spare parts
@@ -66,8 +67,11 @@ public final class InstalledBase implements ForecastMethod {
         double demand = 0;
         double exposure = 0;
         for (int t = Math.max(0, len - window); t < len; t++) {
-            demand += y[t];
-            exposure += unitsAt(t);
+            double u = unitsAt(t);
+            if (u > 0) {
+                demand += y[t];
+                exposure += u;
+            }
         }
         return exposure > 0 ? demand / exposure : 0;
     }

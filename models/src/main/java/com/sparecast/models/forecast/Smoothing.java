@@ -5,6 +5,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 
 /**
  * Simple exponential smoothing kernels shared by the methods: tight loops over a slice of an
@@ -41,7 +42,7 @@ final class Smoothing {
         if (len < 2) {
             return 0;
         }
-        // l_t = (1 - alpha) l_{t-1} + alpha x_t: the dependency chain is one multiply-add per step.
+        // l_t = (1 - alpha) l_{t-1} + alpha x_t: the dependency chain is one fused multiply-add per step.
         double c = 1 - alpha;
         double l = x[from];
         double sse = 0;
@@ -49,7 +50,7 @@ final class Smoothing {
             double xi = x[i];
             double e = xi - l;
             sse += e * e;
-            l = c * l + alpha * xi;
+            l = Math.fma(c, l, alpha * xi);
         }
         return sse;
     }
@@ -64,16 +65,18 @@ final class Smoothing {
             return lower;
         }
         BrentOptimizer optimizer = new BrentOptimizer(REL_TOL, ABS_TOL);
-        double best = optimizer.optimize(
+        UnivariatePointValuePair optimum = optimizer.optimize(
                 new MaxEval(MAX_EVAL),
                 new UnivariateObjectiveFunction(a -> sse(x, from, len, a)),
                 GoalType.MINIMIZE,
-                new SearchInterval(lower, upper, 0.5 * (lower + upper))).getPoint();
+                new SearchInterval(lower, upper, 0.5 * (lower + upper)));
+        double best = optimum.getPoint();
+        double sBest = optimum.getValue();
         // Brent never evaluates the end points; a monotone SSE has its optimum there.
-        double sBest = sse(x, from, len, best);
-        if (sse(x, from, len, lower) <= sBest) {
+        double sLower = sse(x, from, len, lower);
+        if (sLower <= sBest) {
             best = lower;
-            sBest = sse(x, from, len, lower);
+            sBest = sLower;
         }
         if (sse(x, from, len, upper) < sBest) {
             best = upper;

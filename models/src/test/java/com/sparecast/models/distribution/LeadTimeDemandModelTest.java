@@ -36,6 +36,8 @@ class LeadTimeDemandModelTest {
         assertEquals("Normal", model.over(20, 60, new LeadTime(2, 0), 0).distribution().name());
         assertEquals("Zero", model.over(0, 0, new LeadTime(2, 0), 1).distribution().name());
         assertTrue(model.over(20, 60, new LeadTime(2, 0), 0).reason().contains(">= 30"));
+        LeadTimeDemand far = model.withNormalLevel(5000).over(1000, 1200, new LeadTime(1, 0), 0);
+        assertEquals("Normal", far.distribution().name(), far.reason());
     }
 
     @Test
@@ -53,7 +55,7 @@ class LeadTimeDemandModelTest {
         }
         assertEquals(a.distribution().mean(), b.distribution().mean(), 0.0);
         assertNotEquals(a.distribution().mean(), c.distribution().mean());
-        // Scaled to the forecast level: mean close to mu * (L + R) (Monte Carlo error of 2000 draws).
+        // Scaled to the forecast level: mean close to mu * (L + R) (Monte Carlo error of 1000 draws).
         double expected = f.meanPerPeriod() * 5;
         assertEquals(expected, a.distribution().mean(), 0.15 * expected);
     }
