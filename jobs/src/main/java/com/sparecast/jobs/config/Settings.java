@@ -92,6 +92,11 @@ public final class Settings implements Serializable {
         }
     }
 
+    /** The number, or NaN when the key is absent or empty (an optional setting). */
+    public double getOptionalDouble(String key) {
+        return get(key).isEmpty() ? Double.NaN : getDouble(key);
+    }
+
     public int getInt(String key) {
         String value = require(key);
         try {

@@ -5,6 +5,7 @@ import com.sparecast.models.distribution.DemandDistribution;
 import com.sparecast.models.distribution.LeadTime;
 import com.sparecast.models.distribution.LeadTimeDemand;
 import com.sparecast.models.distribution.LeadTimeDemandModel;
+import com.sparecast.models.inventory.Eoq;
 import com.sparecast.models.inventory.ExceptionCode;
 import com.sparecast.models.selection.SeriesForecast;
 import com.sparecast.models.series.DemandClass;
@@ -79,7 +80,9 @@ final class PlanLineCalculator implements Serializable {
         int moq = part == null ? 0 : part.minOrderQty();
         // The lead-time-only distribution makes the fill rate the exact periodic-review form (ESPRC).
         PolicyInput input = new PolicyInput(x, meanPerWeek * review, target, onHand, onOrder, expectedReturns, 0,
-                packSize, moq).withLeadTimeDemand(model.over(series, historyArray(history), leadTime, 0, seed).distribution());
+                packSize, moq).withLeadTimeDemand(model.over(series, historyArray(history), leadTime, 0, seed).distribution())
+                .withEconomicOrderQuantity(Eoq.ifConfigured(meanPerWeek * 52, context.orderCost(), context.holdingRate(),
+                        part == null ? 0 : part.unitCost()));
         PolicyDecision decision = OrderUpToPolicy.withDefaults().decide(input);
 
         String[] exception = exception(partNo, hasForecast, in.isNullAt(11) ? null : in.getString(11), history, input,

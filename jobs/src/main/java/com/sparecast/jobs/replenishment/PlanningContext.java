@@ -21,11 +21,14 @@ import java.util.Set;
  * @param overstockCoverWeeks position above order-up-to by more than this many weeks of demand is overstock
  * @param refurbishYield share of refurbishable returns that come back usable
  * @param refurbishDelayDays days a return spends in refurbishment
+ * @param orderCost fixed cost of one order for the EOQ, NaN when not configured
+ * @param holdingRate yearly holding cost as a fraction of unit cost, NaN when not configured
  */
 public record PlanningContext(MasterData master, Set<String> supersessionLoops, LocalDate planningDate,
                               double reviewWeeks, double supplierLeadTimeDaysMean, double supplierLeadTimeDaysSd,
                               double defaultFillRate, double overstockCoverWeeks, double refurbishYield,
-                              double refurbishDelayDays) implements Serializable {
+                              double refurbishDelayDays, double orderCost, double holdingRate)
+        implements Serializable {
 
     public static PlanningContext of(MasterData master, LocalDate planningDate, Settings settings) {
         return new PlanningContext(master, Supersession.of(master.parts()).loops(), planningDate,
@@ -35,7 +38,9 @@ public record PlanningContext(MasterData master, Set<String> supersessionLoops, 
                 settings.getDouble("sparecast.plan.default-fill-rate"),
                 settings.getDouble("sparecast.plan.overstock-cover-weeks"),
                 settings.getDouble("sparecast.returns.refurbish-yield"),
-                settings.getDouble("sparecast.returns.refurbish-delay-days"));
+                settings.getDouble("sparecast.returns.refurbish-delay-days"),
+                settings.getOptionalDouble("sparecast.plan.order-cost"),
+                settings.getOptionalDouble("sparecast.plan.holding-rate"));
     }
 
     /** The target fill rate of an ABC class. */
