@@ -7,7 +7,7 @@ import com.sparecast.models.distribution.LeadTimeDemandModel;
 import com.sparecast.models.inventory.AbcClass;
 import com.sparecast.models.inventory.AbcClassifier;
 import com.sparecast.models.inventory.FillRateAllocation;
-import com.sparecast.models.inventory.NormalApproximation;
+import com.sparecast.models.distribution.NormalDemand;
 import com.sparecast.models.inventory.OrderUpToPolicy;
 import com.sparecast.models.inventory.PolicyDecision;
 import com.sparecast.models.inventory.PolicyInput;
@@ -131,8 +131,8 @@ final class PolicyComparison {
         DemandDistribution lead = model.over(mean, variance, leadTime, 0).distribution();
         PolicyInput ours = new PolicyInput(protection, mean * review, targetFillRate, 0, 0, 0, 0, 1, 0)
                 .withLeadTimeDemand(lead);
-        PolicyInput normal = new PolicyInput(NormalApproximation.matching(protection), mean * review,
-                targetFillRate, 0, 0, 0, 0, 1, 0).withLeadTimeDemand(NormalApproximation.matching(lead));
+        PolicyInput normal = new PolicyInput(NormalDemand.matching(protection), mean * review,
+                targetFillRate, 0, 0, 0, 0, 1, 0).withLeadTimeDemand(NormalDemand.matching(lead));
         double lastYear = 0;
         for (int t = Math.max(0, split - periodsPerYear); t < split; t++) {
             lastYear += training[t];

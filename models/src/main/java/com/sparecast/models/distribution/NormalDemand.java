@@ -3,12 +3,15 @@ package com.sparecast.models.distribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * Normally distributed demand, truncated at no point (the classic approximation).
+ * Normally distributed demand, truncated at no point: the classic approximation, and the
+ * safety-stock baseline the policy simulator compares with.
  * Loss function {@code E[(X-s)+] = sigma * (phi(z) - z * (1 - Phi(z)))}, {@code z = (s - mu)/sigma}
  * (Silver, Pyke &amp; Thomas, 2017, eq. B.6). A zero variance gives a point mass at the mean.
+ * Quantiles are not rounded: the policy rounds levels itself.
  */
-final class NormalDemand implements DemandDistribution {
+public final class NormalDemand implements DemandDistribution, java.io.Serializable {
 
+    private static final long serialVersionUID = 1L;
     private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
     private final double mean;
@@ -17,6 +20,26 @@ final class NormalDemand implements DemandDistribution {
     NormalDemand(double mean, double variance) {
         this.mean = mean;
         this.sd = Math.sqrt(variance);
+    }
+
+    /**
+     * The normal distribution with this mean and variance.
+     *
+     * @throws IllegalArgumentException if the mean is not finite or the variance is negative or not finite
+     */
+    public static NormalDemand of(double mean, double variance) {
+        if (!Double.isFinite(mean)) {
+            throw new IllegalArgumentException("mean must be finite, got " + mean);
+        }
+        if (!(variance >= 0) || Double.isInfinite(variance)) {
+            throw new IllegalArgumentException("variance must be finite and >= 0, got " + variance);
+        }
+        return new NormalDemand(mean, variance);
+    }
+
+    /** The normal distribution with the mean and variance of {@code d}. */
+    public static NormalDemand matching(DemandDistribution d) {
+        return of(d.mean(), d.variance());
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.sparecast.models.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.sparecast.models.distribution.NormalDemand;
 import com.sparecast.models.distribution.DemandDistribution;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class DistributionReferenceTest {
             case "poisson" -> DiscreteTestDemand.poisson(ReferenceTable.num(row, "param1"));
             case "negbinom" -> DiscreteTestDemand.negativeBinomial((int) ReferenceTable.num(row, "param1"),
                     ReferenceTable.num(row, "param2"));
-            case "normal" -> NormalApproximation.of(ReferenceTable.num(row, "param1"),
+            case "normal" -> NormalDemand.of(ReferenceTable.num(row, "param1"),
                     Math.pow(ReferenceTable.num(row, "param2"), 2));
             default -> throw new IllegalArgumentException(row.toString());
         };
@@ -53,13 +54,13 @@ class DistributionReferenceTest {
     @Test
     void normalLossMatchesTheUnitNormalLossTable() {
         // Silver, Pyke & Thomas (2017), Appendix B, G_u(k): 0.3989, 0.0833, 0.0293, 0.0085.
-        NormalApproximation unit = NormalApproximation.of(0, 1);
+        NormalDemand unit = NormalDemand.of(0, 1);
         assertEquals(0.3989, unit.expectedShortage(0.0), 5e-5);
         assertEquals(0.0833, unit.expectedShortage(1.0), 5e-5);
         assertEquals(0.0293, unit.expectedShortage(1.5), 5e-5);
         assertEquals(0.0085, unit.expectedShortage(2.0), 5e-5);
         // Scaling: sigma * G_u((s - mu) / sigma).
-        NormalApproximation d = NormalApproximation.of(100, 400);
+        NormalDemand d = NormalDemand.of(100, 400);
         assertEquals(20 * 0.0833154705876863, d.expectedShortage(120), 1e-12);
     }
 }

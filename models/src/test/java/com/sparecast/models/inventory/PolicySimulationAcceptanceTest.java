@@ -3,6 +3,7 @@ package com.sparecast.models.inventory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sparecast.models.distribution.NormalDemand;
 import com.sparecast.models.distribution.DemandDistribution;
 import com.sparecast.models.inventory.PolicySimulator.Levels;
 import java.util.ArrayList;
@@ -99,8 +100,8 @@ class PolicySimulationAcceptanceTest {
     }
 
     private static PolicyInput input(Item item, double target, boolean normal) {
-        DemandDistribution protection = normal ? NormalApproximation.matching(item.protection()) : item.protection();
-        DemandDistribution lead = normal ? NormalApproximation.matching(item.lead()) : item.lead();
+        DemandDistribution protection = normal ? NormalDemand.matching(item.protection()) : item.protection();
+        DemandDistribution lead = normal ? NormalDemand.matching(item.lead()) : item.lead();
         return new PolicyInput(protection, item.mean(), target, 0, 0, 0, 0, 1, 0).withLeadTimeDemand(lead);
     }
 
