@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sparecast.jobs.HeadlessChromium;
 import com.sparecast.jobs.TestInputs;
 import com.sparecast.jobs.cli.StatusCommand;
 import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.ingest.Reconciliation;
 import com.sparecast.jobs.publish.Manifest;
 import com.sparecast.jobs.publish.PublishPlansTasklet;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -139,6 +142,39 @@ class NightlyJobIT {
             }
         }
         return rows;
+    }
+
+    /**
+     * data-samples has parts without HS codes and lithium batteries on the passenger-air lane:
+     * their lines are held with the reason while the rest ships, and every shipment's published
+     * commercial invoice renders in headless Chromium with its lines.
+     */
+    @Test
+    @Order(2)
+    void customsHoldsAndDocumentsOfTheRun() throws Exception {
+        Path published = temp.resolve("out-a").resolve(DATE.toString());
+        List<String> lines = Files.readAllLines(published.resolve("plans/shipment_lines.csv"), StandardCharsets.UTF_8);
+        assertTrue(lines.stream().anyMatch(l -> l.contains(",HOLD,HS_CODE_MISSING")), "a hold for a missing HS code");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("DANGEROUS_GOODS_ON_PASSENGER_AIR")), "a hold for UN3480/UN3090");
+        assertTrue(lines.stream().anyMatch(l -> l.contains(",READY,")), "the rest ships");
+
+        HeadlessChromium chromium = HeadlessChromium.find(temp.resolve("chromium"));
+        Assumptions.assumeTrue(chromium != null, "chromium is not installed");
+        Path shipment;
+        try (Stream<Path> folders = Files.list(published.resolve("customs"))) {
+            shipment = folders.sorted().findFirst().orElseThrow();
+        }
+        String id = shipment.getFileName().toString();
+        Path invoice = shipment.resolve("commercial_invoice.html");
+        BufferedImage image = chromium.screenshot(invoice, temp.resolve("invoice.png"), 1200, 1600);
+        assertTrue(HeadlessChromium.distinctColours(image) > 16, "the invoice renders blank");
+        String dom = chromium.dumpDom(invoice);
+        List<String> readyParts = lines.stream().skip(1).filter(l -> l.startsWith(id + ",") && l.contains(",READY,"))
+                .map(l -> l.split(",")[2]).toList();
+        assertFalse(readyParts.isEmpty());
+        for (String part : readyParts) {
+            assertTrue(dom.contains("data-part-no=\"" + part + "\""), part + " is not on the invoice of " + id);
+        }
     }
 
     /**
