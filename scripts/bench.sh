@@ -67,6 +67,8 @@ result = {
     "input_event_rows": events, "input_event_rows_total": sum(events.values()),
     "series": steps.get("forecastDemand", {}).get("read"),
     "plan_lines": steps.get("planReplenishment", {}).get("written"),
+    "forecast_series_per_second": round(steps["forecastDemand"]["written"] / max(steps["forecastDemand"]["seconds"], 1e-9))
+        if "forecastDemand" in steps else None,
     "steps": steps,
     "machine": {"cores": os.cpu_count(), "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
                 "java": os.popen("java -version 2>&1 | head -1").read().strip(), "os": platform.platform()},
