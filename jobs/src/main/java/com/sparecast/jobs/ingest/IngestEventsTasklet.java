@@ -65,7 +65,7 @@ public final class IngestEventsTasklet extends StageTasklet {
             List<String> files = stage.input().list(feed.isMaster() ? "master" : feed.location()).stream()
                     .map(StoredFile::path).filter(feed::holds).toList();
             if (files.isEmpty() && (feed == Feed.SHIPMENTS || feed == Feed.INVENTORY)) {
-                throw new MasterDataException("Required input " + feed.location() + " has no CSV file in "
+                throw new MasterDataException("Required input " + feed.location() + " has no CSV or Parquet file in "
                         + stage.input().location());
             }
             long started = System.nanoTime();
