@@ -43,7 +43,8 @@ class BrokenInputCorpusTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSessions.create("local[1]", Settings.withOverrides(Map.of("sparecast.spark.shuffle-partitions", "1")), temp);
+        Settings oneShufflePartition = Settings.withOverrides(Map.of("sparecast.spark.shuffle-partitions", "1"));
+        spark = SparkSessions.create("local[1]", oneShufflePartition, temp);
     }
 
     @AfterAll
