@@ -150,6 +150,9 @@ final class FaultInjectingProxy implements AutoCloseable {
             String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
             for (Rule rule : rules) {
                 if (rule.take(method, path)) {
+                    if (rule.fault != Fault.DROP_CONNECTION) {
+                        drainBody(in, head);
+                    }
                     fail(client, rule.fault, path);
                     return;
                 }
@@ -158,6 +161,25 @@ final class FaultInjectingProxy implements AutoCloseable {
         } catch (IOException e) {
             // the client or the server went away: nothing to do for a test proxy
         }
+    }
+
+    /**
+     * Reads the request body a client sends right after its headers, as a server does before it
+     * answers, so the client reads the error instead of failing to write its body. A client that
+     * asked {@code Expect: 100-continue} sends no body before an answer.
+     */
+    private static void drainBody(InputStream in, String head) throws IOException {
+        long length = 0;
+        for (String line : head.split("\r\n")) {
+            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("expect:") && lower.contains("100-continue")) {
+                return;
+            }
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        in.skipNBytes(length);
     }
 
     private static void fail(Socket client, Fault fault, String path) throws IOException {
@@ -209,6 +231,8 @@ final class FaultInjectingProxy implements AutoCloseable {
                         int code = Integer.parseInt(m.group(1));
                         if (code != 100) {
                             status = code;
+                            // Recorded before the client sees the answer, so the order is the client's.
+                            exchanges.add(new Exchange(method, path, status));
                             break;
                         }
                     }
@@ -216,7 +240,9 @@ final class FaultInjectingProxy implements AutoCloseable {
                 clientOut.write(buffer, 0, n);
                 clientOut.flush();
             }
-            exchanges.add(new Exchange(method, path, status));
+            if (status == 0) {
+                exchanges.add(new Exchange(method, path, 0));
+            }
         }
     }
 
