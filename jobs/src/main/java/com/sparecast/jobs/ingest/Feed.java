@@ -70,7 +70,7 @@ public enum Feed {
 
     /** Whether {@code path} (relative to the input) holds rows of this feed. */
     public boolean holds(String path) {
-        boolean supported = path.endsWith(".csv") || path.endsWith(".csv.gz");
+        boolean supported = path.endsWith(".csv") || path.endsWith(".csv.gz") || path.endsWith(".parquet");
         if (isMaster()) {
             String name = path.substring(path.lastIndexOf('/') + 1);
             return supported && path.startsWith("master/") && name.startsWith(feedName());

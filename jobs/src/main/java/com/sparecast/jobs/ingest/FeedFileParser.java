@@ -22,7 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Reads one CSV file of an event feed, lazily, and turns every record into exactly one row of
+ * Reads one CSV or Parquet file of an event feed, lazily, and turns every record into exactly one row of
  * {@link IngestSchema#parsed(Feed)}: typed values when the record is valid, a reject reason
  * otherwise. Runs inside a Spark task, one file per task, in memory bounded by one record.
  *
@@ -50,6 +50,8 @@ public final class FeedFileParser implements Iterator<Row> {
     /** Physical line the current parser started at (1-based). */
     private long parserFirstLine;
     private Row next;
+    private ParquetFeedFile parquet;
+    private boolean finished;
 
     public FeedFileParser(Storage storage, String file, Feed feed, ReferenceData reference) {
         this.storage = storage;
@@ -79,6 +81,9 @@ public final class FeedFileParser implements Iterator<Row> {
     }
 
     private Row advance() {
+        if (file.endsWith(".parquet")) {
+            return advanceParquet();
+        }
         try {
             if (records == null) {
                 if (!openWithHeader()) {
@@ -185,6 +190,20 @@ public final class FeedFileParser implements Iterator<Row> {
             return reject(line, "", RejectReason.MALFORMED_ROW,
                     "expected " + headerSize + " fields as in the header, found " + record.size(), raw(record));
         }
+        String[] texts = new String[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            texts[c] = positions[c] < 0 ? "" : record.get(positions[c]);
+        }
+        return toRow(texts, line, () -> raw(record));
+    }
+
+    /** The raw text of a row for its reject, computed only when the row is rejected. */
+    private interface RawText {
+        String get() throws IOException;
+    }
+
+    /** A row from the text of each of the feed's columns ({@code ""} when absent). */
+    private Row toRow(String[] texts, long line, RawText raw) throws IOException {
         Object[] values = new Object[2 + keptColumns + IngestSchema.REJECT_FIELDS];
         values[0] = file;
         values[1] = line;
@@ -194,14 +213,55 @@ public final class FeedFileParser implements Iterator<Row> {
             if (column.personal()) {
                 continue;
             }
-            String text = positions[c] < 0 ? "" : record.get(positions[c]);
-            Object checked = validator.check(column, text);
+            Object checked = validator.check(column, texts[c]);
             if (checked instanceof RowValidator.Problem problem) {
-                return reject(line, column.name(), problem.reason(), problem.message(), raw(record));
+                return reject(line, column.name(), problem.reason(), problem.message(), raw.get());
             }
             values[k++] = checked instanceof java.time.LocalDate d ? java.sql.Date.valueOf(d) : checked;
         }
         return RowFactory.create(values);
+    }
+
+    /** The next row of a Parquet file; its line is the row's position in the file, from 1. */
+    private Row advanceParquet() {
+        if (finished) {
+            return null;
+        }
+        try {
+            if (parquet == null) {
+                parquet = ParquetFeedFile.open(storage, file, feed);
+                if (parquet.missingColumn() != null) {
+                    missingColumn = parquet.missingColumn();
+                }
+            }
+            String[] texts = parquet.next();
+            if (texts == null) {
+                close();
+                finished = true;
+                return null;
+            }
+            long line = parquet.rowNumber();
+            if (missingColumn != null) {
+                return reject(line, missingColumn, RejectReason.MISSING_COLUMN, "file has no column " + missingColumn
+                        + ", which the " + feed.feedName() + " feed requires", rawOf(texts));
+            }
+            return toRow(texts, line, () -> rawOf(texts));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + storage.location() + "/" + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The feed's columns of a Parquet row as CSV, personal fields blanked. */
+    private String rawOf(String[] texts) throws IOException {
+        List<String> fields = new ArrayList<>(texts.length);
+        for (int c = 0; c < columns.size(); c++) {
+            fields.add(columns.get(c).personal() ? "" : texts[c]);
+        }
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("").get())) {
+            printer.printRecord(fields);
+        }
+        return out.toString();
     }
 
     private Row reject(long line, String column, RejectReason reason, String message, String raw) {
@@ -242,6 +302,10 @@ public final class FeedFileParser implements Iterator<Row> {
     }
 
     private void close() throws IOException {
+        if (parquet != null) {
+            parquet.close();
+            parquet = null;
+        }
         if (parser != null) {
             parser.close();
             parser = null;

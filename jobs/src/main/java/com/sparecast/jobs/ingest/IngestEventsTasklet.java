@@ -30,6 +30,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * Step {@code ingestEvents}: reads master data and every event feed, checks each row against the
@@ -64,12 +65,16 @@ public final class IngestEventsTasklet extends StageTasklet {
             List<String> files = stage.input().list(feed.isMaster() ? "master" : feed.location()).stream()
                     .map(StoredFile::path).filter(feed::holds).toList();
             if (files.isEmpty() && (feed == Feed.SHIPMENTS || feed == Feed.INVENTORY)) {
-                throw new MasterDataException("Required input " + feed.location() + " has no CSV file in "
+                throw new MasterDataException("Required input " + feed.location() + " has no CSV or Parquet file in "
                         + stage.input().location());
             }
             long started = System.nanoTime();
-            Dataset<Row> parsed = dedupe(parse(stage, feed, files, reference), feed);
-            parsed.write().mode(SaveMode.Overwrite).partitionBy(OUTCOME).parquet(stage.paths().uri("ingest/" + feed.feedName()));
+            try (IngestProgress progress = new IngestProgress(stage.spark().sparkContext(), feed.feedName(),
+                    progressSeconds(stage))) {
+                Dataset<Row> parsed = dedupe(parse(stage, feed, files, reference, progress), feed);
+                parsed.write().mode(SaveMode.Overwrite).partitionBy(OUTCOME)
+                        .parquet(stage.paths().uri("ingest/" + feed.feedName()));
+            }
             Reconciliation.FeedCounts feedCounts = countFiles(stage, feed, files);
             counts.put(feed.feedName(), feedCounts);
             stage.countRead(feedCounts.read());
@@ -87,13 +92,27 @@ public final class IngestEventsTasklet extends StageTasklet {
         enforceQualityGate(stage, reconciliation);
     }
 
-    private static Dataset<Row> parse(Stage stage, Feed feed, List<String> files, Broadcast<ReferenceData> reference) {
+    private static Dataset<Row> parse(Stage stage, Feed feed, List<String> files, Broadcast<ReferenceData> reference,
+                                      IngestProgress progress) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(stage.spark().sparkContext());
         Storage input = stage.input();
+        LongAccumulator accepted = progress.accepted();
+        LongAccumulator rejected = progress.rejected();
+        int rejectReason = IngestSchema.parsed(feed).fieldIndex(IngestSchema.REJECT_REASON);
         // One task per file: a file is parsed as a stream, so memory does not grow with its size.
         JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, files.size()))
-                .flatMap((FlatMapFunction<String, Row>) file -> parserOf(input, file, feed, reference.value()));
+                .flatMap((FlatMapFunction<String, Row>) file -> parserOf(input, file, feed, reference.value()))
+                .map(row -> {
+                    (row.isNullAt(rejectReason) ? accepted : rejected).add(1);
+                    return row;
+                });
         return stage.spark().createDataFrame(rows, IngestSchema.parsed(feed));
+    }
+
+    /** How often a running feed logs its progress ({@code sparecast.ingest.progress-seconds}, 10 by default). */
+    private static long progressSeconds(Stage stage) {
+        String value = stage.settings().get("sparecast.ingest.progress-seconds");
+        return value.isEmpty() ? 10 : Math.max(1, Long.parseLong(value));
     }
 
     private static Iterator<Row> parserOf(Storage input, String file, Feed feed, ReferenceData reference) {

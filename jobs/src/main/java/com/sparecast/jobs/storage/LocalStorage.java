@@ -82,13 +82,15 @@ public final class LocalStorage implements Storage {
         Path finalDir = root().resolve(target);
         // Stage inside the output folder so the last step is a rename on one file system.
         Path staged = root().resolve("." + target + ".publishing");
+        Path old = root().resolve("." + target + ".replaced");
+        // Leftovers of a publication killed half way: a staged copy, or the previous folder
+        // already moved aside (then the date has no folder until this publication lands).
         deleteRecursively(staged);
+        deleteRecursively(old);
         copyRecursively(source, staged, "_SUCCESS");
         if (Files.exists(finalDir)) {
             // Readers stop trusting the old folder first, then it is swapped out.
             Files.deleteIfExists(finalDir.resolve("_SUCCESS"));
-            Path old = root().resolve("." + target + ".replaced");
-            deleteRecursively(old);
             move(finalDir, old);
             move(staged, finalDir);
             deleteRecursively(old);

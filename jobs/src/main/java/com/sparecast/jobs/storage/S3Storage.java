@@ -10,8 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -26,13 +32,15 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * An S3 prefix ({@code s3://bucket/prefix}). Publishing is by upload order: every data file,
  * then {@code manifest.json}, then {@code _SUCCESS}; a republication first deletes the old
- * {@code _SUCCESS}, so readers never trust a half-replaced folder. Transient faults (throttling,
+ * {@code _SUCCESS}, so readers never trust a half-replaced folder. Data files are uploaded in
+ * parallel; {@code manifest.json} starts only once all of them are written. Transient faults (throttling,
  * 5xx, dropped connections) are retried by the SDK's standard retry mode with backoff.
  */
 public final class S3Storage implements Storage {
 
     private static final long serialVersionUID = 1L;
     private static final int MAX_ATTEMPTS = 8;
+    private static final int UPLOAD_THREADS = 8;
 
     private final String bucket;
     private final String prefix;
@@ -149,15 +157,17 @@ public final class S3Storage implements Storage {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         Path manifestFile = null;
+        Map<Path, String> data = new LinkedHashMap<>();
         for (Path file : files) {
             String relative = target + "/" + source.relativize(file).toString().replace('\\', '/');
             if (relative.equals(manifest)) {
                 manifestFile = file;
             } else if (!relative.equals(success)) {
-                upload(file, relative);
+                data.put(file, relative);
             }
             previous.remove(relative);
         }
+        uploadAll(data);
         if (manifestFile != null) {
             upload(manifestFile, manifest);
         }
@@ -167,6 +177,41 @@ public final class S3Storage implements Storage {
             }
         }
         put(success, new byte[0]);
+    }
+
+    /**
+     * Uploads the data files in parallel (a plan has thousands of customs documents; one at a
+     * time they take minutes on S3) and returns once every one is written; the first failure
+     * is thrown after the others have stopped.
+     */
+    private void uploadAll(Map<Path, String> files) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(UPLOAD_THREADS, r -> {
+            Thread thread = new Thread(r, "s3-upload");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> uploads = new ArrayList<>();
+            for (Map.Entry<Path, String> file : files.entrySet()) {
+                uploads.add(pool.submit(() -> {
+                    upload(file.getKey(), file.getValue());
+                    return null;
+                }));
+            }
+            for (Future<?> upload : uploads) {
+                try {
+                    upload.get();
+                } catch (ExecutionException e) {
+                    pool.shutdownNow();
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while publishing to " + location(), e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private void upload(Path file, String path) throws IOException {

@@ -1,0 +1,209 @@
+package com.sparecast.jobs.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.sparecast.jobs.TestInputs;
+import com.sparecast.jobs.cli.StatusCommand;
+import com.sparecast.jobs.config.Settings;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sparecast run} in its own JVM, killed with SIGKILL during ingest, right after
+ * {@code forecastDemand} completed, and during publishing, then started again with the same
+ * date: the final outputs are byte-identical to an uninterrupted run's, each restart resumed
+ * at the step that was running, and the output folder holds nothing but the published date.
+ */
+class CrashResumeIT {
+
+    static final LocalDate DATE = LocalDate.parse("2026-11-20");
+    static final long RUN_TIMEOUT_SECONDS = 300;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
+    void killedRunsResumeToTheSameBytes() throws Exception {
+        Path input = TestInputs.copyOf(TestInputs.dataSamples(), temp.resolve("input"));
+
+        Path referenceOut = temp.resolve("out-reference");
+        assertEquals(0, runToEnd(input, referenceOut, temp.resolve("work-reference"), "reference"));
+
+        Path work = temp.resolve("work");
+        Path out = temp.resolve("out");
+        Path staging = work.resolve("staging");
+        // During ingest: shipments are written, failures are being written.
+        killWhen(input, out, work, "kill-ingest", () -> stagedExists(staging, "ingest/failures"));
+        // Right after forecastDemand completed: the next step has started.
+        killWhen(input, out, work, "kill-after-forecast", () -> stagedExists(staging, "replenishment"));
+        // During publishing: the output files are being laid out.
+        killWhen(input, out, work, "kill-publish", () -> stagedExists(staging, "publish/plans"));
+        assertEquals(0, runToEnd(input, out, work, "resume"));
+
+        assertSameOutputs(referenceOut.resolve(DATE.toString()), out.resolve(DATE.toString()));
+        try (Stream<Path> top = Files.list(out)) {
+            assertEquals(List.of(DATE.toString()), top.map(p -> p.getFileName().toString()).toList(),
+                    "no .publishing or .replaced folder is left in the output");
+        }
+        try (Stream<Path> all = Files.walk(out)) {
+            List<String> leftovers = all.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(".") || n.startsWith("_temporary") || n.endsWith(".tmp")).toList();
+            assertEquals(List.of(), leftovers);
+        }
+
+        Settings settings = Settings.withOverrides(Map.of("sparecast.work-dir", work.toString()));
+        try {
+            List<StatusCommand.RunStatus> runs = StatusCommand.runs(settings, DATE, 10);
+            assertEquals(4, runs.size(), "one execution per start: " + runs);
+            // Newest first: each start resumed at the step the killed one was running.
+            assertEquals("COMPLETED", runs.get(0).status());
+            assertEquals(List.of("publishPlans"), steps(runs.get(0)));
+            assertEquals(List.of("planReplenishment", "planShipments", "publishPlans"), steps(runs.get(1)),
+                    "the run killed during publishing had resumed after the completed forecastDemand");
+            assertEquals(List.of("ingestEvents", "aggregateDemand", "forecastDemand", "planReplenishment"),
+                    steps(runs.get(2)), "the run killed after forecastDemand had resumed the killed ingest");
+            assertEquals(List.of("ingestEvents"), steps(runs.get(3)));
+            for (StatusCommand.RunStatus killed : runs.subList(1, 4)) {
+                assertEquals("FAILED", killed.status(), "a killed execution is marked failed on the next start");
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(JobRepositoryConfiguration.jdbcUrl(settings), "sa", "")) {
+                c.createStatement().execute("SHUTDOWN");
+            }
+        }
+    }
+
+    static List<String> steps(StatusCommand.RunStatus run) {
+        return run.steps().stream().map(StatusCommand.StepStatus::step).toList();
+    }
+
+    static boolean stagedExists(Path staging, String dataset) {
+        if (!Files.isDirectory(staging)) {
+            return false;
+        }
+        try (Stream<Path> instances = Files.list(staging)) {
+            return instances.anyMatch(i -> Files.exists(i.resolve(dataset)));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void assertSameOutputs(Path expected, Path actual) throws IOException {
+        Map<String, Path> expectedFiles = files(expected);
+        Map<String, Path> actualFiles = files(actual);
+        assertEquals(expectedFiles.keySet(), actualFiles.keySet(), "the same files were published");
+        int compared = 0;
+        for (String file : expectedFiles.keySet()) {
+            if (file.equals("manifest.json") || file.startsWith("report/")) {
+                continue; // run id and duration differ by design
+            }
+            assertEquals(-1L, Files.mismatch(expectedFiles.get(file), actualFiles.get(file)), file + " differs");
+            compared++;
+        }
+        assertTrue(expectedFiles.containsKey("_SUCCESS") && expectedFiles.containsKey("plans/replenishment.parquet"));
+        assertTrue(compared > 10, "compared " + compared + " files");
+    }
+
+    static Map<String, Path> files(Path root) throws IOException {
+        Map<String, Path> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.filter(Files::isRegularFile).forEach(f -> files.put(root.relativize(f).toString().replace('\\', '/'), f));
+        }
+        return files;
+    }
+
+    /** Starts a run and kills it with SIGKILL as soon as {@code when} holds. */
+    void killWhen(Path input, Path out, Path work, String name, java.util.function.BooleanSupplier when) throws Exception {
+        Path log = temp.resolve(name + ".log");
+        Process process = start(input, out, work, log);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_TIMEOUT_SECONDS);
+        try {
+            while (!when.getAsBoolean()) {
+                if (!process.isAlive()) {
+                    fail(name + ": the run ended (exit " + process.exitValue() + ") before its kill point\n" + tail(log));
+                }
+                if (System.nanoTime() > deadline) {
+                    fail(name + ": kill point not reached in " + RUN_TIMEOUT_SECONDS + " s\n" + tail(log));
+                }
+                Thread.sleep(20);
+            }
+        } finally {
+            process.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    int runToEnd(Path input, Path out, Path work, String name) throws Exception {
+        Path log = temp.resolve(name + ".log");
+        Process process = start(input, out, work, log);
+        if (!process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail(name + ": no end in " + RUN_TIMEOUT_SECONDS + " s\n" + tail(log));
+        }
+        if (process.exitValue() != 0) {
+            fail(name + ": exit " + process.exitValue() + "\n" + tail(log));
+        }
+        return process.exitValue();
+    }
+
+    static Process start(Path input, Path out, Path work, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(sparkJvmFlags());
+        command.add("-Xmx1200m");
+        command.add("-Dsparecast.work-dir=" + work);
+        command.add("-cp");
+        command.add(applicationJar() + File.pathSeparator + Path.of("target", "lib").toAbsolutePath() + File.separator + "*");
+        command.add("com.sparecast.jobs.cli.SparecastCommand");
+        command.addAll(List.of("run", "--input", input.toString(), "--output", out.toString(), "--date", DATE.toString(),
+                "--spark-master", "local[2]"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        return builder.start();
+    }
+
+    /** The JVM flags Spark needs, as this test JVM got them from the build (the parent pom's spark.jvm.flags). */
+    static List<String> sparkJvmFlags() {
+        Predicate<String> spark = a -> a.startsWith("--add-opens") || a.startsWith("--add-modules")
+                || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions") || a.startsWith("-Djdk.reflect")
+                || a.startsWith("-Dio.netty");
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(spark).toList();
+    }
+
+    static Path applicationJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("sparecast-jobs-.*\\.jar"))
+                    .filter(p -> !p.getFileName().toString().matches(".*-(tests|sources|javadoc)\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no application jar in target/: run mvn package"))
+                    .toAbsolutePath();
+        }
+    }
+
+    static String tail(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return "(no log)";
+        }
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+}

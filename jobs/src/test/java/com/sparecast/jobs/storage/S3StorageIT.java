@@ -1,0 +1,138 @@
+package com.sparecast.jobs.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sparecast.jobs.storage.FaultInjectingProxy.Fault;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@link S3Storage} alone against S3Proxy behind the fault-injecting proxy, in seconds: the
+ * retry and failure behaviour {@code S3NightlyRunIT} relies on, without a Spark job.
+ */
+@Timeout(120)
+class S3StorageIT {
+
+    static final String BUCKET = "storage-it";
+    static final String ACCESS_KEY = "AKIASTORAGEIT";
+    static final String SECRET = "st-secret-" + UUID.randomUUID();
+
+    @TempDir
+    static Path temp;
+    static S3Proxy s3;
+    static FaultInjectingProxy proxy;
+    static S3Client direct;
+    static S3Storage storage;
+
+    @BeforeAll
+    static void start() throws Exception {
+        s3 = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET).build();
+        s3.start();
+        for (int i = 0; i < 100 && !"STARTED".equals(s3.getState()); i++) {
+            Thread.sleep(50);
+        }
+        proxy = new FaultInjectingProxy(s3.getPort());
+        System.setProperty("aws.accessKeyId", ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", SECRET);
+        direct = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+                .endpointOverride(URI.create("http://127.0.0.1:" + s3.getPort())).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET)))
+                .build();
+        direct.createBucket(b -> b.bucket(BUCKET));
+        storage = S3Storage.of("s3://" + BUCKET + "/out",
+                new StorageSettings("http://127.0.0.1:" + proxy.port(), "us-east-1", true));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        direct.close();
+        proxy.close();
+        s3.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        proxy.clearRules();
+        proxy.clearExchanges();
+    }
+
+    static Path folder(String name, int files) throws IOException {
+        Path folder = temp.resolve(name);
+        Files.createDirectories(folder.resolve("restock"));
+        for (int i = 0; i < files; i++) {
+            Files.writeString(folder.resolve("restock/WH-" + i + ".csv"), "warehouse_id\nWH-" + i + "\n");
+        }
+        Files.writeString(folder.resolve("manifest.json"), "{}");
+        return folder;
+    }
+
+    @Test
+    void transientFaultsAreRetriedAndSuccessIsWrittenLast() throws Exception {
+        proxy.inject("PUT", "/" + BUCKET + "/out/d1/restock/WH-3\\.csv", Fault.SLOW_DOWN, 2);
+        proxy.inject("PUT", "/" + BUCKET + "/out/d1/restock/WH-7\\.csv", Fault.INTERNAL_ERROR, 1);
+        proxy.inject("PUT", "/" + BUCKET + "/out/d1/manifest\\.json", Fault.DROP_CONNECTION, 1);
+        proxy.inject("PUT", "/" + BUCKET + "/out/d1/_SUCCESS", Fault.SLOW_DOWN, 1);
+
+        storage.publishFolder(folder("d1", 20), "d1");
+
+        List<String> written = proxy.exchanges().stream().filter(e -> e.method().equals("PUT") && e.status() == 200)
+                .map(e -> e.path().substring(("/" + BUCKET + "/out/d1/").length())).toList();
+        // A retried upload may land twice; _SUCCESS last, manifest.json after every data file.
+        assertEquals(22, new java.util.TreeSet<>(written).size(), written.toString());
+        assertEquals("_SUCCESS", written.get(written.size() - 1));
+        S3NightlyRunIT.assertOnlyAfter(written, "manifest.json", java.util.Set.of("manifest.json", "_SUCCESS"));
+        S3NightlyRunIT.assertOnlyAfter(written, "_SUCCESS", java.util.Set.of("_SUCCESS"));
+        try (InputStream in = storage.open("d1/restock/WH-3.csv")) {
+            assertEquals("warehouse_id\nWH-3\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void permanentFaultFailsAtOnceNamingBucketAndKey() throws Exception {
+        proxy.inject("PUT", "/" + BUCKET + "/out/d2/restock/WH-5\\.csv", Fault.ACCESS_DENIED, -1);
+
+        IOException e = assertThrows(IOException.class, () -> storage.publishFolder(folder("d2", 10), "d2"));
+
+        assertTrue(e.getMessage().contains("bucket " + BUCKET + ", key out/d2/restock/WH-5.csv"), e.getMessage());
+        assertTrue(e.getMessage().contains("Access Denied"), e.getMessage());
+        assertFalse(e.getMessage().contains(SECRET));
+        assertTrue(proxy.exchanges().stream().noneMatch(x -> x.method().equals("PUT")
+                        && (x.path().endsWith("/manifest.json") || x.path().endsWith("/_SUCCESS"))),
+                "neither manifest.json nor _SUCCESS is written after a failed upload");
+        assertFalse(storage.exists("d2/_SUCCESS"));
+    }
+
+    @Test
+    void missingBucketIsNamed() {
+        S3Storage missing = S3Storage.of("s3://no-such-bucket/in",
+                new StorageSettings("http://127.0.0.1:" + proxy.port(), "us-east-1", true));
+        IOException e = assertThrows(IOException.class, () -> missing.list("master"));
+        assertTrue(e.getMessage().contains("bucket no-such-bucket, key in/master/"), e.getMessage());
+    }
+}
