@@ -177,7 +177,9 @@ public final class ScheduleCommand implements Callable<Integer> {
         RunOutcome outcome;
         try {
             RunRequest request = RunCommand.request(config, input, output, date, sparkMaster, false);
-            outcome = NightlyRun.execute(request);
+            try (Progress progress = Progress.watch(request.settings(), date)) {
+                outcome = NightlyRun.execute(request);
+            }
         } catch (ConfigurationException e) {
             outcome = new RunOutcome(RunOutcome.USAGE, e.getMessage());
         } catch (RuntimeException e) {
@@ -209,10 +211,13 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         ZonedDateTime now = ZonedDateTime.now(zoneId);
         TreeMap<LocalDate, ZonedDateTime> missed = new TreeMap<>();
+        // A date that still has a fire to come is not missed: that fire runs it.
+        ZonedDateTime next = expression.next(now);
+        LocalDate upcoming = next == null ? null : next.toLocalDate();
         ZonedDateTime fire = expression.next(from);
         for (int i = 0; fire != null && fire.isBefore(now) && i < MAX_DAYS_EXAMINED; i++) {
             LocalDate date = fire.toLocalDate();
-            if (claims.find(date).isEmpty()) {
+            if (claims.find(date).isEmpty() && !date.equals(upcoming)) {
                 missed.put(date, fire);
             }
             // The first fire of the next day: one look-up per date, however often the cron fires.
