@@ -141,7 +141,7 @@ public final class PublishPlansTasklet extends StageTasklet {
                 ? "The " + selection.pages().size() + " most valuable of the " + selection.exceptionLines()
                         + " exception lines (order value or stock value) have a page with their chart; the others are in"
                         + " plans/replenishment.csv."
-                : "Each exception line links to its page with the demand chart and the numbers behind its order.";
+                : "Each plan exception links to its page with the demand chart and the numbers behind its order.";
 
         List<TableData> sections = new ArrayList<>(accuracy(stage));
         LocalDate end = AggregateDemandTasklet.firstIncompleteWeek(stage.planningDate());
