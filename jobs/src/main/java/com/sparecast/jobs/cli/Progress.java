@@ -3,6 +3,10 @@ package com.sparecast.jobs.cli;
 import com.sparecast.jobs.batch.JobRepositoryConfiguration;
 import com.sparecast.jobs.batch.NightlyPlanningJobConfiguration;
 import com.sparecast.jobs.config.Settings;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -60,15 +64,23 @@ final class Progress implements AutoCloseable {
     }
 
     private void poll(Settings settings, LocalDate date) {
-        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            context.registerBean(Settings.class, () -> settings);
-            context.register(JobRepositoryConfiguration.class);
-            context.refresh();
-            JobExplorer explorer = context.getBean(JobExplorer.class);
+        AnnotationConfigApplicationContext context = null;
+        try {
             Map<String, Double> previous = null;
             long lastLogged = 0;
             while (!stopped) {
                 Thread.sleep(CONSOLE_EVERY_SECONDS * 1000L);
+                if (context == null) {
+                    // Never create the repository's tables here: the run does, and two creators race.
+                    if (!repositoryExists(settings)) {
+                        continue;
+                    }
+                    context = new AnnotationConfigApplicationContext();
+                    context.registerBean(Settings.class, () -> settings);
+                    context.register(JobRepositoryConfiguration.class);
+                    context.refresh();
+                }
+                JobExplorer explorer = context.getBean(JobExplorer.class);
                 if (previous == null) {
                     previous = lastCompletedDurations(explorer);
                 }
@@ -89,6 +101,30 @@ final class Progress implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.debug("Progress display stopped: {}", e.toString());
+        } finally {
+            if (context != null) {
+                context.close();
+            }
+        }
+    }
+
+    /** Whether the job repository's tables are there, by a plain metadata query. */
+    private static boolean repositoryExists(Settings settings) {
+        String user = settings.get("sparecast.job-repository.username");
+        String password = settings.get("sparecast.job-repository.password");
+        try (Connection c = DriverManager.getConnection(JobRepositoryConfiguration.jdbcUrl(settings),
+                user.isEmpty() ? null : user, password.isEmpty() ? null : password);
+             ResultSet tables = c.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+            boolean instances = false;
+            boolean steps = false;
+            while (tables.next()) {
+                String name = tables.getString("TABLE_NAME");
+                instances |= "BATCH_JOB_INSTANCE".equalsIgnoreCase(name);
+                steps |= "BATCH_STEP_EXECUTION_CONTEXT".equalsIgnoreCase(name);
+            }
+            return instances && steps;
+        } catch (SQLException e) {
+            return false;
         }
     }
 
