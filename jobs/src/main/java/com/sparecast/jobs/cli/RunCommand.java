@@ -41,7 +41,9 @@ public final class RunCommand implements Callable<Integer> {
         RunOutcome outcome;
         try {
             RunRequest request = request(config, input, output, date, sparkMaster, force);
-            outcome = NightlyRun.execute(request);
+            try (Progress progress = Progress.watch(request.settings(), request.planningDate())) {
+                outcome = NightlyRun.execute(request);
+            }
         } catch (ConfigurationException e) {
             outcome = new RunOutcome(RunOutcome.USAGE, e.getMessage());
         }

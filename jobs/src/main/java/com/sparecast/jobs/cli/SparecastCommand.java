@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code sparecast}: the one launcher; every command prints --help and exits 2 on a usage error. */
 @Command(name = "sparecast", mixinStandardHelpOptions = true, version = "Sparecast 0.1.0",
         description = "Spare-parts forecasting, replenishment and customs-ready shipment planning.",
-        subcommands = {RunCommand.class, StatusCommand.class, BacktestCommand.class, ForecastCommand.class,
+        subcommands = {RunCommand.class, ScheduleCommand.class, StatusCommand.class, BacktestCommand.class, ForecastCommand.class,
                 SimulateCommand.class, GenerateCommand.class})
 public final class SparecastCommand implements Runnable {
 

@@ -41,9 +41,13 @@ public final class StatusCommand implements Callable<Integer> {
     public record StepStatus(String step, String status, long read, long written, long rejected, double seconds) {
     }
 
-    /** One run (job execution). */
+    /**
+     * One run (job execution); {@code scheduledBy} is the {@code schedule} process that claimed its
+     * date ({@code pid@host}), null for a run started by hand or by another scheduler.
+     */
     public record RunStatus(long execution, String planningDate, String status, String exitDescription,
-                            String started, double seconds, String inputFingerprint, List<StepStatus> steps) {
+                            String started, double seconds, String inputFingerprint, List<StepStatus> steps,
+                            String scheduledBy) {
     }
 
     @Override
@@ -62,6 +66,9 @@ public final class StatusCommand implements Callable<Integer> {
             System.out.printf("%s  execution %d  %-9s  started %s  %.1f s  inputs %s%n", run.planningDate(), run.execution(),
                     run.status(), run.started(), run.seconds(), run.inputFingerprint().substring(0, Math.min(12,
                             run.inputFingerprint().length())));
+            if (run.scheduledBy() != null) {
+                System.out.println("    date claimed by scheduler " + run.scheduledBy());
+            }
             for (StepStatus step : run.steps()) {
                 System.out.printf("    %-18s %-9s read %10d  written %10d  rejected %8d  %7.1f s%n", step.step(),
                         step.status(), step.read(), step.written(), step.rejected(), step.seconds());
@@ -98,12 +105,30 @@ public final class StatusCommand implements Callable<Integer> {
             return executions.stream()
                     .sorted(Comparator.comparing(JobExecution::getId).reversed())
                     .limit(last)
-                    .map(StatusCommand::status)
+                    .map(e -> status(e, claimOf(settings, e)))
                     .toList();
         }
     }
 
-    private static RunStatus status(JobExecution e) {
+    /** The scheduler's claim on the execution's date, if {@code schedule} started it. */
+    private static String claimOf(Settings settings, JobExecution e) {
+        String input = e.getJobParameters().getString("input");
+        String output = e.getJobParameters().getString("output");
+        String date = e.getJobParameters().getString("planningDate");
+        if (input == null || output == null || date == null) {
+            return null;
+        }
+        try {
+            ScheduleClaims claims = new ScheduleClaims(JobRepositoryConfiguration.jdbcUrl(settings),
+                    settings.get("sparecast.job-repository.username"), settings.get("sparecast.job-repository.password"),
+                    input, output, Long.MAX_VALUE);
+            return claims.find(LocalDate.parse(date)).map(c -> c.owner() + " (fire " + c.fireTime() + ")").orElse(null);
+        } catch (java.sql.SQLException | java.time.DateTimeException e2) {
+            return null;
+        }
+    }
+
+    private static RunStatus status(JobExecution e, String scheduledBy) {
         List<StepStatus> steps = e.getStepExecutions().stream()
                 .sorted(Comparator.comparing(StepExecution::getId))
                 .map(s -> new StepStatus(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
@@ -112,7 +137,7 @@ public final class StatusCommand implements Callable<Integer> {
         return new RunStatus(e.getId(), e.getJobParameters().getString("planningDate"), e.getStatus().name(),
                 e.getExitStatus().getExitDescription(), String.valueOf(e.getStartTime()),
                 seconds(e.getStartTime(), e.getEndTime()), String.valueOf(e.getJobParameters().getString("inputFingerprint")),
-                steps);
+                steps, scheduledBy);
     }
 
     private static double seconds(java.time.LocalDateTime start, java.time.LocalDateTime end) {

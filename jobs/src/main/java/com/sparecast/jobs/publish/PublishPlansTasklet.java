@@ -17,8 +17,15 @@ import com.sparecast.jobs.ingest.IngestSchema;
 import com.sparecast.jobs.ingest.Reconciliation;
 import com.sparecast.jobs.replenishment.PlanReplenishmentTasklet;
 import com.sparecast.jobs.replenishment.PlanSchema;
+import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.report.ExceptionParts;
+import com.sparecast.jobs.report.Feedback;
+import com.sparecast.jobs.report.ForecastAccuracy;
+import com.sparecast.jobs.report.PartPage;
+import com.sparecast.jobs.report.PartPageWriter;
 import com.sparecast.jobs.report.ReportData;
 import com.sparecast.jobs.report.ReportWriter;
+import com.sparecast.jobs.report.TableData;
 import com.sparecast.jobs.storage.LocalStorage;
 import com.sparecast.jobs.storage.Storage;
 import com.sparecast.jobs.storage.StorageSettings;
@@ -59,6 +66,9 @@ public final class PublishPlansTasklet extends StageTasklet {
     private static final List<String> EXCEPTION_COLUMNS = List.of("warehouse_id", "part_no", "description", "exception",
             "exception_reason", "abc_class", "demand_class", "inventory_position", "reorder_point", "order_up_to", "order_qty");
 
+    /** How far back the report looks for earlier runs' forecasts. */
+    private static final int ACCURACY_LOOKBACK_DAYS = 91;
+
     public PublishPlansTasklet(RunRequest request, Supplier<SparkSession> spark) {
         super(request, spark);
     }
@@ -80,23 +90,11 @@ public final class PublishPlansTasklet extends StageTasklet {
         writeForecasts(stage, build);
         Reconciliation reconciliation = writeQuality(stage, build, rows);
 
-        Map<String, Long> classes = new TreeMap<>();
-        for (Row r : stage.spark().read().parquet(stage.paths().uri(ForecastDemandTasklet.SERIES_FORECASTS))
-                .filter(col("region").notEqual(ForecastDemandTasklet.ALL_REGIONS))
-                .groupBy("demand_class").count().collectAsList()) {
-            classes.put(r.getString(0), r.getLong(1));
-        }
-        Map<String, Object> headline = new LinkedHashMap<>();
-        headline.put("series", classes.values().stream().mapToLong(Long::longValue).sum());
-        headline.putAll(summary);
-        Files.createDirectories(build.resolve("report"));
-        Files.writeString(build.resolve("report/index.html"), ReportWriter.render(new ReportData(
-                stage.planningDate().toString(), planId, reconciliation, headline, classes, EXCEPTION_COLUMNS, exceptions)),
-                StandardCharsets.UTF_8);
-
         long jobStart = stage.stepExecution().getJobExecution().getCreateTime() == null ? started
                 : started - java.time.Duration.between(stage.stepExecution().getJobExecution().getCreateTime(),
                         java.time.LocalDateTime.now()).toNanos();
+        writeReport(stage, build, planId, reconciliation, summary, exceptions, rows, jobStart);
+
         InputFingerprint inputs = InputFingerprint.load(stage.settings().workDir(), fingerprintSha);
         Manifest manifest = new Manifest(stage.stepExecution().getJobExecution().getId(), planId,
                 stage.planningDate().toString(), "COMPLETED", Math.round((System.nanoTime() - jobStart) / 1e7) / 100.0,
@@ -106,6 +104,89 @@ public final class PublishPlansTasklet extends StageTasklet {
         Storage output = Storage.of(stage.request().output(), StorageSettings.from(stage.settings()));
         output.publishFolder(build, stage.planningDate().toString());
         stage.countWritten(rows.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /**
+     * report/: the review page, one page per exception line (the most valuable {@code sparecast.report.part-pages},
+     * 200 by default), and the returns and failures feedback as CSV.
+     */
+    private static void writeReport(Stage stage, Path build, String planId, Reconciliation reconciliation,
+                                     Map<String, Object> summary, List<List<Object>> exceptions, Map<String, Long> rows,
+                                     long jobStart) throws IOException {
+        SparkSession spark = stage.spark();
+        Path report = Files.createDirectories(build.resolve("report"));
+        Dataset<Row> series = spark.read().parquet(stage.paths().uri(ForecastDemandTasklet.SERIES_FORECASTS));
+        Map<String, Long> classes = new TreeMap<>();
+        for (Row r : series.filter(col("region").notEqual(ForecastDemandTasklet.ALL_REGIONS))
+                .groupBy("demand_class").count().collectAsList()) {
+            classes.put(r.getString(0), r.getLong(1));
+        }
+        Map<String, Object> headline = new LinkedHashMap<>();
+        headline.put("series", classes.values().stream().mapToLong(Long::longValue).sum());
+        headline.putAll(summary);
+
+        int cap = stage.settings().get("sparecast.report.part-pages").isEmpty() ? ExceptionParts.DEFAULT_CAP
+                : stage.settings().getInt("sparecast.report.part-pages");
+        ExceptionParts.Selection selection = ExceptionParts.select(
+                spark.read().parquet(stage.paths().uri(PlanReplenishmentTasklet.PLAN)), series,
+                ForecastDemandTasklet.ALL_REGIONS, cap);
+        Map<String, String> pages = new LinkedHashMap<>();
+        Path parts = Files.createDirectories(report.resolve("parts"));
+        for (PartPage page : selection.pages()) {
+            Files.writeString(parts.resolve(page.fileName()), PartPageWriter.render(stage.planningDate().toString(), page),
+                    StandardCharsets.UTF_8);
+            pages.put(page.warehouseId() + "/" + page.partNo(), "parts/" + page.fileName());
+        }
+        String note = selection.pages().size() < selection.exceptionLines()
+                ? "The " + selection.pages().size() + " most valuable of the " + selection.exceptionLines()
+                        + " exception lines (order value or stock value) have a page with their chart; the others are in"
+                        + " plans/replenishment.csv."
+                : "Each plan exception links to its page with the demand chart and the numbers behind its order.";
+
+        List<TableData> sections = new ArrayList<>(accuracy(stage));
+        LocalDate end = AggregateDemandTasklet.firstIncompleteWeek(stage.planningDate());
+        Map<String, String> regionOfCountry = MasterData.load(stage.input()).regionOfCountry();
+        Dataset<Row> regions = spark.createDataFrame(regionOfCountry.entrySet().stream()
+                        .map(e -> org.apache.spark.sql.RowFactory.create(e.getKey(), e.getValue())).toList(),
+                new org.apache.spark.sql.types.StructType().add("country", "string", false).add("region", "string", false));
+        Feedback feedback = new Feedback(IngestEventsTasklet.accepted(stage, Feed.SHIPMENTS),
+                IngestEventsTasklet.accepted(stage, Feed.RETURNS), IngestEventsTasklet.accepted(stage, Feed.FAILURES),
+                regions, end);
+        rows.put("report/feedback.csv", feedback.writeCsv(report.resolve("feedback.csv")));
+        List<TableData> feedbackTables = feedback.tables();
+        sections.addAll(feedbackTables);
+        TableData reasons = feedbackTables.get(feedbackTables.size() - 1);
+        try (CsvOutput out = CsvOutput.open(report.resolve("return_reasons.csv"), reasons.header(), true)) {
+            for (List<Object> row : reasons.rows()) {
+                out.write(row);
+            }
+            rows.put("report/return_reasons.csv", out.rows());
+        }
+
+        headline.put("duration so far (s)", Math.round((System.nanoTime() - jobStart) / 1e8) / 10.0);
+        Files.writeString(report.resolve("index.html"), ReportWriter.render(new ReportData(
+                stage.planningDate().toString(), planId, reconciliation, headline, classes, EXCEPTION_COLUMNS, exceptions,
+                pages, note, sections)), StandardCharsets.UTF_8);
+    }
+
+    /** Accuracy of the forecasts of earlier runs published in the same output location. */
+    private static List<TableData> accuracy(Stage stage) throws IOException {
+        Storage output = Storage.of(stage.request().output(), StorageSettings.from(stage.settings()));
+        List<Dataset<Row>> earlier = new ArrayList<>();
+        for (int back = 1; back <= ACCURACY_LOOKBACK_DAYS && earlier.size() < ForecastAccuracy.MAX_RUNS; back++) {
+            String date = stage.planningDate().minusDays(back).toString();
+            if (output.exists(date + "/_SUCCESS") && output.exists(date + "/forecasts.parquet")) {
+                earlier.add(stage.spark().read().parquet(output.sparkUri(date + "/forecasts.parquet"))
+                        .withColumn("run_date", lit(date)));
+            }
+        }
+        if (earlier.isEmpty()) {
+            return List.of(ForecastAccuracy.none(stage.request().output()));
+        }
+        Dataset<Row> all = earlier.stream().reduce(Dataset::unionByName).orElseThrow();
+        return ForecastAccuracy.tables(all, stage.spark().read().parquet(stage.paths().uri(AggregateDemandTasklet.WEEKLY_DEMAND)),
+                stage.spark().read().parquet(stage.paths().uri(ForecastDemandTasklet.SERIES_FORECASTS)),
+                AggregateDemandTasklet.firstIncompleteWeek(stage.planningDate()), ForecastDemandTasklet.ALL_REGIONS);
     }
 
     /** plans/replenishment.csv and .parquet, and restock/<warehouse>.csv for warehouses with orders. */
@@ -175,6 +256,8 @@ public final class PublishPlansTasklet extends StageTasklet {
         summary.put("orders", orders);
         summary.put("exceptions", (long) exceptions.size());
         summary.put("stock-out risks", stockoutRisks);
+        summary.put("overstock", exceptions.stream().filter(e -> "OVERSTOCK".equals(e.get(3))).count());
+        summary.put("dead stock", exceptions.stream().filter(e -> "DEAD_STOCK".equals(e.get(3))).count());
     }
 
     /** Ship date and arrival of each (destination warehouse, part) in the shipment plan. */

@@ -1,0 +1,152 @@
+package com.sparecast.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sparecast.jobs.TestInputs;
+import com.sparecast.jobs.config.Settings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two {@code sparecast schedule} processes (separate JVMs, separate work folders, as on two
+ * hosts) share one job repository and fire every 4 seconds: the planning date runs once, the
+ * other fires are skipped and say why, and the dates missed since the last claim are reported
+ * on start.
+ */
+class ScheduleIT {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @Timeout(600)
+    void twoSchedulersSharingARepositoryRunEachDateOnce() throws Exception {
+        Path input = TestInputs.copyOf(TestInputs.dataSamples(), temp.resolve("input"));
+        Path output = temp.resolve("out");
+        String repository = "jdbc:h2:file:" + temp.resolve("shared-repo/sparecast") + ";DB_CLOSE_DELAY=-1;AUTO_SERVER=TRUE";
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        // Where the schedule left off three days ago: the two days in between were missed.
+        ScheduleClaims seeded = new ScheduleClaims(repository, "sa", "", input.toString(), output.toString(), 300_000);
+        LocalDate last = today.minusDays(3);
+        seeded.claim(last, "an earlier scheduler", ZonedDateTime.of(last.atTime(23, 59, 56), ZoneOffset.UTC).toString());
+        seeded.finish(last, "an earlier scheduler", 0, "completed");
+
+        List<String> logA = Collections.synchronizedList(new ArrayList<>());
+        List<String> logB = Collections.synchronizedList(new ArrayList<>());
+        Process a = start("a", repository, input, output, logA);
+        Process b = start("b", repository, input, output, logB);
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(8));
+            while (Instant.now().isBefore(deadline) && !ended(logA) && !ended(logB)) {
+                Thread.sleep(1000);
+            }
+            assertTrue(ended(logA) || ended(logB), "no run ended in time:\nA: " + logA + "\nB: " + logB);
+            Thread.sleep(10_000); // a few more fires on both sides, all of them skipped
+        } finally {
+            a.destroy();
+            b.destroy();
+            a.waitFor();
+            b.waitFor();
+        }
+        try {
+            check(today, repository, input, output, logA, logB, seeded);
+        } finally {
+            try (Connection c = DriverManager.getConnection(repository, "sa", "")) {
+                c.createStatement().execute("SHUTDOWN");
+            }
+        }
+    }
+
+    private void check(LocalDate today, String repository, Path input, Path output, List<String> logA, List<String> logB,
+                       ScheduleClaims seeded) throws Exception {
+        System.out.println("scheduler A:\n  " + String.join("\n  ", logA));
+        System.out.println("scheduler B:\n  " + String.join("\n  ", logB));
+
+        List<String> all = new ArrayList<>(logA);
+        all.addAll(logB);
+        assertEquals(1, all.stream().filter(l -> l.contains(": running planning date " + today)).count(),
+                "the date must be started exactly once");
+        assertEquals(1, all.stream().filter(l -> l.contains("Run of " + today + " ended with exit code 0")).count());
+        assertTrue(all.stream().anyMatch(l -> l.contains("skipped: planning date " + today + " is being run by")),
+                "the other scheduler must skip the running date");
+        assertTrue(all.stream().anyMatch(l -> l.contains("skipped: planning date " + today + " already completed")),
+                "later fires must skip the completed date");
+        // The first scheduler up reports the gap; the second may start after the first claimed today.
+        List<String> missed = all.stream().filter(l -> l.contains("Missed runs")).toList();
+        assertTrue(missed.stream().anyMatch(l -> l.contains(today.minusDays(2) + " (due")
+                && l.contains(today.minusDays(1) + " (due")), "missed dates reported on start: " + missed);
+        assertTrue(missed.stream().noneMatch(l -> l.contains(today + " (due")), "today still has fires: " + missed);
+
+        Settings settings = Settings.withOverrides(Map.of("sparecast.job-repository.url", repository,
+                "sparecast.work-dir", temp.resolve("reader").toString()));
+        List<StatusCommand.RunStatus> runs = StatusCommand.runs(settings, today, 100);
+        assertEquals(1, runs.size(), "one job execution of " + today + ": " + runs);
+        assertEquals("COMPLETED", runs.get(0).status());
+        assertEquals(ScheduleClaims.COMPLETED, seeded.find(today).orElseThrow().status());
+        assertTrue(Files.exists(output.resolve(today.toString()).resolve("_SUCCESS")));
+    }
+
+    private static boolean ended(List<String> log) {
+        synchronized (log) {
+            return log.stream().anyMatch(l -> l.contains("ended with exit code"));
+        }
+    }
+
+    private Process start(String name, String repository, Path input, Path output, List<String> log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (argument.startsWith("--add-") || argument.startsWith("-XX:+IgnoreUnrecognized")
+                    || argument.startsWith("-Djdk.") || argument.startsWith("-Dio.netty")) {
+                command.add(argument);
+            }
+        }
+        command.add("-Xmx1g");
+        command.add("-Djava.io.tmpdir=" + Files.createDirectories(temp.resolve("tmp-" + name)));
+        command.add("-Dsparecast.work-dir=" + temp.resolve("work-" + name));
+        command.add("-Dsparecast.job-repository.url=" + repository);
+        command.add("-Dsparecast.spark.master=local[2]");
+        command.add("-Dsparecast.schedule.heartbeat-seconds=2");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("com.sparecast.jobs.cli.SparecastCommand");
+        command.addAll(List.of("schedule", "--cron", "*/4 * * * * *", "--zone", "UTC", "--input", input.toString(),
+                "--output", output.toString(), "--stop-after", "540"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        Process process = builder.start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    log.add(line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "scheduler-" + name);
+        reader.setDaemon(true);
+        reader.start();
+        return process;
+    }
+}
