@@ -2,6 +2,7 @@ package com.sparecast.jobs.cli;
 
 import com.sparecast.jobs.backtest.BacktestCommand;
 import com.sparecast.jobs.backtest.ForecastCommand;
+import com.sparecast.jobs.backtest.HistoryCommand;
 import com.sparecast.jobs.generate.GenerateCommand;
 import com.sparecast.jobs.simulate.SimulateCommand;
 import picocli.CommandLine;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sparecast", mixinStandardHelpOptions = true, version = "Sparecast 0.1.0",
         description = "Spare-parts forecasting, replenishment and customs-ready shipment planning.",
         subcommands = {RunCommand.class, StatusCommand.class, BacktestCommand.class, ForecastCommand.class,
-                SimulateCommand.class, GenerateCommand.class})
+                SimulateCommand.class, GenerateCommand.class, HistoryCommand.class})
 public final class SparecastCommand implements Runnable {
 
     @CommandLine.Spec
