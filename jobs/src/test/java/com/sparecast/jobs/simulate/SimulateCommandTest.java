@@ -131,6 +131,9 @@ class SimulateCommandTest {
         String text = Files.readString(json);
         assertTrue(text.startsWith("{\"series\": 4, \"excluded\": 2, \"frequency\": \"week\""), text);
         assertTrue(text.contains("\"ground_truth\": true, \"master\": true"), text);
+        // no holdout, and lead times and targets come from the master data
+        assertTrue(text.contains("\"holdout\": null, \"review\": 1, \"lead_time_mean\": null, \"lead_time_sd\": null,"
+                + " \"target_fill_rate\": null"), text);
         // Each region's only simulated series is its class A: both in A, demand = realised 38 + 2.
         List<Double> series = all(text, "series").subList(1, 5);
         assertEquals(List.of(2.0, 0.0, 0.0, 2.0), series);
