@@ -2,6 +2,7 @@ package com.sparecast.jobs.cli;
 
 import com.sparecast.jobs.backtest.BacktestCommand;
 import com.sparecast.jobs.backtest.ForecastCommand;
+import com.sparecast.jobs.backtest.HistoryCommand;
 import com.sparecast.jobs.generate.GenerateCommand;
 import com.sparecast.jobs.simulate.SimulateCommand;
 import picocli.CommandLine;
@@ -10,8 +11,8 @@ import picocli.CommandLine.Command;
 /** {@code sparecast}: the one launcher; every command prints --help and exits 2 on a usage error. */
 @Command(name = "sparecast", mixinStandardHelpOptions = true, version = "Sparecast 0.1.0",
         description = "Spare-parts forecasting, replenishment and customs-ready shipment planning.",
-        subcommands = {RunCommand.class, ScheduleCommand.class, StatusCommand.class, BacktestCommand.class, ForecastCommand.class,
-                SimulateCommand.class, GenerateCommand.class})
+        subcommands = {RunCommand.class, ScheduleCommand.class, StatusCommand.class, BacktestCommand.class,
+                ForecastCommand.class, SimulateCommand.class, HistoryCommand.class, GenerateCommand.class})
 public final class SparecastCommand implements Runnable {
 
     @CommandLine.Spec

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,6 +79,21 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
     private Path json;
 
+    @Option(names = "--ground-truth", paramLabel = "FILE",
+            description = {"Simulate over the generator's realised future demand (ground_truth/future_demand.csv:"
+                    + " part_no, region, period, realised; weekly) instead of a holdout: every series is fitted on its"
+                    + " whole history (padded with zero weeks to the file's last week) and simulated over its"
+                    + " realised path. Needs --frequency week; --holdout does not apply."})
+    private Path groundTruth;
+
+    @Option(names = "--master", paramLabel = "DIR",
+            description = {"Master data folder as the nightly plan reads it: service_levels.csv gives the target of"
+                    + " each ABC class (instead of --fill-rate), lanes.csv and warehouses.csv the lead time of each"
+                    + " region's regional warehouse (transit plus customs, in periods; regions without one use"
+                    + " --lead-time-mean/--lead-time-sd), parts.csv the unit costs for ABC by annual demand value"
+                    + " within each region."})
+    private Path master;
+
     @Override
     public Integer call() throws IOException {
         Frequency freq = switch (frequency.toLowerCase(Locale.ROOT)) {
@@ -104,22 +120,58 @@ public final class SimulateCommand implements Callable<Integer> {
         if (review < 1) {
             throw usage("--review must be >= 1, got " + review);
         }
+        if (groundTruth != null && freq != Frequency.WEEK) {
+            throw usage("--ground-truth needs --frequency week (the generator's future is weekly)");
+        }
         List<DemandHistory.Series> series;
+        GroundTruth truth = null;
+        MasterData masterData = null;
         try {
             series = DemandHistory.read(history, freq);
+            if (groundTruth != null) {
+                truth = GroundTruth.read(groundTruth);
+            }
+            if (master != null) {
+                masterData = MasterData.read(master);
+            }
         } catch (NoSuchFileException e) {
-            throw usage("--history: no such file: " + history);
+            throw usage("no such file: " + e.getFile());
         } catch (InvalidHistoryException e) {
             throw usage(e.getMessage());
         }
+        LeadTime fixed = new LeadTime(leadTimeMean, leadTimeSd);
+        Map<AbcClass, Double> targets = PolicyComparison.sameTarget(fillRate);
+        Function<String, LeadTime> leadTimes = region -> fixed;
+        Map<String, Double> unitCost = null;
+        if (masterData != null) {
+            for (AbcClass c : AbcClass.values()) {
+                Double t = masterData.targets().get(c);
+                if (t != null) {
+                    if (!(t > 0 && t < 1)) {
+                        throw usage("--master: service_levels.csv: target of class " + c + " must be in (0, 1), got " + t);
+                    }
+                    targets.put(c, t);
+                }
+            }
+            double daysPerPeriod = freq == Frequency.WEEK ? 7 : 365.25 / 12;
+            MasterData m = masterData;
+            leadTimes = region -> {
+                LeadTime lt = m.leadTime(region, daysPerPeriod);
+                return lt == null ? fixed : lt;
+            };
+            unitCost = masterData.unitCost();
+        }
         long started = System.nanoTime();
-        Outcome outcome = new PolicyComparison(n, freq.periodsPerYear(), fillRate,
-                new LeadTime(leadTimeMean, leadTimeSd), review, alloc, seed).run(series);
+        Outcome outcome = new PolicyComparison(n, freq.periodsPerYear(), review, alloc, seed,
+                new PolicyComparison.Setup(targets, leadTimes, unitCost, truth)).run(series);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         PrintWriter out = spec.commandLine().getOut();
-        out.print(table(outcome, freq, n, alloc));
-        out.printf(Locale.ROOT, "%.1f s%n", seconds);
+        out.print(table(outcome, freq, n, alloc, truth, masterData != null ? targets : null));
+        int simulated = outcome.series() - outcome.excluded();
+        out.printf(Locale.ROOT, "%.1f s (fit %.1f s, simulate %.1f s): %.0f series/s on %d cores%n", seconds,
+                outcome.fitSeconds(), outcome.simulateSeconds(), seconds > 0 ? simulated / seconds : 0,
+                Runtime.getRuntime().availableProcessors());
         out.flush();
         if (json != null) {
             Files.writeString(json, json(outcome, freq, n, alloc), StandardCharsets.UTF_8);
@@ -131,14 +183,25 @@ public final class SimulateCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    private String table(Outcome o, Frequency freq, int n, Allocation alloc) {
+    private String table(Outcome o, Frequency freq, int n, Allocation alloc, GroundTruth truth,
+                         Map<AbcClass, Double> targets) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "series %d (excluded %d: under %d training periods), %s buckets, holdout %d,"
-                        + " lead time %.2f (sd %.2f), review %d, target fill rate %.3f, allocation %s%n",
-                o.series(), o.excluded(), PolicyComparison.MIN_TRAINING, freq.name().toLowerCase(Locale.ROOT), n,
-                leadTimeMean, leadTimeSd, review, fillRate, alloc.name().toLowerCase(Locale.ROOT)));
-        b.append(String.format(Locale.ROOT, "%-5s %7s  %-9s %9s %12s %8s  %-9s %9s %12s %8s%n", "class", "series",
-                "policy", "fill_rate", "avg_on_hand", "orders", "baseline", "fill_rate", "avg_on_hand", "orders"));
+        String test = truth == null ? "holdout " + n
+                : "ground truth " + truth.weeks() + " weeks from " + truth.start();
+        String excluded = truth == null ? "under " + PolicyComparison.MIN_TRAINING + " training periods"
+                : "without history or ground truth";
+        String lead = master == null ? String.format(Locale.ROOT, "lead time %.2f (sd %.2f)", leadTimeMean, leadTimeSd)
+                : "lead time per region from lanes";
+        String target = targets == null ? String.format(Locale.ROOT, "target fill rate %.3f", fillRate)
+                : String.format(Locale.ROOT, "targets A %.3f, B %.3f, C %.3f", targets.get(AbcClass.A),
+                        targets.get(AbcClass.B), targets.get(AbcClass.C));
+        b.append(String.format(Locale.ROOT, "series %d (excluded %d: %s), %s buckets, %s, %s, review %d, %s,"
+                        + " allocation %s%n",
+                o.series(), o.excluded(), excluded, freq.name().toLowerCase(Locale.ROOT), test, lead, review, target,
+                alloc.name().toLowerCase(Locale.ROOT)));
+        b.append(String.format(Locale.ROOT, "%-5s %7s %6s  %-9s %9s %12s %8s  %-9s %9s %12s %8s  %-14s %9s %12s %12s%n",
+                "class", "series", "target", "policy", "fill_rate", "avg_on_hand", "orders", "baseline", "fill_rate",
+                "avg_on_hand", "orders", "normal matched", "target", "fill_rate", "on_hand@fill"));
         for (Map.Entry<AbcClass, ClassOutcome> e : o.classes().entrySet()) {
             row(b, e.getKey().name(), e.getValue());
         }
@@ -147,10 +210,12 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private static void row(StringBuilder b, String name, ClassOutcome c) {
-        b.append(String.format(Locale.ROOT, "%-5s %7d  %-9s %9s %12s %8d  %-9s %9s %12s %8d%n", name, c.series(),
+        b.append(String.format(Locale.ROOT, "%-5s %7d %6s  %-9s %9s %12s %8d  %-9s %9s %12s %8d  %-14s %9s %12s %12s%n",
+                name, c.series(), fmt(c.target(), 3),
                 "sparecast", fmt(c.sparecast().fillRate(), 4), fmt(c.sparecast().averageOnHand(), 3),
                 c.sparecast().orders(), "normal", fmt(c.normal().fillRate(), 4), fmt(c.normal().averageOnHand(), 3),
-                c.normal().orders()));
+                c.normal().orders(), "normal", fmt(c.matchedTarget(), 4), fmt(c.matched().fillRate(), 4),
+                fmt(c.matchedOnHand(), 3)));
     }
 
     private static String fmt(double v, int digits) {
@@ -161,12 +226,14 @@ public final class SimulateCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append("{\"series\": ").append(o.series()).append(", \"excluded\": ").append(o.excluded())
                 .append(", \"frequency\": \"").append(freq.name().toLowerCase(Locale.ROOT)).append('"')
-                .append(", \"holdout\": ").append(n)
+                .append(", \"holdout\": ").append(groundTruth != null ? "null" : String.valueOf(n))
                 .append(", \"review\": ").append(review)
-                .append(", \"lead_time_mean\": ").append(num(leadTimeMean))
-                .append(", \"lead_time_sd\": ").append(num(leadTimeSd))
-                .append(", \"target_fill_rate\": ").append(num(fillRate))
+                .append(", \"lead_time_mean\": ").append(master != null ? "null" : num(leadTimeMean))
+                .append(", \"lead_time_sd\": ").append(master != null ? "null" : num(leadTimeSd))
+                .append(", \"target_fill_rate\": ").append(master != null ? "null" : num(fillRate))
                 .append(", \"allocation\": \"").append(alloc.name().toLowerCase(Locale.ROOT)).append('"')
+                .append(", \"ground_truth\": ").append(groundTruth != null)
+                .append(", \"master\": ").append(master != null)
                 .append(",\n \"classes\": {");
         String sep = "";
         for (Map.Entry<AbcClass, ClassOutcome> e : o.classes().entrySet()) {
@@ -187,7 +254,12 @@ public final class SimulateCommand implements Callable<Integer> {
         resultJson(b, c.sparecast());
         b.append(", \"normal\": ");
         resultJson(b, c.normal());
-        b.append('}');
+        b.append(", \"target\": ").append(num(c.target()))
+                .append(", \"normal_matched\": ");
+        resultJson(b, c.matched());
+        b.setLength(b.length() - 1);
+        b.append(", \"line_target\": ").append(num(c.matchedTarget()))
+                .append(", \"average_on_hand_at_same_fill_rate\": ").append(num(c.matchedOnHand())).append("}}");
     }
 
     private static void resultJson(StringBuilder b, SimulationResult r) {

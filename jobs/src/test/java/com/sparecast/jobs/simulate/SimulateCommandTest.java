@@ -22,7 +22,11 @@ import picocli.CommandLine;
 /**
  * {@code simulate} on two fixtures in src/test/resources/simulate: 20 series cut from the RAF
  * monthly data (RAF-0001 to RAF-0020, Syntetos &amp; Boylan 2005) and a small weekly gzip file
- * with missing buckets (P-FAST and P-SLOW, 80 weeks; P-SHORT, 10 weeks; P-FAST/US, 1 week).
+ * with missing buckets (P-FAST and P-SLOW, 80 weeks; P-SHORT, 10 weeks; P-FAST/US, 1 week); and
+ * ground-truth/: a 40-week history (P-FAST/EU-WEST, P-SLOW/NA, and P-GONE/NA that has no future),
+ * the generator-style future_demand.csv over 8 weeks after a gap week (P-FAST, P-SLOW, and
+ * P-NEW/NA that has no history; realised demand 38 and 2) and master data (service levels A 0.98,
+ * B 0.95, C 0.90; lanes to WH-DE 1.5 days and WH-US 21 days; unit costs).
  */
 class SimulateCommandTest {
 
@@ -98,6 +102,66 @@ class SimulateCommandTest {
         List<Double> demand = all(text, "demand");
         assertEquals(15.0, demand.get(demand.size() - 1));
         assertTrue(text.contains("\"allocation\": \"line\""));
+    }
+
+    private Path groundTruthFixture() throws IOException {
+        Path gt = dir.resolve("gt");
+        Files.createDirectories(gt.resolve("master"));
+        for (String name : List.of("history.csv", "future_demand.csv", "master/service_levels.csv",
+                "master/warehouses.csv", "master/lanes.csv", "master/parts.csv")) {
+            try (InputStream in = SimulateCommandTest.class.getResourceAsStream("/simulate/ground-truth/" + name)) {
+                Files.copy(in, gt.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return gt;
+    }
+
+    @Test
+    void groundTruthIsTheSimulatedPathAndMasterDataGivesTargetsAndLeadTimes() throws IOException {
+        Path gt = groundTruthFixture();
+        Path json = dir.resolve("gt.json");
+        String[] args = {"--history", gt.resolve("history.csv").toString(), "--ground-truth",
+            gt.resolve("future_demand.csv").toString(), "--master", gt.resolve("master").toString(), "--json",
+            json.toString()};
+        Run r = run(args);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("series 4 (excluded 2: without history or ground truth), week buckets, ground truth"
+                + " 8 weeks from 2026-11-16, lead time per region from lanes, review 1, targets A 0.980, B 0.950,"
+                + " C 0.900"), r.out());
+        String text = Files.readString(json);
+        assertTrue(text.startsWith("{\"series\": 4, \"excluded\": 2, \"frequency\": \"week\""), text);
+        assertTrue(text.contains("\"ground_truth\": true, \"master\": true"), text);
+        // no holdout, and lead times and targets come from the master data
+        assertTrue(text.contains("\"holdout\": null, \"review\": 1, \"lead_time_mean\": null, \"lead_time_sd\": null,"
+                + " \"target_fill_rate\": null"), text);
+        // Each region's only simulated series is its class A: both in A, demand = realised 38 + 2.
+        List<Double> series = all(text, "series").subList(1, 5);
+        assertEquals(List.of(2.0, 0.0, 0.0, 2.0), series);
+        List<Double> demand = all(text, "demand");
+        assertEquals(40.0, demand.get(0));
+        assertEquals(40.0, demand.get(demand.size() - 1));
+        assertEquals(List.of(0.98, 0.95, 0.9), all(text, "target").subList(0, 3));
+        for (double f : all(text, "fill_rate")) {
+            assertTrue(Double.isNaN(f) || (f >= 0 && f <= 1), text);
+        }
+        // The matched normal reaches at least Sparecast's fill rate in class A.
+        List<Double> fill = all(text, "fill_rate");
+        assertTrue(fill.get(2) >= fill.get(0), text);
+        Path again = dir.resolve("again.json");
+        args[args.length - 1] = again.toString();
+        run(args);
+        assertEquals(text, Files.readString(again));
+    }
+
+    @Test
+    void groundTruthNeedsWeeklyBuckets() throws IOException {
+        Path gt = groundTruthFixture();
+        assertEquals(2, run("--history", gt.resolve("history.csv").toString(), "--ground-truth",
+                gt.resolve("future_demand.csv").toString(), "--frequency", "month").exit());
+        assertEquals(2, run("--history", gt.resolve("history.csv").toString(), "--ground-truth",
+                dir.resolve("none.csv").toString()).exit());
+        assertEquals(2, run("--history", gt.resolve("history.csv").toString(), "--master",
+                dir.resolve("none").toString()).exit());
     }
 
     @Test

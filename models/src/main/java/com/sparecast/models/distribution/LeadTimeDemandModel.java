@@ -100,6 +100,14 @@ public final class LeadTimeDemandModel implements Serializable {
      * variance through {@link #over(double, double, LeadTime, double)}, or, for a lumpy series,
      * the seeded bootstrap of its history, scaled to the forecast's level.
      *
+     * <p>The error variance is capped at {@code mu * E[y^2 | y > 0] / E[y | y > 0]} over the
+     * history's demand periods: demand that occurs with probability {@code p} in sizes {@code z}
+     * has mean {@code mu = p E[z]} and variance {@code p E[z^2] - mu^2 < mu E[z^2] / E[z]}, whatever
+     * {@code p}. The cap binds only when the forecast level has fallen far below the level the
+     * errors were made at (a smoothing method that followed a run of zeros to next to nothing):
+     * without it, a mean of 1e-6 with an error variance of 0.3 is a negative binomial whose tail
+     * asks for an order-up-to level in the millions to fill 90% of that next-to-nothing demand.
+     *
      * @param forecast the series' forecast
      * @param history the demand history the forecast was made from
      * @param seed seed of the bootstrap (derive it from the planning date and the series key)
@@ -119,7 +127,22 @@ public final class LeadTimeDemandModel implements Serializable {
                     forecast.statistics().adi(), forecast.statistics().cv2(), replicates,
                     leadTime.mean() + reviewPeriods));
         }
-        return over(mu, forecast.errorVariance(), leadTime, reviewPeriods);
+        double variance = mu > 0 ? Math.min(forecast.errorVariance(), mu * sizeBiasedMean(history))
+                : forecast.errorVariance();
+        return over(mu, variance, leadTime, reviewPeriods);
+    }
+
+    /** {@code E[y^2 | y > 0] / E[y | y > 0]} over the history; +Infinity without demand. */
+    static double sizeBiasedMean(double[] history) {
+        double sum = 0;
+        double squares = 0;
+        for (double y : history) {
+            if (y > 0) {
+                sum += y;
+                squares += y * y;
+            }
+        }
+        return sum > 0 ? squares / sum : Double.POSITIVE_INFINITY;
     }
 
     /**

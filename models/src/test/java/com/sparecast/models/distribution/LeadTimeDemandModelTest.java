@@ -70,6 +70,31 @@ class LeadTimeDemandModelTest {
     }
 
     @Test
+    void errorVarianceIsCappedByTheSizeBiasedMeanOfTheHistory() {
+        // Intermittent, sizes 1 and 3: E[y^2 | y > 0] / E[y | y > 0] = (1 + 9) / (1 + 3) = 2.5.
+        double[] history = {0, 1, 0, 0, 3, 0, 0, 0, 0, 0};
+        assertEquals(2.5, LeadTimeDemandModel.sizeBiasedMean(history), 1e-12);
+        IntermittencyStatistics stats = IntermittencyStatistics.of(history);
+        assertEquals(DemandClass.INTERMITTENT, stats.demandClass());
+        // A smoothing method that followed the zeros to 1e-6 but kept the error variance 0.3:
+        SeriesForecast collapsed = new SeriesForecast("SimpleExponentialSmoothing", "test", stats.demandClass(),
+                stats, new double[] {1e-6}, 0.3);
+        LeadTimeDemand d = model.over(collapsed, history, new LeadTime(2, 0), 1, 1L);
+        // variance per period min(0.3, 1e-6 * 2.5): over 3 periods 7.5e-6, Poisson-like, not a
+        // negative binomial whose tail asks for millions of units
+        assertEquals(3e-6, d.distribution().mean(), 1e-15);
+        assertEquals(model.over(1e-6, 2.5e-6, new LeadTime(2, 0), 1).distribution().name(), d.distribution().name());
+        assertTrue(d.distribution().quantile(0.999) <= 1, d.reason());
+        // Where the forecast keeps the level the errors were made at, the cap does not bind.
+        SeriesForecast level = new SeriesForecast("TSB", "test", stats.demandClass(), stats, new double[] {0.4}, 0.6);
+        assertEquals(3 * 0.6, model.over(level, history, new LeadTime(2, 0), 1, 1L).distribution().variance(), 1e-9);
+        // No demand in the history: nothing to cap with.
+        SeriesForecast none = new SeriesForecast("TSB", "test", stats.demandClass(), stats, new double[] {0.4}, 0.6);
+        assertEquals(3 * 0.6, model.over(none, new double[5], new LeadTime(2, 0), 1, 1L).distribution().variance(),
+                1e-9);
+    }
+
+    @Test
     void perPeriodQuantilesAreOrderedAndOnePerStep() {
         double[] history = {0, 2, 0, 0, 1, 0, 3, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 4, 0, 1};
         SeriesForecast f = AutomaticForecaster.withDefaults().forecast(history, 5);
