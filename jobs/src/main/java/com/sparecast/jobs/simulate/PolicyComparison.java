@@ -234,6 +234,8 @@ final class PolicyComparison {
         long bootstrapSeed = seed * 1_000_003L + s.key().hashCode();
         DemandDistribution protection = model.over(f, training, leadTime, review, bootstrapSeed).distribution();
         DemandDistribution lead = model.over(f, training, leadTime, 0, bootstrapSeed).distribution();
+        // A placeholder target: the class, and so the target, is known only after all series are
+        // fitted (withTarget).
         double target = setup.targets().get(AbcClass.A);
         PolicyInput ours = new PolicyInput(protection, mean * review, target, 0, 0, 0, 0, 1, 0)
                 .withLeadTimeDemand(lead);
