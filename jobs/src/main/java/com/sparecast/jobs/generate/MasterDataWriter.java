@@ -132,6 +132,12 @@ final class MasterDataWriter {
                     onOrder[f.parts[k]][wh] = 0;
                 }
             }
+            // The batteries' shelf in APAC is empty on purpose: the plan must send them over the
+            // passenger-air lane, where customs holds them (every profile shows that hold).
+            if (!part.dangerousGoods().isEmpty() && s.region == World.APAC && s.stopWeek > weeks) {
+                onHand[current][wh] = 0;
+                onOrder[current][wh] = 0;
+            }
         }
         for (Part part : parts) {
             int i = part.index();
