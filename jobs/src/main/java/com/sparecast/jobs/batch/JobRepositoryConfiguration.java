@@ -46,28 +46,44 @@ public class JobRepositoryConfiguration {
         Path db = settings.workDir().resolve("jobrepo").resolve("sparecast");
         // DB_CLOSE_DELAY=-1: without it a restart failed with OptimisticLockingFailureException (STACK.md).
         // AUTO_SERVER lets a second process (status, a second scheduler) open the same file.
-        return "jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=-1;AUTO_SERVER=TRUE";
+        // WRITE_DELAY=0: a step's COMPLETED status is on disk when the next step starts, so a process
+        // killed with -9 right after never redoes it (H2 otherwise flushes commits up to 500 ms late).
+        return "jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=-1;AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     /** Spring Batch's schema script fails on a second start, so run it only on an empty database. */
     private static void createSchemaIfMissing(DataSource dataSource, String url) {
         try (Connection connection = dataSource.getConnection()) {
-            try (ResultSet tables = connection.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
-                while (tables.next()) {
-                    if ("BATCH_JOB_INSTANCE".equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
-                        return;
-                    }
-                }
+            if (hasBatchTables(connection)) {
+                return;
             }
             String platform = url.startsWith("jdbc:postgresql") ? "postgresql" : url.startsWith("jdbc:h2") ? "h2" : null;
             if (platform == null) {
                 throw new IllegalStateException("Job repository at " + url
                         + " has no Spring Batch tables; create them with schema-<platform>.sql from spring-batch-core");
             }
-            new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql"))
-                    .populate(connection);
+            try {
+                new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-" + platform
+                        + ".sql")).populate(connection);
+            } catch (RuntimeException e) {
+                // Another process sharing a new repository created the tables first: that is fine.
+                if (!hasBatchTables(connection)) {
+                    throw e;
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open job repository at " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean hasBatchTables(Connection connection) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+            while (tables.next()) {
+                if ("BATCH_JOB_INSTANCE".equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
