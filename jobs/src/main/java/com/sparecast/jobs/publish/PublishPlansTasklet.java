@@ -75,7 +75,6 @@ public final class PublishPlansTasklet extends StageTasklet {
 
     @Override
     protected void run(Stage stage) throws Exception {
-        long started = System.nanoTime();
         Path build = stage.paths().dataset("publish");
         LocalStorage.deleteRecursively(build);
         Files.createDirectories(build);
@@ -90,14 +89,11 @@ public final class PublishPlansTasklet extends StageTasklet {
         writeForecasts(stage, build);
         Reconciliation reconciliation = writeQuality(stage, build, rows);
 
-        long jobStart = stage.stepExecution().getJobExecution().getCreateTime() == null ? started
-                : started - java.time.Duration.between(stage.stepExecution().getJobExecution().getCreateTime(),
-                        java.time.LocalDateTime.now()).toNanos();
-        writeReport(stage, build, planId, reconciliation, summary, exceptions, rows, jobStart);
+        writeReport(stage, build, planId, reconciliation, summary, exceptions, rows);
 
         InputFingerprint inputs = InputFingerprint.load(stage.settings().workDir(), fingerprintSha);
         Manifest manifest = new Manifest(stage.stepExecution().getJobExecution().getId(), planId,
-                stage.planningDate().toString(), "COMPLETED", Math.round((System.nanoTime() - jobStart) / 1e7) / 100.0,
+                stage.planningDate().toString(), "COMPLETED", Math.round(secondsSinceStart(stage) * 100) / 100.0,
                 fingerprintSha, inputs.files(), Manifest.outputsOf(build, rows));
         manifest.write(build.resolve("manifest.json"));
 
@@ -106,13 +102,19 @@ public final class PublishPlansTasklet extends StageTasklet {
         stage.countWritten(rows.values().stream().mapToLong(Long::longValue).sum());
     }
 
+    /** Seconds since this execution started (a resumed run counts from its own start). */
+    private static double secondsSinceStart(Stage stage) {
+        java.time.LocalDateTime start = stage.stepExecution().getJobExecution().getStartTime();
+        return start == null ? 0 : java.time.Duration.between(start, java.time.LocalDateTime.now()).toMillis() / 1000.0;
+    }
+
     /**
      * report/: the review page, one page per exception line (the most valuable {@code sparecast.report.part-pages},
      * 200 by default), and the returns and failures feedback as CSV.
      */
     private static void writeReport(Stage stage, Path build, String planId, Reconciliation reconciliation,
-                                     Map<String, Object> summary, List<List<Object>> exceptions, Map<String, Long> rows,
-                                     long jobStart) throws IOException {
+                                     Map<String, Object> summary, List<List<Object>> exceptions, Map<String, Long> rows)
+            throws IOException {
         SparkSession spark = stage.spark();
         Path report = Files.createDirectories(build.resolve("report"));
         Dataset<Row> series = spark.read().parquet(stage.paths().uri(ForecastDemandTasklet.SERIES_FORECASTS));
@@ -163,7 +165,7 @@ public final class PublishPlansTasklet extends StageTasklet {
             rows.put("report/return_reasons.csv", out.rows());
         }
 
-        headline.put("duration so far (s)", Math.round((System.nanoTime() - jobStart) / 1e8) / 10.0);
+        headline.put("duration so far (s)", Math.round(secondsSinceStart(stage) * 10) / 10.0);
         Files.writeString(report.resolve("index.html"), ReportWriter.render(new ReportData(
                 stage.planningDate().toString(), planId, reconciliation, headline, classes, EXCEPTION_COLUMNS, exceptions,
                 pages, note, sections)), StandardCharsets.UTF_8);
