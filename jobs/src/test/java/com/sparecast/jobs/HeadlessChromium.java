@@ -50,10 +50,24 @@ public final class HeadlessChromium {
         return run(List.of("--dump-dom", page.toUri().toString()), "dom-" + page.getFileName());
     }
 
+    /** A page's DOM after its scripts ran, and the errors they logged to the console. */
+    public record Rendered(String dom, List<String> consoleErrors) {
+    }
+
+    /** Renders {@code page} with console logging on, to see the errors a user's browser would show. */
+    public Rendered renderWithConsole(Path page) throws IOException, InterruptedException {
+        String label = "console-" + page.getFileName();
+        String dom = run(List.of("--enable-logging=stderr", "--v=0", "--dump-dom", page.toUri().toString()), label);
+        List<String> errors = Files.readString(scratch.resolve(label + ".err"), StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("CONSOLE") && (l.contains("Uncaught") || l.contains("Error") || l.contains("ERROR")))
+                .toList();
+        return new Rendered(dom, errors);
+    }
+
     private String run(List<String> args, String label) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
+                "--disable-component-update", "--disable-sync", "--allow-file-access-from-files",
                 "--user-data-dir=" + Files.createDirectories(scratch.resolve("profile-" + label))));
         command.addAll(args);
         Path out = scratch.resolve(label + ".out");

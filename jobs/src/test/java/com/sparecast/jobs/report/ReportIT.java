@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sparecast.jobs.HeadlessChromium;
 import com.sparecast.jobs.TestInputs;
 import com.sparecast.jobs.batch.JobRepositoryConfiguration;
 import com.sparecast.jobs.batch.NightlyRun;
@@ -12,24 +13,17 @@ import com.sparecast.jobs.batch.RunOutcome;
 import com.sparecast.jobs.batch.RunRequest;
 import com.sparecast.jobs.config.Settings;
 import java.awt.image.BufferedImage;
-import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportIT {
 
     static final LocalDate DATE = LocalDate.parse("2026-11-20");
-    private static final long TIMEOUT_SECONDS = 120;
     static final Path SCREENSHOTS = Path.of("target", "report-screenshots");
 
     @TempDir
@@ -50,7 +43,7 @@ class ReportIT {
 
     @Test
     void reportOfADataSamplesRunRendersInChromium() throws Exception {
-        Path chromium = locate();
+        HeadlessChromium chromium = HeadlessChromium.find(temp.resolve("chromium"));
         assumeTrue(chromium != null, "chromium is not installed: skipping the report rendering test");
         Path input = TestInputs.copyOf(TestInputs.dataSamples(), temp.resolve("input"));
         Path output = temp.resolve("out");
@@ -104,20 +97,15 @@ class ReportIT {
     }
 
     /** Screenshot and DOM of a page; fails on any console error. */
-    private String render(Path chromium, Path page, String name) throws Exception {
+    private String render(HeadlessChromium chromium, Path page, String name) throws Exception {
         Path png = SCREENSHOTS.resolve(name + ".png").toAbsolutePath();
         Files.deleteIfExists(png);
-        run(chromium, List.of("--screenshot=" + png, "--window-size=1400,1800", page.toUri().toString()), name + "-shot");
+        BufferedImage image = chromium.screenshot(page, png, 1400, 1800);
         assertTrue(Files.exists(png), "no screenshot at " + png);
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertTrue(distinctColours(image) > 16, "the screenshot looks blank: " + png);
-        String[] result = run(chromium, List.of("--enable-logging=stderr", "--v=0", "--dump-dom", page.toUri().toString()),
-                name + "-dom");
-        List<String> errors = result[1].lines()
-                .filter(l -> l.contains("CONSOLE") && (l.contains("Uncaught") || l.contains("Error") || l.contains("ERROR")))
-                .toList();
-        assertEquals(List.of(), errors, "console errors on " + page);
-        return result[0];
+        assertTrue(HeadlessChromium.distinctColours(image) > 16, "the screenshot looks blank: " + png);
+        HeadlessChromium.Rendered rendered = chromium.renderWithConsole(page);
+        assertEquals(List.of(), rendered.consoleErrors(), "console errors on " + page);
+        return rendered.dom();
     }
 
     private static int rowsOf(String dom, String id) {
@@ -129,59 +117,5 @@ class ReportIT {
             n++;
         }
         return n;
-    }
-
-    /** Runs chromium headless; returns its standard output and standard error. */
-    private String[] run(Path chromium, List<String> args, String label) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--allow-file-access-from-files",
-                "--user-data-dir=" + Files.createDirectories(temp.resolve("profile-" + label))));
-        command.addAll(args);
-        Path out = temp.resolve(label + ".out");
-        Path err = temp.resolve(label + ".err");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new AssertionError("chromium did not finish in " + TIMEOUT_SECONDS + " s: " + command);
-            }
-        } finally {
-            if (p.isAlive()) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-        String stderr = Files.readString(err, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), () -> "chromium failed: " + command + "\n" + stderr);
-        return new String[] {Files.readString(out, StandardCharsets.UTF_8), stderr};
-    }
-
-    private static int distinctColours(BufferedImage image) {
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 4) {
-            for (int x = 0; x < image.getWidth(); x += 4) {
-                colours.add(image.getRGB(x, y));
-            }
-        }
-        return colours.size();
-    }
-
-    private static Path locate() {
-        String override = System.getenv("CHROMIUM");
-        if (override != null && !override.isBlank() && Files.isExecutable(Path.of(override))) {
-            return Path.of(override);
-        }
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
-            for (String dir : path.split(File.pathSeparator)) {
-                Path candidate = Path.of(dir, name);
-                if (Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        return null;
     }
 }
