@@ -9,6 +9,11 @@ record ConstantForecast(double level, double[] fittedValues, Map<String, Double>
 
     @Override
     public double[] forecast(int horizon) {
+        return flat(level, horizon);
+    }
+
+    /** {@code horizon} copies of {@code level}: the forecast of every flat method. */
+    static double[] flat(double level, int horizon) {
         if (horizon < 1) {
             throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
         }

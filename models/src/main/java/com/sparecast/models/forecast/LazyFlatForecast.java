@@ -1,6 +1,5 @@
 package com.sparecast.models.forecast;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -24,12 +23,7 @@ final class LazyFlatForecast implements FittedForecast {
 
     @Override
     public double[] forecast(int horizon) {
-        if (horizon < 1) {
-            throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
-        }
-        double[] out = new double[horizon];
-        Arrays.fill(out, level);
-        return out;
+        return ConstantForecast.flat(level, horizon);
     }
 
     @Override
