@@ -26,4 +26,26 @@ record ConstantForecast(double level, double[] fittedValues, Map<String, Double>
     public double[] fitted() {
         return fittedValues.clone();
     }
+
+    @Override
+    public double[] fitted(int steps) {
+        return ahead(fittedValues, steps);
+    }
+
+    /**
+     * The {@code steps}-ahead fitted values of a flat method from its one-step ones: the forecast
+     * made at an origin is the same for every step, so the one of {@code y[t]} is the one-step
+     * forecast of {@code y[t - steps + 1]}.
+     */
+    static double[] ahead(double[] oneStep, int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        double[] out = new double[oneStep.length];
+        Arrays.fill(out, 0, Math.min(steps - 1, out.length), Double.NaN);
+        for (int t = steps - 1; t < out.length; t++) {
+            out[t] = oneStep[t - steps + 1];
+        }
+        return out;
+    }
 }

@@ -83,7 +83,7 @@ public final class HoltDamped implements ForecastMethod {
             for (double ga : GRID_ALPHA) {
                 for (double share : GRID_BETA_SHARE) {
                     for (double gp : GRID_PHI) {
-                        double sse = run(y, ga, ga * share, gp, level0, trend0, null);
+                        double sse = run(y, ga, ga * share, gp, level0, trend0);
                         if (sse < best) {
                             best = sse;
                             a = ga;
@@ -94,20 +94,24 @@ public final class HoltDamped implements ForecastMethod {
                 }
             }
         }
-        double[] fitted = new double[y.length];
-        double[] state = new double[2];
-        run(y, a, b, f, level0, trend0, fitted, state);
-        return new TrendForecast(state[0], state[1], f, fitted,
-                Map.of("alpha", a, "beta", b, "phi", f));
+        int n = y.length;
+        double[] levels = new double[n + 1];
+        double[] trends = new double[n + 1];
+        run(y, a, b, f, level0, trend0, levels, trends);
+        return new TrendForecast(levels, trends, f, Map.of("alpha", a, "beta", b, "phi", f));
     }
 
-    private static double run(double[] y, double a, double b, double f, double l0, double b0, double[] fitted) {
-        return run(y, a, b, f, l0, b0, fitted, null);
+    private static double run(double[] y, double a, double b, double f, double l0, double b0) {
+        return run(y, a, b, f, l0, b0, null, null);
     }
 
-    /** Runs the recursion; returns the in-sample SSE, fills fitted and the final state if given. */
+    /**
+     * Runs the recursion; returns the in-sample SSE. If given, {@code levels[t]} and
+     * {@code trends[t]} (length {@code n + 1}) receive the state after the first {@code t}
+     * observations, {@code NaN} before the first state.
+     */
     private static double run(double[] y, double a, double b, double f, double l0, double b0,
-                              double[] fitted, double[] state) {
+                              double[] levels, double[] trends) {
         double l;
         double tr;
         int start;
@@ -115,8 +119,9 @@ public final class HoltDamped implements ForecastMethod {
             l = y[0];
             tr = 0;
             start = 1;
-            if (fitted != null) {
-                fitted[0] = Double.NaN;
+            if (levels != null) {
+                levels[0] = Double.NaN;
+                trends[0] = Double.NaN;
             }
         } else {
             l = l0;
@@ -125,45 +130,77 @@ public final class HoltDamped implements ForecastMethod {
         }
         double sse = 0;
         for (int t = start; t < y.length; t++) {
-            double yhat = l + f * tr;
-            if (fitted != null) {
-                fitted[t] = Math.max(0, yhat);
+            if (levels != null) {
+                levels[t] = l;
+                trends[t] = tr;
             }
+            double yhat = l + f * tr;
             double e = y[t] - yhat;
             sse += e * e;
             l = yhat + a * e;
             tr = f * tr + b * e;
         }
-        if (state != null) {
-            state[0] = l;
-            state[1] = tr;
+        if (levels != null) {
+            levels[y.length] = l;
+            trends[y.length] = tr;
         }
         return sse;
     }
 
-    /** Forecast {@code l + (phi + ... + phi^h) b}, floored at 0. */
-    record TrendForecast(double level, double trend, double phi, double[] fittedValues,
-                         Map<String, Double> parameters) implements FittedForecast {
+    /**
+     * Forecast {@code l + (phi + ... + phi^h) b}, floored at 0, from the state after the last
+     * observation; the fitted values come from the state after each prefix.
+     */
+    record TrendForecast(double[] levels, double[] trends, double phi, Map<String, Double> parameters)
+            implements FittedForecast {
 
         @Override
         public double[] forecast(int horizon) {
             if (horizon < 1) {
                 throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
             }
+            int n = levels.length - 1;
             double[] out = new double[horizon];
-            double damp = 0;
-            double power = 1;
             for (int h = 0; h < horizon; h++) {
-                power *= phi;
-                damp += power;
-                out[h] = Math.max(0, level + damp * trend);
+                out[h] = from(n, damping(h + 1));
             }
             return out;
         }
 
         @Override
         public double[] fitted() {
-            return fittedValues.clone();
+            return fitted(1);
+        }
+
+        @Override
+        public double[] fitted(int steps) {
+            if (steps < 1) {
+                throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+            }
+            int n = levels.length - 1;
+            double damp = damping(steps);
+            double[] out = new double[n];
+            for (int t = 0; t < n; t++) {
+                int origin = t - steps + 1;
+                out[t] = origin < 0 ? Double.NaN : from(origin, damp);
+            }
+            return out;
+        }
+
+        /** {@code phi + phi^2 + ... + phi^steps}. */
+        private double damping(int steps) {
+            double damp = 0;
+            double power = 1;
+            for (int h = 0; h < steps; h++) {
+                power *= phi;
+                damp += power;
+            }
+            return damp;
+        }
+
+        /** The forecast from the state after {@code origin} observations (NaN if none), given its damping sum. */
+        private double from(int origin, double damp) {
+            return Math.max(0, levels[origin] + damp * trends[origin]);
         }
     }
 }

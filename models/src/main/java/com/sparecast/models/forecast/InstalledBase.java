@@ -80,24 +80,22 @@ public final class InstalledBase implements ForecastMethod {
     public FittedForecast fit(double[] y) {
         Series.requireValid(y);
         int n = y.length;
-        double[] fitted = new double[n];
-        fitted[0] = Double.NaN;
-        for (int t = 1; t < n; t++) {
-            fitted[t] = rate(y, t) * unitsAt(t);
+        double[] rates = new double[n + 1];
+        rates[0] = Double.NaN;
+        for (int t = 1; t <= n; t++) {
+            rates[t] = rate(y, t);
         }
-        double r = rate(y, n);
-        return new Fitted(r, n, fitted);
+        return new Fitted(rates);
     }
 
+    /** {@code rates[t]}: the failure rate from the first {@code t} observations. */
     private final class Fitted implements FittedForecast {
-        private final double rate;
+        private final double[] rates;
         private final int n;
-        private final double[] fittedValues;
 
-        Fitted(double rate, int n, double[] fittedValues) {
-            this.rate = rate;
-            this.n = n;
-            this.fittedValues = fittedValues;
+        Fitted(double[] rates) {
+            this.rates = rates;
+            this.n = rates.length - 1;
         }
 
         @Override
@@ -107,19 +105,32 @@ public final class InstalledBase implements ForecastMethod {
             }
             double[] out = new double[horizon];
             for (int h = 0; h < horizon; h++) {
-                out[h] = rate * unitsAt(n + h);
+                out[h] = rates[n] * unitsAt(n + h);
             }
             return out;
         }
 
         @Override
         public double[] fitted() {
-            return fittedValues.clone();
+            return fitted(1);
+        }
+
+        @Override
+        public double[] fitted(int steps) {
+            if (steps < 1) {
+                throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+            }
+            double[] out = new double[n];
+            for (int t = 0; t < n; t++) {
+                int origin = t - steps + 1;
+                out[t] = origin < 1 ? Double.NaN : rates[origin] * unitsAt(t);
+            }
+            return out;
         }
 
         @Override
         public Map<String, Double> parameters() {
-            return Map.of("failureRate", rate, "unitsAtOrigin", unitsAt(n - 1));
+            return Map.of("failureRate", rates[n], "unitsAtOrigin", unitsAt(n - 1));
         }
 
         @Override

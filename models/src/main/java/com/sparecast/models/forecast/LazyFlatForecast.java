@@ -28,12 +28,21 @@ final class LazyFlatForecast implements FittedForecast {
 
     @Override
     public double[] fitted() {
+        return oneStep().clone();
+    }
+
+    @Override
+    public double[] fitted(int steps) {
+        return ConstantForecast.ahead(oneStep(), steps);
+    }
+
+    private double[] oneStep() {
         double[] f = fitted;
         if (f == null) {
             f = fittedValues.get();
             fitted = f;
         }
-        return f.clone();
+        return f;
     }
 
     @Override

@@ -65,6 +65,26 @@ abstract class ForecastMethodContractTest {
     }
 
     @Test
+    void fittedValueStepsAheadEqualsTheForecastFromItsOrigin() {
+        for (double[] y : SERIES) {
+            FittedForecast fit = method().fit(y);
+            ForecastMethod fixed = fixedAt(fit);
+            assertArrayEquals(fit.fitted(), fit.fitted(1), 0.0, "fitted(1) is fitted()");
+            for (int steps = 2; steps <= 4; steps++) {
+                double[] ahead = fit.fitted(steps);
+                assertEquals(y.length, ahead.length, "one fitted value per period");
+                for (int t = steps; t < y.length; t++) {
+                    int origin = t - steps + 1;
+                    double expected = fixed.fit(Arrays.copyOf(y, origin)).forecast(steps)[steps - 1];
+                    assertEquals(expected, ahead[t], tolerance() * Math.max(1, Math.abs(expected)),
+                            method().alias() + " fitted(" + steps + ")[" + t + "] of " + Arrays.toString(y));
+                }
+            }
+            assertThrows(IllegalArgumentException.class, () -> fit.fitted(0));
+        }
+    }
+
+    @Test
     void allZeroSeriesForecastsZero() {
         double[] zeros = new double[30];
         FittedForecast fit = method().fit(zeros);

@@ -35,7 +35,8 @@ class AutomaticForecasterTest {
     @Test
     void shortHistoryFallsBack() {
         SeriesForecast intermittent = auto.forecast(new double[] {0, 3, 0, 0, 1, 0, 0, 2}, 4);
-        assertEquals("CrostonSBA", intermittent.method());
+        assertEquals("HistoricAverage", intermittent.method());
+        assertEquals(0.75, intermittent.mean()[0], 1e-12);
         assertTrue(intermittent.reason().startsWith("short history (8 < 16 periods)"), intermittent.reason());
         SeriesForecast smooth = auto.forecast(new double[] {5, 6, 5, 7, 6}, 4);
         assertEquals("HistoricAverage", smooth.method());
@@ -121,7 +122,7 @@ class AutomaticForecasterTest {
     void invalidArgumentsThrow() {
         assertThrows(IllegalArgumentException.class, () -> auto.forecast(new double[] {1, 2}, 0));
         assertThrows(IllegalArgumentException.class, () -> auto.forecast(new double[0], 3));
-        assertThrows(IllegalArgumentException.class, () -> auto.withOrigins(0));
+        assertThrows(IllegalArgumentException.class, () -> auto.withMinHistory(3));
         assertThrows(IllegalArgumentException.class, () -> auto.withMargin(1));
         assertThrows(IllegalArgumentException.class, () -> auto.withCandidates(List.of()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Methods.byAlias("Prophet"));
@@ -140,5 +141,62 @@ class AutomaticForecasterTest {
         }
         double[] y = Reference.get("series.raf1160");
         assertArrayEquals(auto.forecast(y, 6).mean(), copy.forecast(y, 6).mean(), 0);
+    }
+
+    @Test
+    void defaultTrialIsTheRuleWithEachCandidateAsTheDefault() {
+        for (double[] y : List.of(Reference.get("series.raf0006"), Reference.get("series.raf1160"),
+                new double[] {0, 3, 0, 0, 1, 0, 0, 2, 0, 0, 4, 0, 1, 0})) {
+            int horizon = 12;
+            int v = Math.min(horizon, y.length / 4);
+            double[] train = Arrays.copyOf(y, y.length - v);
+            double[] actual = Arrays.copyOfRange(y, y.length - v, y.length);
+            double[] trial = auto.defaultTrial(y, horizon);
+            List<String> aliases = auto.aliases();
+            assertEquals(aliases.size(), trial.length);
+            for (int m = 0; m < aliases.size(); m++) {
+                double[] f = auto.withDefault(aliases.get(m)).forecast(train, horizon).mean();
+                assertEquals(ErrorMeasures.of(train, actual, Arrays.copyOf(f, v)).rmsse(), trial[m], 1e-12,
+                        aliases.get(m) + " as the default");
+            }
+        }
+        assertEquals(null, auto.defaultTrial(new double[] {0, 0, 0, 0, 0, 0, 0, 5}, 2), "no demand before the cut");
+    }
+
+    @Test
+    void theDataSetChoosesTheMeanForStationaryDemandAndASmootherForDriftingDemand() {
+        java.util.Random random = new java.util.Random(5);
+        List<double[]> stationary = new java.util.ArrayList<>();
+        List<double[]> drifting = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            double[] a = new double[104];
+            double[] b = new double[104];
+            double level = 2;
+            for (int t = 0; t < a.length; t++) {
+                a[t] = poisson(random, 0.8);
+                level = Math.max(0.2, level * Math.exp(0.15 * random.nextGaussian()));
+                b[t] = poisson(random, level);
+            }
+            stationary.add(a);
+            drifting.add(b);
+        }
+        assertEquals("HistoricAverage", auto.withDefaultChosenOn(stationary, 12).defaultMethod());
+        String drift = auto.withDefaultChosenOn(drifting, 12).defaultMethod();
+        assertTrue(List.of("SimpleExponentialSmoothing", "TSB", "MovingAverage", "Naive").contains(drift), drift);
+        assertEquals("HistoricAverage", auto.withDefaultChosenOn(List.of(), 12).defaultMethod(), "no series: unchanged");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> auto.withDefault("Prophet"));
+        assertTrue(e.getMessage().contains("Prophet") && e.getMessage().contains("TSB"), e.getMessage());
+    }
+
+    /** Knuth's multiplication method: enough for test data. */
+    private static double poisson(java.util.Random random, double mean) {
+        double limit = Math.exp(-mean);
+        double p = random.nextDouble();
+        int k = 0;
+        while (p > limit) {
+            p *= random.nextDouble();
+            k++;
+        }
+        return k;
     }
 }
