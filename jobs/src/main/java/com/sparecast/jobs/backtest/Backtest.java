@@ -5,6 +5,7 @@ import com.sparecast.models.distribution.DemandDistribution;
 import com.sparecast.models.distribution.LeadTimeDemandModel;
 import com.sparecast.models.forecast.ForecastMethod;
 import com.sparecast.models.selection.AutomaticForecaster;
+import com.sparecast.models.selection.DefaultMethodTrials;
 import com.sparecast.models.selection.ErrorMeasures;
 import com.sparecast.models.selection.SeriesForecast;
 import java.lang.management.ManagementFactory;
@@ -63,10 +64,15 @@ public final class Backtest {
      * @param excluded series left out of the means (training shorter than 2 periods or a zero naive scale)
      * @param methods results by alias, in the order run, {@code Auto} last
      * @param autoChoices how often the automatic choice took each method
+     * @param autoDefault the automatic choice's default method
+     * @param defaultTrials mean RMSSE of the automatic choice with each candidate as the default, on
+     *     the last periods of the training parts (empty if the default was given)
+     * @param defaultSeconds elapsed time of choosing the default
      * @param wallSeconds elapsed time
      */
     public record Result(int series, int excluded, Map<String, MethodResult> methods,
-                         Map<String, Integer> autoChoices, double wallSeconds) {
+                         Map<String, Integer> autoChoices, String autoDefault, Map<String, Double> defaultTrials,
+                         double defaultSeconds, double wallSeconds) {
     }
 
     private record SeriesScore(boolean scored, boolean usable, double[] mase, double[] rmsse, double[] mae,
@@ -74,23 +80,41 @@ public final class Backtest {
                                long[] nanos, String autoMethod) {
     }
 
-    /** Runs the backtest; {@code auto} chooses per series from the training part. */
+    /**
+     * Runs the backtest; {@code auto} chooses per series from the training part, with its default
+     * chosen on the training parts ({@link AutomaticForecaster#withDefaultChosenOn}).
+     */
     public static Result run(DemandHistory history, int horizon, int holdout, List<ForecastMethod> methods,
                              AutomaticForecaster auto) {
-        return run(history, horizon, holdout, methods, auto, null);
+        return run(history, horizon, holdout, methods, auto, true, null);
     }
 
     /**
      * Runs the backtest; {@code auto} chooses per series from the training part, with the
-     * installed-base method as one more candidate where {@code base} (may be null) covers the series.
+     * installed-base method as one more candidate where {@code base} (may be null) covers the
+     * series. With {@code chooseDefault}, the automatic choice's default is chosen on the training
+     * parts first (never on the held-out periods); otherwise {@code auto}'s default is kept.
      */
     public static Result run(DemandHistory history, int horizon, int holdout, List<ForecastMethod> methods,
-                             AutomaticForecaster auto, InstalledBaseFile base) {
+                             AutomaticForecaster configured, boolean chooseDefault, InstalledBaseFile base) {
         long t0 = System.nanoTime();
+        Map<String, Double> trials = Map.of();
+        AutomaticForecaster auto = configured;
+        if (chooseDefault) {
+            List<double[]> training = history.series().stream()
+                    .filter(s -> s.demand().length - holdout >= 2)
+                    .map(s -> Arrays.copyOf(s.demand(), s.demand().length - holdout))
+                    .toList();
+            DefaultMethodTrials t = configured.trialsOn(training, horizon);
+            trials = t.means();
+            auto = t.series() == 0 ? configured : configured.withDefault(t.best());
+        }
+        double defaultSeconds = (System.nanoTime() - t0) / 1e9;
         LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();
         int m = methods.size() + 1;
+        AutomaticForecaster chosen = auto;
         List<SeriesScore> scores = history.series().parallelStream()
-                .map(s -> score(s, horizon, holdout, methods, auto, model, base))
+                .map(s -> score(s, horizon, holdout, methods, chosen, model, base))
                 .toList();
         List<List<Double>> mase = new ArrayList<>();
         List<List<Double>> rmsse = new ArrayList<>();
@@ -141,7 +165,7 @@ public final class Backtest {
                     share(plain80[i], steps), share(plain95[i], steps)));
         }
         return new Result(history.series().size(), history.series().size() - used, results, choices,
-                (System.nanoTime() - t0) / 1e9);
+                auto.defaultMethod(), trials, defaultSeconds, (System.nanoTime() - t0) / 1e9);
     }
 
     private static SeriesScore score(SeriesData s, int horizon, int holdout, List<ForecastMethod> methods,

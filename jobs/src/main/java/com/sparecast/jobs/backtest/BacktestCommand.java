@@ -63,6 +63,11 @@ public class BacktestCommand implements Callable<Integer> {
                     + "units_in_field): the automatic choice also tries the installed-base method on the series it covers.")
     Path installedBase;
 
+    @Option(names = "--default-method", paramLabel = "ALIAS", defaultValue = "auto",
+            description = "The automatic choice's default method: auto (default) chooses it on the training parts, "
+                    + "the candidate with which the automatic choice forecast their last periods best; or a method alias.")
+    String defaultMethod;
+
     @Override
     public Integer call() throws IOException {
         if (horizon < 1) {
@@ -91,7 +96,15 @@ public class BacktestCommand implements Callable<Integer> {
         DemandHistory h = readHistory(spec, history, f);
         InstalledBaseFile base = readInstalledBase(spec, installedBase, h.frequency());
         AutomaticForecaster auto = AutomaticForecaster.withDefaults().withCandidates(chosen);
-        Result result = Backtest.run(h, horizon, n, chosen, auto, base);
+        boolean chooseDefault = "auto".equalsIgnoreCase(defaultMethod);
+        if (!chooseDefault) {
+            try {
+                auto = auto.withDefault(Methods.byAlias(defaultMethod).alias());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--default-method: " + e.getMessage());
+            }
+        }
+        Result result = Backtest.run(h, horizon, n, chosen, auto, chooseDefault, base);
         PrintWriter out = spec.commandLine().getOut();
         out.print(table(h, horizon, n, result));
         out.flush();
@@ -160,6 +173,10 @@ public class BacktestCommand implements Callable<Integer> {
             methods.put(e.getKey(), o);
         }
         root.put("methods", methods);
+        root.put("auto_default", r.autoDefault());
+        if (!r.defaultTrials().isEmpty()) {
+            root.put("auto_default_trials", r.defaultTrials());
+        }
         return root;
     }
 
@@ -179,6 +196,15 @@ public class BacktestCommand implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         r.autoChoices().forEach((k, v) -> parts.add(k + " " + v));
         b.append(String.join(", ", parts)).append(System.lineSeparator());
+        if (r.defaultTrials().isEmpty()) {
+            b.append("Auto default: ").append(r.autoDefault()).append(" (given)").append(System.lineSeparator());
+        } else {
+            List<String> trials = new ArrayList<>();
+            r.defaultTrials().forEach((k, v) -> trials.add(String.format(Locale.ROOT, "%s %.4f", k, v)));
+            b.append(String.format(Locale.ROOT, "Auto default: %s, chosen on the training parts in %.2f s (mean RMSSE "
+                    + "of Auto on their last periods with each default: %s)%n", r.autoDefault(), r.defaultSeconds(),
+                    String.join(", ", trials)));
+        }
         b.append(String.format(Locale.ROOT, "wall time %.2f s on %d cores (cpu s: CPU seconds of each method, summed "
                 + "over threads; cov80/cov95 count an outcome on an atom by the share of its probability inside the "
                 + "interval, plain80/plain95 count it whole)%n", r.wallSeconds(), Runtime.getRuntime().availableProcessors()));

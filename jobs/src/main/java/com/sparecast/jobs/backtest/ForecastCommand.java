@@ -82,7 +82,8 @@ public class ForecastCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         DemandHistory h = BacktestCommand.readHistory(spec, history, f);
         InstalledBaseFile base = BacktestCommand.readInstalledBase(spec, installedBase, h.frequency());
-        AutomaticForecaster auto = AutomaticForecaster.withDefaults();
+        AutomaticForecaster auto = AutomaticForecaster.withDefaults()
+                .withDefaultChosenOn(h.series().stream().map(SeriesData::demand).toList(), horizon);
         LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();
         List<Row> rows = h.series().parallelStream().map(s -> {
             double[] units = base == null ? null

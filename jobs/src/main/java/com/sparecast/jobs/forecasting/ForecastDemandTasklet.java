@@ -7,8 +7,14 @@ import static org.apache.spark.sql.functions.sum;
 import com.sparecast.jobs.batch.RunRequest;
 import com.sparecast.jobs.batch.StageTasklet;
 import com.sparecast.jobs.demand.AggregateDemandTasklet;
+import com.sparecast.models.forecast.Methods;
+import com.sparecast.models.selection.AutomaticForecaster;
+import com.sparecast.models.selection.DefaultMethodTrials;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Supplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -18,12 +24,17 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Step {@code forecastDemand}: one forecast per (part, region) series, computed by the models'
- * automatic forecaster in the executors ({@code groupByKey} then {@code flatMapGroups}); the
- * driver only coordinates.
+ * automatic forecaster in the executors: the weekly histories ({@code groupByKey} then
+ * {@code flatMapGroups}), the automatic choice's default chosen on all of them (a map and an
+ * exact fold), then a forecast per history; the driver only coordinates.
  */
 public final class ForecastDemandTasklet extends StageTasklet {
 
+    private static final Logger LOG = LogManager.getLogger(ForecastDemandTasklet.class);
+
     public static final String SERIES_FORECASTS = "forecast/series";
+    /** The dense weekly histories the forecasts are made from. */
+    static final String SERIES_HISTORIES = "forecast/histories";
     /** Region of the series that sums a part's demand over all regions. */
     public static final String ALL_REGIONS = "ALL";
 
@@ -41,15 +52,44 @@ public final class ForecastDemandTasklet extends StageTasklet {
         // The central warehouse plans from what all regions draw: each part's total is a series too.
         Dataset<Row> total = weekly.groupBy(col("part_no"), col("week")).agg(sum("quantity").as("quantity"))
                 .select(col("part_no"), lit(ALL_REGIONS).as("region"), col("week"), col("quantity"));
-        Dataset<Row> forecasts = weekly.unionByName(total)
+        weekly.unionByName(total)
                 .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + '\u0001' + r.getString(1), Encoders.STRING())
-                .flatMapGroups(new SeriesForecaster(firstIncompleteWeek, windowWeeks, horizon),
-                        Encoders.row(ForecastSchema.SERIES));
-        forecasts.write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(SERIES_FORECASTS));
+                .flatMapGroups(new SeriesHistories(firstIncompleteWeek, windowWeeks), Encoders.row(SeriesHistories.SCHEMA))
+                .write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(SERIES_HISTORIES));
+        Dataset<Row> histories = stage.spark().read().parquet(stage.paths().uri(SERIES_HISTORIES));
+        AutomaticForecaster auto = automaticForecaster(stage.settings().get("sparecast.forecast.default-method"),
+                histories, horizon);
+        histories.map(new SeriesForecaster(auto, horizon), Encoders.row(ForecastSchema.SERIES))
+                .write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(SERIES_FORECASTS));
         Dataset<Row> written = stage.spark().read().parquet(stage.paths().uri(SERIES_FORECASTS));
         // Read: the (part, region) series; written: those plus each part's all-region total.
         stage.countRead(written.filter(col("region").notEqual(ALL_REGIONS)).count());
         stage.countWritten(written.count());
         stage.countRejected(written.filter(col("error").isNotNull()).count());
+    }
+
+    /**
+     * The automatic forecaster with its default: the method named by the setting, or with
+     * {@code auto}, the one with which the automatic choice forecast the last weeks of all series
+     * best (trials computed in the executors, summed exactly, so the choice is the same on any
+     * number of partitions).
+     */
+    static AutomaticForecaster automaticForecaster(String defaultMethod, Dataset<Row> histories, int horizon) {
+        AutomaticForecaster standard = AutomaticForecaster.withDefaults();
+        if (!"auto".equalsIgnoreCase(defaultMethod.trim())) {
+            return standard.withDefault(Methods.byAlias(defaultMethod.trim()).alias());
+        }
+        List<String> aliases = standard.aliases();
+        DefaultMethodTrials trials = histories.javaRDD()
+                .map(row -> DefaultMethodTrials.of(aliases, standard.defaultTrial(SeriesHistories.history(row), horizon)))
+                .fold(DefaultMethodTrials.empty(aliases), DefaultMethodTrials::merge);
+        if (trials.series() == 0) {
+            LOG.info("Forecast default: {} (no series long enough to choose on)", standard.defaultMethod());
+            return standard;
+        }
+        AutomaticForecaster chosen = standard.withDefault(trials.best());
+        LOG.info("Forecast default: {}, chosen on {} series (mean RMSSE of the automatic choice on their last weeks "
+                + "with each default: {})", chosen.defaultMethod(), trials.series(), trials.means());
+        return chosen;
     }
 }

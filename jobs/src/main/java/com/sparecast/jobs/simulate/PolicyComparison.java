@@ -36,7 +36,8 @@ import java.util.stream.IntStream;
  *   <li>Test path: the last {@code holdout} periods of each series (training: the rest), or, with
  *       a ground truth ({@link GroundTruth}), the series' realised future after the history
  *       (training: the whole history up to the file's last period).</li>
- *   <li>Forecast: {@code AutomaticForecaster.withDefaults().forecast(training, horizon)} with the
+ *   <li>Forecast: {@code AutomaticForecaster.withDefaults()}, its default chosen on all series'
+ *       training parts ({@code withDefaultChosenOn}), {@code forecast(training, horizon)} with the
  *       nightly plan's horizon (half a year: 26 weeks, 6 months; at least lead time plus three sd
  *       plus review), mean per period and the one-step error variance per period.</li>
  *   <li>Distributions: as the nightly plan, {@code LeadTimeDemandModel.withDefaults().over(forecast,
@@ -163,7 +164,11 @@ final class PolicyComparison {
             all.forEach(s -> keys.add(s.key()));
             total += (int) truth.realised().keySet().stream().filter(k -> !keys.contains(k)).count();
         }
-        List<Fitted> fitted = usable.parallelStream().map(this::fit).toList();
+        // The default of the automatic choice is chosen on these series' training parts, as the
+        // nightly job chooses it on its series.
+        AutomaticForecaster auto = AutomaticForecaster.withDefaults()
+                .withDefaultChosenOn(usable.stream().map(this::training).toList(), periodsPerYear / 2);
+        List<Fitted> fitted = usable.parallelStream().map(s -> fit(s, auto)).toList();
         int excluded = total - fitted.size();
         Map<String, AbcClass> abc = classify(fitted);
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
@@ -211,24 +216,22 @@ final class PolicyComparison {
         return abc;
     }
 
-    private Fitted fit(Series s) {
+    /** What the forecast is fitted on: the history before the holdout, or all of it against a ground truth. */
+    private double[] training(Series s) {
         double[] demand = s.demand();
-        double[] training;
-        double[] test;
-        if (setup.groundTruth() == null) {
-            int split = demand.length - holdout;
-            training = Arrays.copyOfRange(demand, 0, split);
-            test = Arrays.copyOfRange(demand, split, demand.length);
-        } else {
-            training = demand;
-            test = setup.groundTruth().realised().get(s.key());
-        }
+        return setup.groundTruth() == null ? Arrays.copyOfRange(demand, 0, demand.length - holdout) : demand;
+    }
+
+    private Fitted fit(Series s, AutomaticForecaster auto) {
+        double[] demand = s.demand();
+        double[] training = training(s);
+        double[] test = setup.groundTruth() == null
+                ? Arrays.copyOfRange(demand, training.length, demand.length)
+                : setup.groundTruth().realised().get(s.key());
         LeadTime leadTime = setup.leadTimeOfRegion().apply(s.region());
-        // The nightly plan's horizon (26 weeks), at least lead time plus review: the automatic
-        // choice validates over the last min(horizon, n / 4) periods, and over the 2 to 5 periods
-        // of a lead time a run of zeros in the last weeks chooses a forecast of zero.
+        // The nightly plan's horizon (26 weeks), at least lead time plus review.
         int horizon = Math.max(periodsPerYear / 2, (int) Math.ceil(leadTime.mean() + 3 * leadTime.sd()) + review);
-        SeriesForecast f = AutomaticForecaster.withDefaults().forecast(training, Math.max(1, horizon));
+        SeriesForecast f = auto.forecast(training, Math.max(1, horizon));
         double mean = f.meanPerPeriod();
         LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();
         long bootstrapSeed = seed * 1_000_003L + s.key().hashCode();
