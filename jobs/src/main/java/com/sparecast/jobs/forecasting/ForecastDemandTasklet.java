@@ -89,7 +89,13 @@ public final class ForecastDemandTasklet extends StageTasklet {
         }
         AutomaticForecaster chosen = standard.withDefault(trials.best());
         LOG.info("Forecast default: {}, chosen on {} series (mean RMSSE of the automatic choice on their last weeks "
-                + "with each default: {})", chosen.defaultMethod(), trials.series(), trials.means());
+                + "with each default: {})", chosen.defaultMethod(), trials.series(), rounded(trials.means()));
         return chosen;
+    }
+
+    private static String rounded(java.util.Map<String, Double> means) {
+        List<String> parts = new java.util.ArrayList<>();
+        means.forEach((alias, mean) -> parts.add(String.format(java.util.Locale.ROOT, "%s %.4f", alias, mean)));
+        return String.join(", ", parts);
     }
 }

@@ -172,10 +172,16 @@ public final class AutomaticForecaster implements Serializable {
      * the default is unchanged.
      */
     public AutomaticForecaster withDefaultChosenOn(Collection<double[]> histories, int horizon) {
-        DefaultMethodTrials trials = histories.parallelStream()
-                .map(h -> DefaultMethodTrials.of(aliases(), defaultTrial(h, horizon)))
-                .reduce(DefaultMethodTrials.empty(aliases()), DefaultMethodTrials::merge);
+        DefaultMethodTrials trials = trialsOn(histories, horizon);
         return trials.series() == 0 ? this : withDefault(trials.best());
+    }
+
+    /** The {@link #defaultTrial trials} of these histories, summed (in parallel). */
+    public DefaultMethodTrials trialsOn(Collection<double[]> histories, int horizon) {
+        List<String> aliases = aliases();
+        return histories.parallelStream()
+                .map(h -> DefaultMethodTrials.of(aliases, defaultTrial(h, horizon)))
+                .reduce(DefaultMethodTrials.empty(aliases), DefaultMethodTrials::merge);
     }
 
     /** The name of the default method. */
