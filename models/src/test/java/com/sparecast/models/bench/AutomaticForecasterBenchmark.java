@@ -22,7 +22,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The per-series work of the nightly forecast: the automatic choice (every candidate method
- * backtested from 3 rolling origins, the winner refitted) on 104-week series, and, in
+ * fitted once and scored from every origin of the second half) on 104-week series, and, in
  * {@link #forecastAndLeadTimeDemand}, the lead-time demand distribution after it.
  *
  * <p>Throughput is series per second per thread ({@code @OperationsPerInvocation}); run with
