@@ -38,14 +38,6 @@ record ConstantForecast(double level, double[] fittedValues, Map<String, Double>
      * forecast of {@code y[t - steps + 1]}.
      */
     static double[] ahead(double[] oneStep, int steps) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
-        }
-        double[] out = new double[oneStep.length];
-        Arrays.fill(out, 0, Math.min(steps - 1, out.length), Double.NaN);
-        for (int t = steps - 1; t < out.length; t++) {
-            out[t] = oneStep[t - steps + 1];
-        }
-        return out;
+        return StepsAhead.fitted(oneStep.length, steps, 0, (origin, t) -> oneStep[origin]);
     }
 }

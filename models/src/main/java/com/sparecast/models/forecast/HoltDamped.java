@@ -174,17 +174,9 @@ public final class HoltDamped implements ForecastMethod {
 
         @Override
         public double[] fitted(int steps) {
-            if (steps < 1) {
-                throw new IllegalArgumentException("steps must be >= 1, got " + steps);
-            }
-            int n = levels.length - 1;
             double damp = damping(steps);
-            double[] out = new double[n];
-            for (int t = 0; t < n; t++) {
-                int origin = t - steps + 1;
-                out[t] = origin < 0 ? Double.NaN : from(origin, damp);
-            }
-            return out;
+            // levels[0] is NaN when the state starts after the first observation: from() gives NaN.
+            return StepsAhead.fitted(levels.length - 1, steps, 0, (origin, t) -> from(origin, damp));
         }
 
         /** {@code phi + phi^2 + ... + phi^steps}. */

@@ -117,15 +117,7 @@ public final class InstalledBase implements ForecastMethod {
 
         @Override
         public double[] fitted(int steps) {
-            if (steps < 1) {
-                throw new IllegalArgumentException("steps must be >= 1, got " + steps);
-            }
-            double[] out = new double[n];
-            for (int t = 0; t < n; t++) {
-                int origin = t - steps + 1;
-                out[t] = origin < 1 ? Double.NaN : rates[origin] * unitsAt(t);
-            }
-            return out;
+            return StepsAhead.fitted(n, steps, 1, (origin, t) -> rates[origin] * unitsAt(t));
         }
 
         @Override
