@@ -16,7 +16,6 @@ import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.storage.FaultInjectingProxy.Fault;
 import com.sparecast.jobs.storage.FaultInjectingProxy.Rule;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +31,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,11 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -72,7 +65,7 @@ class S3NightlyRunIT {
     @TempDir
     static Path temp;
     static Path input;
-    static S3Proxy s3;
+    static LoopbackS3 s3;
     static FaultInjectingProxy proxy;
     static S3Client direct;
     static Settings s3Settings;
@@ -82,21 +75,10 @@ class S3NightlyRunIT {
     @BeforeAll
     static void startS3() throws Exception {
         log = new LogCapture("s3-it");
-        s3 = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET).build();
-        s3.start();
-        for (int i = 0; i < 100 && !"STARTED".equals(s3.getState()); i++) {
-            Thread.sleep(50);
-        }
-        proxy = new FaultInjectingProxy(s3.getPort());
         // The job finds the credentials through the SDK's default chain, as in production.
-        System.setProperty("aws.accessKeyId", ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", SECRET);
-        direct = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .endpointOverride(URI.create("http://127.0.0.1:" + s3.getPort())).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET)))
-                .build();
-        direct.createBucket(b -> b.bucket(BUCKET));
+        s3 = LoopbackS3.start(ACCESS_KEY, SECRET, BUCKET);
+        proxy = s3.proxy();
+        direct = s3.direct();
 
         input = TestInputs.copyOf(TestInputs.dataSamples(), temp.resolve("input"));
         try (Stream<Path> files = Files.walk(input)) {
@@ -107,7 +89,7 @@ class S3NightlyRunIT {
         }
         s3Settings = Settings.withOverrides(Map.of(
                 "sparecast.work-dir", temp.resolve("work-s3").toString(),
-                "sparecast.s3.endpoint", "http://127.0.0.1:" + proxy.port(),
+                "sparecast.s3.endpoint", s3.endpoint(),
                 "sparecast.s3.region", "us-east-1",
                 "sparecast.s3.path-style", "true"));
     }
@@ -122,16 +104,8 @@ class S3NightlyRunIT {
                 // that run never opened its repository
             }
         }
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-        if (direct != null) {
-            direct.close();
-        }
-        if (proxy != null) {
-            proxy.close();
-        }
         if (s3 != null) {
-            s3.stop();
+            s3.close();
         }
         if (log != null) {
             log.close();

@@ -8,25 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sparecast.jobs.storage.FaultInjectingProxy.Fault;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -42,38 +35,23 @@ class S3StorageIT {
 
     @TempDir
     static Path temp;
-    static S3Proxy s3;
+    static LoopbackS3 s3;
     static FaultInjectingProxy proxy;
     static S3Client direct;
     static S3Storage storage;
 
     @BeforeAll
     static void start() throws Exception {
-        s3 = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET).build();
-        s3.start();
-        for (int i = 0; i < 100 && !"STARTED".equals(s3.getState()); i++) {
-            Thread.sleep(50);
-        }
-        proxy = new FaultInjectingProxy(s3.getPort());
-        System.setProperty("aws.accessKeyId", ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", SECRET);
-        direct = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .endpointOverride(URI.create("http://127.0.0.1:" + s3.getPort())).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET)))
-                .build();
-        direct.createBucket(b -> b.bucket(BUCKET));
+        s3 = LoopbackS3.start(ACCESS_KEY, SECRET, BUCKET);
+        proxy = s3.proxy();
+        direct = s3.direct();
         storage = S3Storage.of("s3://" + BUCKET + "/out",
-                new StorageSettings("http://127.0.0.1:" + proxy.port(), "us-east-1", true));
+                new StorageSettings(s3.endpoint(), "us-east-1", true));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-        direct.close();
-        proxy.close();
-        s3.stop();
+        s3.close();
     }
 
     @BeforeEach
@@ -131,7 +109,7 @@ class S3StorageIT {
     @Test
     void missingBucketIsNamed() {
         S3Storage missing = S3Storage.of("s3://no-such-bucket/in",
-                new StorageSettings("http://127.0.0.1:" + proxy.port(), "us-east-1", true));
+                new StorageSettings(s3.endpoint(), "us-east-1", true));
         IOException e = assertThrows(IOException.class, () -> missing.list("master"));
         assertTrue(e.getMessage().contains("bucket no-such-bucket, key in/master/"), e.getMessage());
     }
