@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,19 +35,11 @@ public class BacktestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--history", required = true, paramLabel = "FILE",
-            description = "Long-format CSV (optionally .gz): part_no,region,period,quantity.")
-    Path history;
-
-    @Option(names = "--horizon", required = true, paramLabel = "H", description = "Periods to forecast, >= 1.")
-    int horizon;
+    @Mixin
+    HistoryOptions input;
 
     @Option(names = "--holdout", paramLabel = "N", description = "Periods held out at the end (default: the horizon).")
     Integer holdout;
-
-    @Option(names = "--frequency", paramLabel = "week|month",
-            description = "Bucket of the periods (default: month if every period is a first of month, else week).")
-    String frequency;
 
     @Option(names = "--methods", split = ",", paramLabel = "A,B",
             description = "Methods to compare (default: all); the automatic choice picks among them. Known: "
@@ -58,11 +50,6 @@ public class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path json;
 
-    @Option(names = "--installed-base", paramLabel = "FILE",
-            description = "Optional units in the field (installed_base.csv: part_no, region or country, period or month, "
-                    + "units_in_field): the automatic choice also tries the installed-base method on the series it covers.")
-    Path installedBase;
-
     @Option(names = "--default-method", paramLabel = "ALIAS", defaultValue = "auto",
             description = "The automatic choice's default method: auto (default) chooses it on the training parts, "
                     + "the candidate with which the automatic choice forecast their last periods best; or a method alias.")
@@ -70,14 +57,12 @@ public class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (horizon < 1) {
-            throw new ParameterException(spec.commandLine(), "--horizon must be >= 1, got " + horizon);
-        }
+        int horizon = input.horizon();
         int n = holdout == null ? horizon : holdout;
         if (n < 1) {
             throw new ParameterException(spec.commandLine(), "--holdout must be >= 1, got " + n);
         }
-        Frequency f = parseFrequency(spec, frequency);
+        Frequency f = input.frequency();
         List<ForecastMethod> chosen = new ArrayList<>();
         try {
             if (methods == null || methods.isEmpty()) {
@@ -93,8 +78,8 @@ public class BacktestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--methods: " + e.getMessage());
         }
-        DemandHistory h = readHistory(spec, history, f);
-        InstalledBaseFile base = readInstalledBase(spec, installedBase, h.frequency());
+        DemandHistory h = input.readHistory(f);
+        InstalledBaseFile base = input.readInstalledBase(h.frequency());
         AutomaticForecaster auto = AutomaticForecaster.withDefaults().withCandidates(chosen);
         boolean chooseDefault = "auto".equalsIgnoreCase(defaultMethod);
         if (!chooseDefault) {
@@ -112,40 +97,6 @@ public class BacktestCommand implements Callable<Integer> {
             Files.writeString(json, Json.write(toJson(h, horizon, n, result)), StandardCharsets.UTF_8);
         }
         return 0;
-    }
-
-    static Frequency parseFrequency(CommandSpec spec, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Frequency.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--frequency: " + e.getMessage());
-        }
-    }
-
-    static DemandHistory readHistory(CommandSpec spec, Path file, Frequency f) throws IOException {
-        try {
-            return DemandHistory.read(file, f);
-        } catch (NoSuchFileException e) {
-            throw new ParameterException(spec.commandLine(), "--history: no such file: " + file);
-        } catch (DemandHistory.HistoryException e) {
-            throw new ParameterException(spec.commandLine(), "--history: " + e.getMessage());
-        }
-    }
-
-    static InstalledBaseFile readInstalledBase(CommandSpec spec, Path file, Frequency f) throws IOException {
-        if (file == null) {
-            return null;
-        }
-        try {
-            return InstalledBaseFile.read(file, f);
-        } catch (NoSuchFileException e) {
-            throw new ParameterException(spec.commandLine(), "--installed-base: no such file: " + file);
-        } catch (DemandHistory.HistoryException e) {
-            throw new ParameterException(spec.commandLine(), "--installed-base: " + e.getMessage());
-        }
     }
 
     /** The JSON of CONTRACT.md, keys in the contract's order. */

@@ -22,9 +22,9 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -51,21 +51,8 @@ public class ForecastCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--history", required = true, paramLabel = "FILE",
-            description = "Long-format CSV (optionally .gz): part_no,region,period,quantity.")
-    Path history;
-
-    @Option(names = "--horizon", required = true, paramLabel = "H", description = "Periods to forecast, >= 1.")
-    int horizon;
-
-    @Option(names = "--frequency", paramLabel = "week|month",
-            description = "Bucket of the periods (default: month if every period is a first of month, else week).")
-    String frequency;
-
-    @Option(names = "--installed-base", paramLabel = "FILE",
-            description = "Optional units in the field (installed_base.csv: part_no, region or country, period or month, "
-                    + "units_in_field): the installed-base method joins the candidates of the series it covers.")
-    Path installedBase;
+    @Mixin
+    HistoryOptions input;
 
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "CSV to write (.gz to compress).")
     Path output;
@@ -75,13 +62,11 @@ public class ForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (horizon < 1) {
-            throw new ParameterException(spec.commandLine(), "--horizon must be >= 1, got " + horizon);
-        }
-        Frequency f = BacktestCommand.parseFrequency(spec, frequency);
+        int horizon = input.horizon();
+        Frequency f = input.frequency();
         long t0 = System.nanoTime();
-        DemandHistory h = BacktestCommand.readHistory(spec, history, f);
-        InstalledBaseFile base = BacktestCommand.readInstalledBase(spec, installedBase, h.frequency());
+        DemandHistory h = input.readHistory(f);
+        InstalledBaseFile base = input.readInstalledBase(h.frequency());
         AutomaticForecaster auto = AutomaticForecaster.withDefaults()
                 .withDefaultChosenOn(h.series().stream().map(SeriesData::demand).toList(), horizon);
         LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();

@@ -1,0 +1,82 @@
+package com.sparecast.jobs.backtest;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options of the commands that forecast a demand history ({@code backtest}, {@code forecast}):
+ * the history file, its bucket, the horizon and an optional installed base, each read with an
+ * error that names the option.
+ */
+final class HistoryOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--history", required = true, paramLabel = "FILE",
+            description = "Long-format CSV (optionally .gz): part_no,region,period,quantity.")
+    Path history;
+
+    @Option(names = "--horizon", required = true, paramLabel = "H", description = "Periods to forecast, >= 1.")
+    int horizon;
+
+    @Option(names = "--frequency", paramLabel = "week|month",
+            description = "Bucket of the periods (default: month if every period is a first of month, else week).")
+    String frequency;
+
+    @Option(names = "--installed-base", paramLabel = "FILE",
+            description = "Optional units in the field (installed_base.csv: part_no, region or country, period or month, "
+                    + "units_in_field): the installed-base method joins the automatic choice's candidates for the "
+                    + "series it covers.")
+    Path installedBase;
+
+    /** The horizon, {@code >= 1}. */
+    int horizon() {
+        if (horizon < 1) {
+            throw new ParameterException(spec.commandLine(), "--horizon must be >= 1, got " + horizon);
+        }
+        return horizon;
+    }
+
+    /** The bucket given, or null to infer it from the periods. */
+    Frequency frequency() {
+        if (frequency == null) {
+            return null;
+        }
+        try {
+            return Frequency.parse(frequency);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--frequency: " + e.getMessage());
+        }
+    }
+
+    /** The history, in bucket {@code f} (null: inferred). */
+    DemandHistory readHistory(Frequency f) throws IOException {
+        try {
+            return DemandHistory.read(history, f);
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "--history: no such file: " + history);
+        } catch (DemandHistory.HistoryException e) {
+            throw new ParameterException(spec.commandLine(), "--history: " + e.getMessage());
+        }
+    }
+
+    /** The installed base in bucket {@code f}, or null if none was given. */
+    InstalledBaseFile readInstalledBase(Frequency f) throws IOException {
+        if (installedBase == null) {
+            return null;
+        }
+        try {
+            return InstalledBaseFile.read(installedBase, f);
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "--installed-base: no such file: " + installedBase);
+        } catch (DemandHistory.HistoryException e) {
+            throw new ParameterException(spec.commandLine(), "--installed-base: " + e.getMessage());
+        }
+    }
+}
