@@ -216,9 +216,10 @@ public final class AutomaticForecaster implements Serializable {
             return fitted(defaultMethod, history, horizon, statistics, "no origin in the second half of the history "
                     + "with a forecast from every candidate: the default, " + defaultMethod.alias());
         }
-        int chosen = scores.choose(defaultIndex(scores));
+        int defaultIndex = defaultIndex(scores);
+        int chosen = scores.choose(defaultIndex);
         return fitted(candidates.get(chosen).alias(), scores.fits[chosen], history, horizon, statistics,
-                scores.reason(chosen, defaultIndex(scores)));
+                scores.reason(chosen, defaultIndex));
     }
 
     /**
