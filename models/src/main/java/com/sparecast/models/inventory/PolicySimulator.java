@@ -108,9 +108,24 @@ public final class PolicySimulator implements Serializable {
      */
     public SimulationResult simulate(double[] demand, Levels levels, int[] leadTimes, int warmUp,
                                      double initialOnHand) {
+        Levels[] each = new Levels[demand.length];
+        java.util.Arrays.fill(each, levels);
+        return simulate(demand, each, leadTimes, warmUp, initialOnHand);
+    }
+
+    /**
+     * Simulates over {@code demand} a policy that is planned again over time, as the nightly
+     * plan is: {@code levels[t]} decides the review at the end of period {@code t}.
+     *
+     * @param levels the policy in force at each period's review, one per period
+     * @see #simulate(double[], Levels, int[], int, double)
+     */
+    public SimulationResult simulate(double[] demand, Levels[] levels, int[] leadTimes, int warmUp,
+                                     double initialOnHand) {
         int n = demand.length;
-        if (leadTimes.length < n) {
-            throw new IllegalArgumentException("need a lead time per period: " + leadTimes.length + " for " + n);
+        if (leadTimes.length < n || levels.length < n) {
+            throw new IllegalArgumentException("need a lead time and levels per period: " + leadTimes.length + " and "
+                    + levels.length + " for " + n);
         }
         if (warmUp < 0 || !(initialOnHand >= 0)) {
             throw new IllegalArgumentException("warm-up and initial on hand must be >= 0, got " + warmUp
@@ -150,8 +165,9 @@ public final class PolicySimulator implements Serializable {
             }
             if (t % reviewPeriods == reviewPeriods - 1) {
                 double position = onHand + onOrder - backorders;
-                long q = OrderUpToPolicy.orderQuantity(position, levels.reorderPoint(), levels.orderUpTo(),
-                        levels.packSize(), levels.minOrderQty(), levels.batchQuantity());
+                Levels policy = levels[t];
+                long q = OrderUpToPolicy.orderQuantity(position, policy.reorderPoint(), policy.orderUpTo(),
+                        policy.packSize(), policy.minOrderQty(), policy.batchQuantity());
                 if (q > 0) {
                     int lead = leadTimes[t];
                     if (lead < 0) {

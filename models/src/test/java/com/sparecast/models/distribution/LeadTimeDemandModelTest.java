@@ -41,6 +41,45 @@ class LeadTimeDemandModelTest {
     }
 
     @Test
+    void aSkewedLargeDemandIsNegativeBinomialNotNormal() {
+        // Mean 40 over the span: sd 20 is a coefficient of variation of exactly 0.5, still normal;
+        // sd 30 (0.75) puts 9% of a normal below zero: negative binomial with the same moments.
+        LeadTimeDemand atLimit = model.over(20, 200, new LeadTime(2, 0), 0);
+        assertEquals("Normal", atLimit.distribution().name(), atLimit.reason());
+        assertTrue(atLimit.reason().contains("coefficient of variation 0.50 <= 0.50"), atLimit.reason());
+        LeadTimeDemand skewed = model.over(20, 450, new LeadTime(2, 0), 0);
+        assertEquals("NegativeBinomial", skewed.distribution().name(), skewed.reason());
+        assertTrue(skewed.reason().contains("coefficient of variation 0.75 > 0.50"), skewed.reason());
+        assertEquals(40, skewed.distribution().mean(), 1e-9);
+        assertEquals(900, skewed.distribution().variance(), 1e-6);
+        // The right tail is heavier than the normal's: the 99th percentile of NB(40, 900) is above
+        // mean + 2.326 sd = 109.8.
+        assertTrue(skewed.distribution().quantile(0.99) > 110, String.valueOf(skewed.distribution().quantile(0.99)));
+        assertEquals("Normal", model.withNormalMaxCv(1).over(20, 450, new LeadTime(2, 0), 0).distribution().name());
+        assertThrows(IllegalArgumentException.class, () -> model.withNormalMaxCv(0));
+    }
+
+    @Test
+    void forecastSeriesUseTheErrorVarianceOverTheSpanAndTheMeanOverIt() {
+        double[] history = {4, 6, 5, 7, 3, 5, 6, 4, 5, 6, 5, 4};
+        IntermittencyStatistics stats = IntermittencyStatistics.of(history);
+        // One-step error variance 2, but errors that persist: 6 over 2 periods, 14 over 3.
+        SeriesForecast f = new SeriesForecast("HoltDamped", "test", stats.demandClass(), stats,
+                new double[] {5, 6, 7, 8}, 2, new double[] {2, 6, 14});
+        LeadTime leadTime = new LeadTime(1.5, 0.5);
+        LeadTimeDemand d = model.over(f, history, leadTime, 1, 1L);
+        // Span 2.5: mean per period (5 + 6 + 0.5 * 7) / 2.5 = 5.8, E = 14.5; error variance over the
+        // span 6 + 0.5 * (14 - 6) = 10, plus 5.8^2 * 0.5^2 for the lead time's spread.
+        assertEquals(14.5, d.distribution().mean(), 1e-9);
+        assertEquals(10 + 5.8 * 5.8 * 0.25, d.distribution().variance(), 1e-9);
+        // Without span variances the one-step variance scales with the span: 2.5 * 6.
+        SeriesForecast independent = new SeriesForecast("HoltDamped", "test", stats.demandClass(), stats,
+                new double[] {5, 6, 7, 8}, 6);
+        assertEquals(15 + 5.8 * 5.8 * 0.25, model.over(independent, history, leadTime, 1, 1L).distribution().variance(),
+                1e-9);
+    }
+
+    @Test
     void lumpySeriesGetsASeededBootstrap() {
         double[] history = {0, 0, 12, 0, 0, 0, 1, 0, 0, 30, 0, 0, 0, 0, 2, 0, 0, 9, 0, 0, 0, 0, 0, 15};
         SeriesForecast f = AutomaticForecaster.withDefaults().forecast(history, 8);

@@ -26,6 +26,28 @@ class PolicySimulatorTest {
     }
 
     @Test
+    void levelsPlannedAgainTakeEffectAtTheNextReview() {
+        // The hand-worked path, with the order-up-to level raised to 8 (s = 7) from period 2's review.
+        double[] demand = {3, 4, 0, 2};
+        Levels low = Levels.of(4, 5);
+        Levels high = Levels.of(7, 8);
+        SimulationResult r = PolicySimulator.withDefaults()
+                .simulate(demand, new Levels[] {low, low, high, high}, new int[] {1, 1, 1, 1}, 0, 5);
+        // t0, t1 as before (orders 3 and 4). t2: +3, serve 2 owed -> 1, demand 0; position 1 + 4 = 5
+        //     <= 7: order 3 (arrives t4, after the path). t3: +4 -> 5, demand 2 -> 3; position
+        //     3 + 3 = 6 <= 7: order 2.
+        assertEquals(3 + 2 + 0 + 2, r.filledFromStock());
+        assertEquals(4, r.orders());
+        assertEquals(3 + 4 + 3 + 2, r.unitsOrdered());
+        // The same levels in every period are the fixed-levels simulation.
+        assertEquals(PolicySimulator.withDefaults().simulate(demand, low, 1, 0),
+                PolicySimulator.withDefaults().simulate(demand, new Levels[] {low, low, low, low},
+                        new int[] {1, 1, 1, 1}, 0, 5));
+        assertThrows(IllegalArgumentException.class, () -> PolicySimulator.withDefaults()
+                .simulate(demand, new Levels[] {low, low}, new int[] {1, 1, 1, 1}, 0, 5));
+    }
+
+    @Test
     void warmUpPeriodsAreNotMeasured() {
         double[] demand = {3, 4, 0, 2};
         SimulationResult r = PolicySimulator.withDefaults().simulate(demand, Levels.of(4, 5), 1, 2);
