@@ -22,6 +22,8 @@ public final class ForecastSchema {
             .add("zero_share", DataTypes.DoubleType, false)
             .add("mean_per_week", DataTypes.DoubleType, false)
             .add("error_variance", DataTypes.DoubleType, false)
+            // Element k - 1: the error variance of demand summed over k weeks (SeriesForecast.spanErrorVariance).
+            .add("span_error_variance", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
             .add("forecast", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
             .add("quantiles", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.DoubleType, false), false), false)
             .add("error", DataTypes.StringType, true);

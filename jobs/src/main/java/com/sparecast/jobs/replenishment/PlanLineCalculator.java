@@ -35,7 +35,7 @@ final class PlanLineCalculator implements Serializable {
     /** The columns of the row this calculator reads, in order. */
     static final List<String> INPUT_COLUMNS = List.of("warehouse_id", "part_no", "region", "role", "method",
             "method_reason", "demand_class", "mean_per_week", "error_variance", "forecast", "history", "error",
-            "on_hand", "on_order", "returns_per_week", "abc_class");
+            "on_hand", "on_order", "returns_per_week", "abc_class", "span_error_variance");
 
     private final PlanningContext context;
 
@@ -57,6 +57,7 @@ final class PlanLineCalculator implements Serializable {
         long onOrder = in.isNullAt(13) ? 0 : in.getLong(13);
         double returnsPerWeek = in.isNullAt(14) ? 0 : in.getDouble(14);
         String abcClass = in.getString(15);
+        List<Double> spanErrorVariance = hasForecast && !in.isNullAt(16) ? in.getList(16) : List.of();
 
         MasterData.Part part = context.master().parts().get(partNo);
         MasterData.Lane lane = "CENTRAL".equals(role) ? null : context.master().supplyLaneTo(warehouseId);
@@ -68,10 +69,11 @@ final class PlanLineCalculator implements Serializable {
         double review = context.reviewWeeks();
 
         LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();
-        SeriesForecast series = seriesForecast(in, hasForecast, meanPerWeek, errorVariance, forecast, history);
+        SeriesForecast series = seriesForecast(in, hasForecast, meanPerWeek, errorVariance, spanErrorVariance,
+                forecast, history);
         // Bootstrap replicates are seeded by date, warehouse and part: the same plan on every run.
         long seed = context.planningDate().toEpochDay() * 1_000_003L + (warehouseId + '|' + partNo).hashCode();
-        LeadTimeDemand ltd = model.over(series, historyArray(history), leadTime, review, seed);
+        LeadTimeDemand ltd = model.over(series, doubles(history), leadTime, review, seed);
         DemandDistribution x = ltd.distribution();
         double returnsWeeks = Math.max(0, leadTime.mean() - context.refurbishDelayDays() / DAYS_PER_WEEK);
         double expectedReturns = returnsPerWeek * context.refurbishYield() * returnsWeeks;
@@ -79,8 +81,10 @@ final class PlanLineCalculator implements Serializable {
         int packSize = part == null ? 1 : Math.max(1, part.packSize());
         int moq = part == null ? 0 : part.minOrderQty();
         // The lead-time-only distribution makes the fill rate the exact periodic-review form (ESPRC).
-        PolicyInput input = new PolicyInput(x, meanPerWeek * review, target, onHand, onOrder, expectedReturns, 0,
-                packSize, moq).withLeadTimeDemand(model.over(series, historyArray(history), leadTime, 0, seed).distribution())
+        // The demand of the review period that follows, at the forecast's level over the protected span.
+        double reviewDemand = series.meanPerPeriod(leadTime.mean() + review) * review;
+        PolicyInput input = new PolicyInput(x, reviewDemand, target, onHand, onOrder, expectedReturns, 0,
+                packSize, moq).withLeadTimeDemand(model.over(series, doubles(history), leadTime, 0, seed).distribution())
                 .withEconomicOrderQuantity(Eoq.ifConfigured(meanPerWeek * 52, context.orderCost(), context.holdingRate(),
                         part == null ? 0 : part.unitCost()));
         PolicyDecision decision = OrderUpToPolicy.withDefaults().decide(input);
@@ -139,8 +143,9 @@ final class PlanLineCalculator implements Serializable {
 
     /** The forecast of the line's series as the models made it, rebuilt from the forecast step's row. */
     private static SeriesForecast seriesForecast(Row in, boolean hasForecast, double meanPerWeek, double errorVariance,
-                                                 List<Double> forecast, List<Double> history) {
-        double[] values = historyArray(history);
+                                                 List<Double> spanErrorVariance, List<Double> forecast,
+                                                 List<Double> history) {
+        double[] values = doubles(history);
         IntermittencyStatistics statistics = IntermittencyStatistics.of(values.length == 0 ? new double[] {0} : values);
         double[] mean = new double[Math.max(1, forecast.size())];
         for (int h = 0; h < mean.length; h++) {
@@ -148,16 +153,16 @@ final class PlanLineCalculator implements Serializable {
         }
         return new SeriesForecast(hasForecast ? in.getString(4) : "None", hasForecast ? in.getString(5) : "",
                 hasForecast ? DemandClass.valueOf(in.getString(6)) : DemandClass.NO_DEMAND, statistics, mean,
-                errorVariance);
+                errorVariance, doubles(spanErrorVariance));
     }
 
-    private static double[] historyArray(List<Double> history) {
-        if (history == null) {
+    private static double[] doubles(List<Double> values) {
+        if (values == null) {
             return new double[0];
         }
-        double[] out = new double[history.size()];
+        double[] out = new double[values.size()];
         for (int t = 0; t < out.length; t++) {
-            out[t] = history.get(t);
+            out[t] = values.get(t);
         }
         return out;
     }

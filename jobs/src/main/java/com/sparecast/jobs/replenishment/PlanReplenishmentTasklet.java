@@ -65,7 +65,7 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         Dataset<Row> lines = forecasts.join(broadcast(warehouses), "region")
                 .select(col("warehouse_id"), col("part_no"), col("region"), col("role"), col("method"),
                         col("method_reason"), col("demand_class"), col("mean_per_week"), col("error_variance"),
-                        col("forecast"), col("history"), col("error"));
+                        col("span_error_variance"), col("forecast"), col("history"), col("error"));
 
         Dataset<Row> stock = inventoryByFinalPart(stage, master);
         Dataset<Row> withStock = lines.join(stock, lines.col("warehouse_id").equalTo(stock.col("inv_warehouse_id"))
@@ -77,7 +77,8 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
                         coalesce(col("region"), col("inv_region")).as("region"),
                         coalesce(col("role"), col("inv_role")).as("role"),
                         col("method"), col("method_reason"), col("demand_class"), col("mean_per_week"),
-                        col("error_variance"), col("forecast"), col("history"), col("error"), col("on_hand"),
+                        col("error_variance"), col("span_error_variance"), col("forecast"), col("history"),
+                        col("error"), col("on_hand"),
                         col("on_order"))
                 .filter(col("role").isNotNull());
 

@@ -37,12 +37,18 @@ import java.util.stream.IntStream;
  *       a ground truth ({@link GroundTruth}), the series' realised future after the history
  *       (training: the whole history up to the file's last period).</li>
  *   <li>Forecast: {@code AutomaticForecaster.withDefaults()}, its default chosen on all series'
- *       training parts ({@code withDefaultChosenOn}), {@code forecast(training, horizon)} with the
+ *       training parts ({@code withDefaultChosenOn}), {@code forecast(history, horizon)} with the
  *       nightly plan's horizon (half a year: 26 weeks, 6 months; at least lead time plus three sd
- *       plus review), mean per period and the one-step error variance per period.</li>
+ *       plus review).</li>
  *   <li>Distributions: as the nightly plan, {@code LeadTimeDemandModel.withDefaults().over(forecast,
- *       training, ...)} over lead time plus review ({@code D_{L+R}}) and over the lead time alone
- *       ({@code D_L}): family by dispersion, seeded Willemain bootstrap for lumpy series.</li>
+ *       history, ...)} over lead time plus review ({@code D_{L+R}}) and over the lead time alone
+ *       ({@code D_L}): the forecast's mean and error variance over the span, family by level and
+ *       dispersion, seeded Willemain bootstrap for lumpy series.</li>
+ *   <li>Planning again: as the nightly plan is made every night from the demand seen so far, the
+ *       policy is planned again every {@code replanEvery} periods of the test path (default 1),
+ *       each time from the training part plus the test periods already seen, and each plan decides
+ *       the reviews until the next; {@code replanEvery = 0} keeps the first plan's levels
+ *       throughout. Classes are set once, from the first plan.</li>
  *   <li>ABC: without unit costs, by training demand over the last year of the training part
  *       (quantity stands in for value), over all series; with unit costs, as the nightly plan: by
  *       forecast annual demand value ({@code mean per period * periods per year * unit cost}) within
@@ -54,10 +60,12 @@ import java.util.stream.IntStream;
  *       line target for the whole class, found by bisection so that the class's simulated fill
  *       rate equals Sparecast's; its average on hand is interpolated linearly between the two
  *       bracketing targets to exactly Sparecast's fill rate.</li>
- *   <li>Simulation: {@link PolicySimulator}, starting with the order-up-to level on hand at the
- *       start of a warm-up cut from the end of the training part (lead time plus two sd plus
- *       review, at most the training part), measured over the test path; lead times drawn per
- *       order from the series' lead time mean and sd, seeded by the series key.</li>
+ *   <li>Simulation: {@link PolicySimulator}, starting with the first plan's order-up-to level on
+ *       hand at the start of a warm-up cut from the end of the training part (lead time plus two
+ *       sd plus review, at most the training part; the first plan decides its reviews), measured
+ *       over the test path; lead times drawn per order from the series' lead time mean and sd,
+ *       seeded by the series key. Both normal policies are planned again like Sparecast's, from
+ *       the same forecasts.</li>
  * </ul>
  * Series with fewer than {@link #MIN_TRAINING} training periods, or (with a ground truth) absent
  * from either file, are excluded.
@@ -95,19 +103,70 @@ final class PolicyComparison {
         }
     }
 
-    /** Where the lead times, targets, unit costs and test paths come from. */
+    /**
+     * Where the lead times, targets, unit costs and test paths come from, and how often the plan
+     * is made again.
+     *
+     * @param replanEvery periods between plans over the test path (1: every period, as the
+     *     nightly plan; 0: the levels set at the origin hold throughout)
+     */
     record Setup(Map<AbcClass, Double> targets, Function<String, LeadTime> leadTimeOfRegion,
-                 Map<String, Double> unitCost, GroundTruth groundTruth) {
+                 Map<String, Double> unitCost, GroundTruth groundTruth, int replanEvery) {
+
+        Setup {
+            if (replanEvery < 0) {
+                throw new IllegalArgumentException("replan interval must be >= 0, got " + replanEvery);
+            }
+        }
     }
 
-    private record Fitted(Series series, double[] training, double[] test, LeadTime leadTime, PolicyInput sparecast,
-                          DemandDistribution normalProtection, DemandDistribution normalLead, double meanPerPeriod,
-                          double annualValue) {
+    /**
+     * A simulated series: what it is first fitted on, the path it is simulated over (the last
+     * {@code warmUp} training periods, then the test periods) and the lead time of each order.
+     */
+    private record Line(Series series, double[] training, double[] test, LeadTime leadTime, int warmUp,
+                        int[] leadTimes) {
 
-        PolicyInput normal(double target) {
-            return new PolicyInput(normalProtection, sparecast.reviewPeriodDemand(), target, 0, 0, 0, 0, 1, 0)
-                    .withLeadTimeDemand(normalLead);
+        double[] path() {
+            double[] path = new double[warmUp + test.length];
+            System.arraycopy(training, training.length - warmUp, path, 0, warmUp);
+            System.arraycopy(test, 0, path, warmUp, test.length);
+            return path;
         }
+
+        /** What a plan made after {@code known} test periods is fitted on. */
+        double[] history(int known) {
+            double[] h = Arrays.copyOf(training, training.length + known);
+            System.arraycopy(test, 0, h, training.length, known);
+            return h;
+        }
+    }
+
+    /** One plan of one line: Sparecast's input (target not yet set) and the matching normals. */
+    private record Plan(PolicyInput sparecast, NormalDemand normalProtection, NormalDemand normalLead,
+                        double meanPerPeriod) {
+
+        PolicyInput sparecast(double target) {
+            PolicyInput p = sparecast;
+            return new PolicyInput(p.protectionDemand(), p.reviewPeriodDemand(), target, 0, 0, 0, 0, 1, 0)
+                    .withLeadTimeDemand(p.leadTimeDemand());
+        }
+
+        NormalPlan normal() {
+            return new NormalPlan(normalProtection, normalLead, sparecast.reviewPeriodDemand());
+        }
+    }
+
+    /** What the normal policies need of a plan, kept for every plan of a line (small). */
+    private record NormalPlan(NormalDemand protection, NormalDemand lead, double reviewPeriodDemand) {
+
+        PolicyInput at(double target) {
+            return new PolicyInput(protection, reviewPeriodDemand, target, 0, 0, 0, 0, 1, 0).withLeadTimeDemand(lead);
+        }
+    }
+
+    /** A line's plans over the test path: Sparecast's levels and the normal policies' inputs, per plan. */
+    private record Planned(Line line, Levels[] sparecast, NormalPlan[] normal) {
     }
 
     private final int holdout;
@@ -116,13 +175,6 @@ final class PolicyComparison {
     private final Allocation allocation;
     private final long seed;
     private final Setup setup;
-
-    /** One target and one lead time for every series; the last {@code holdout} periods are simulated. */
-    PolicyComparison(int holdout, int periodsPerYear, double targetFillRate, LeadTime leadTime, int review,
-                     Allocation allocation, long seed) {
-        this(holdout, periodsPerYear, review, allocation, seed, new Setup(sameTarget(targetFillRate),
-                region -> leadTime, null, null));
-    }
 
     PolicyComparison(int holdout, int periodsPerYear, int review, Allocation allocation, long seed, Setup setup) {
         this.holdout = holdout;
@@ -164,13 +216,39 @@ final class PolicyComparison {
             all.forEach(s -> keys.add(s.key()));
             total += (int) truth.realised().keySet().stream().filter(k -> !keys.contains(k)).count();
         }
+        List<Line> lines = usable.stream().map(this::line).toList();
         // The default of the automatic choice is chosen on these series' training parts, as the
         // nightly job chooses it on its series.
         AutomaticForecaster auto = AutomaticForecaster.withDefaults()
-                .withDefaultChosenOn(usable.stream().map(this::training).toList(), periodsPerYear / 2);
-        List<Fitted> fitted = usable.parallelStream().map(s -> fit(s, auto)).toList();
-        int excluded = total - fitted.size();
-        Map<String, AbcClass> abc = classify(fitted);
+                .withDefaultChosenOn(lines.stream().map(Line::training).toList(), periodsPerYear / 2);
+        List<Plan> first = lines.parallelStream().map(l -> plan(l, auto, 0)).toList();
+        AbcClass[] abc = classify(lines, first);
+        int plans = lines.stream().mapToInt(this::plans).max().orElse(1);
+        List<Levels[]> sparecast = new ArrayList<>(lines.size());
+        List<NormalPlan[]> normal = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            sparecast.add(new Levels[plans(lines.get(i))]);
+            normal.add(new NormalPlan[plans(lines.get(i))]);
+        }
+        // Plan by plan, so only one plan's distributions (bootstrap samples) are held at a time.
+        for (int k = 0; k < plans; k++) {
+            int plan = k;
+            List<Plan> current = k == 0 ? first : IntStream.range(0, lines.size()).parallel()
+                    .mapToObj(i -> plan < plans(lines.get(i))
+                            ? plan(lines.get(i), auto, plan * setup.replanEvery()) : null).toList();
+            for (AbcClass c : AbcClass.values()) {
+                double target = setup.targets().get(c);
+                List<Integer> members = IntStream.range(0, lines.size())
+                        .filter(i -> abc[i] == c && current.get(i) != null).boxed().toList();
+                List<PolicyInput> inputs = members.stream().map(i -> current.get(i).sparecast(target)).toList();
+                List<PolicyDecision> decisions = decide(inputs, target);
+                for (int m = 0; m < members.size(); m++) {
+                    int i = members.get(m);
+                    sparecast.get(i)[k] = Levels.of(decisions.get(m), inputs.get(m));
+                    normal.get(i)[k] = current.get(i).normal();
+                }
+            }
+        }
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
 
         long t1 = System.nanoTime();
@@ -178,106 +256,121 @@ final class PolicyComparison {
         ClassOutcome overall = ClassOutcome.EMPTY;
         for (AbcClass c : AbcClass.values()) {
             double target = setup.targets().get(c);
-            List<Fitted> members = fitted.stream().filter(f -> abc.get(f.series().key()) == c)
-                    .map(f -> withTarget(f, target)).toList();
-            List<PolicyDecision> ours = decide(members, target);
-            SimulationResult a = sum(IntStream.range(0, members.size()).parallel()
-                    .mapToObj(i -> simulate(members.get(i), Levels.of(ours.get(i), members.get(i).sparecast())))
-                    .toList());
-            SimulationResult b = simulateNormal(members, target);
-            ClassOutcome outcome = matched(members, target, a, b);
+            List<Planned> members = IntStream.range(0, lines.size()).filter(i -> abc[i] == c)
+                    .mapToObj(i -> new Planned(lines.get(i), sparecast.get(i), normal.get(i))).toList();
+            SimulationResult ours = sum(members.parallelStream().map(p -> simulate(p.line(), p.sparecast())).toList());
+            ClassOutcome outcome = matched(members, target, ours, simulateNormal(members, target));
             classes.put(c, outcome);
             overall = overall.plus(outcome);
         }
-        return new Outcome(total, excluded, classes, overall, fitSeconds, (System.nanoTime() - t1) / 1e9);
+        return new Outcome(total, total - lines.size(), classes, overall, fitSeconds, (System.nanoTime() - t1) / 1e9);
     }
 
-    private static Fitted withTarget(Fitted f, double target) {
-        PolicyInput p = f.sparecast();
-        PolicyInput q = new PolicyInput(p.protectionDemand(), p.reviewPeriodDemand(), target, 0, 0, 0, 0, 1, 0)
-                .withLeadTimeDemand(p.leadTimeDemand());
-        return new Fitted(f.series(), f.training(), f.test(), f.leadTime(), q, f.normalProtection(), f.normalLead(),
-                f.meanPerPeriod(), f.annualValue());
+    /** How many plans a line has over its test path: one, or one per {@code replanEvery} periods. */
+    private int plans(Line line) {
+        return setup.replanEvery() == 0 ? 1 : Math.max(1, (line.test().length - 1) / setup.replanEvery() + 1);
     }
 
-    private Map<String, AbcClass> classify(List<Fitted> fitted) {
-        Map<String, AbcClass> abc = new HashMap<>();
-        if (setup.unitCost() == null) {
-            Map<String, Double> annual = new LinkedHashMap<>();
-            fitted.forEach(f -> annual.put(f.series().key(), f.annualValue()));
-            abc.putAll(AbcClassifier.withDefaults().classify(annual));
-            return abc;
-        }
-        Map<String, Map<String, Double>> byRegion = new TreeMap<>();
-        for (Fitted f : fitted) {
-            byRegion.computeIfAbsent(f.series().region(), r -> new TreeMap<>()).put(f.series().key(), f.annualValue());
-        }
-        byRegion.values().forEach(values -> abc.putAll(AbcClassifier.withDefaults().classify(values)));
-        return abc;
-    }
-
-    /** What the forecast is fitted on: the history before the holdout, or all of it against a ground truth. */
-    private double[] training(Series s) {
-        double[] demand = s.demand();
-        return setup.groundTruth() == null ? Arrays.copyOfRange(demand, 0, demand.length - holdout) : demand;
-    }
-
-    private Fitted fit(Series s, AutomaticForecaster auto) {
-        double[] demand = s.demand();
-        double[] training = training(s);
-        double[] test = setup.groundTruth() == null
-                ? Arrays.copyOfRange(demand, training.length, demand.length)
-                : setup.groundTruth().realised().get(s.key());
-        LeadTime leadTime = setup.leadTimeOfRegion().apply(s.region());
-        // The nightly plan's horizon (26 weeks), at least lead time plus review.
-        int horizon = Math.max(periodsPerYear / 2, (int) Math.ceil(leadTime.mean() + 3 * leadTime.sd()) + review);
-        SeriesForecast f = auto.forecast(training, Math.max(1, horizon));
-        double mean = f.meanPerPeriod();
-        LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();
-        long bootstrapSeed = seed * 1_000_003L + s.key().hashCode();
-        DemandDistribution protection = model.over(f, training, leadTime, review, bootstrapSeed).distribution();
-        DemandDistribution lead = model.over(f, training, leadTime, 0, bootstrapSeed).distribution();
-        // A placeholder target: the class, and so the target, is known only after all series are
-        // fitted (withTarget).
-        double target = setup.targets().get(AbcClass.A);
-        PolicyInput ours = new PolicyInput(protection, mean * review, target, 0, 0, 0, 0, 1, 0)
-                .withLeadTimeDemand(lead);
-        double value;
-        if (setup.unitCost() == null) {
-            value = 0;
-            for (int t = Math.max(0, training.length - periodsPerYear); t < training.length; t++) {
-                value += training[t];
-            }
-        } else {
-            value = mean * periodsPerYear * setup.unitCost().getOrDefault(s.partNo(), 0.0);
-        }
-        return new Fitted(s, training, test, leadTime, ours, NormalDemand.matching(protection),
-                NormalDemand.matching(lead), mean, value);
-    }
-
-    private List<PolicyDecision> decide(List<Fitted> members, double target) {
-        if (allocation == Allocation.LINE) {
-            return members.stream().map(f -> OrderUpToPolicy.withDefaults().decide(f.sparecast())).toList();
-        }
-        FillRateAllocation alloc = FillRateAllocation.withDefaults();
-        List<ResponseCurve> curves = members.parallelStream().map(f -> alloc.curve(f.sparecast())).toList();
-        double lambda = alloc.multiplier(curves, target);
-        List<PolicyDecision> out = new ArrayList<>(members.size());
-        for (int i = 0; i < members.size(); i++) {
-            out.add(alloc.decide(members.get(i).sparecast(), curves.get(i), lambda));
+    /**
+     * The plan in force at the review at the end of each path period: the one made after the
+     * test periods seen by then (the first plan through the warm-up).
+     */
+    private Levels[] perPeriod(Line line, Levels[] byPlan) {
+        Levels[] out = new Levels[line.warmUp() + line.test().length];
+        for (int t = 0; t < out.length; t++) {
+            int known = t - line.warmUp() + 1;
+            int k = known <= 0 || setup.replanEvery() == 0 ? 0 : Math.min(byPlan.length - 1, known / setup.replanEvery());
+            out[t] = byPlan[k];
         }
         return out;
     }
 
-    private SimulationResult simulateNormal(List<Fitted> members, double lineTarget) {
-        return sum(members.parallelStream().map(f -> {
-            PolicyInput in = f.normal(lineTarget);
-            return simulate(f, Levels.of(OrderUpToPolicy.withDefaults().decide(in), in));
+    private Line line(Series s) {
+        double[] demand = s.demand();
+        double[] training = setup.groundTruth() == null ? Arrays.copyOfRange(demand, 0, demand.length - holdout) : demand;
+        double[] test = setup.groundTruth() == null
+                ? Arrays.copyOfRange(demand, training.length, demand.length)
+                : setup.groundTruth().realised().get(s.key());
+        LeadTime leadTime = setup.leadTimeOfRegion().apply(s.region());
+        int warmUp = Math.min(training.length, (int) Math.ceil(leadTime.mean() + 2 * leadTime.sd()) + review);
+        int[] leadTimes = PolicySimulator.sampleLeadTimes(warmUp + test.length, leadTime.mean(), leadTime.sd(),
+                seed ^ s.key().hashCode());
+        return new Line(s, training, test, leadTime, warmUp, leadTimes);
+    }
+
+    /** ABC class of each line, from its first plan. */
+    private AbcClass[] classify(List<Line> lines, List<Plan> first) {
+        Map<String, Double> value = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            double v;
+            if (setup.unitCost() == null) {
+                v = 0;
+                double[] training = l.training();
+                for (int t = Math.max(0, training.length - periodsPerYear); t < training.length; t++) {
+                    v += training[t];
+                }
+            } else {
+                v = first.get(i).meanPerPeriod() * periodsPerYear
+                        * setup.unitCost().getOrDefault(l.series().partNo(), 0.0);
+            }
+            value.put(l.series().key(), v);
+        }
+        Map<String, AbcClass> abc = new HashMap<>();
+        if (setup.unitCost() == null) {
+            abc.putAll(AbcClassifier.withDefaults().classify(value));
+        } else {
+            Map<String, Map<String, Double>> byRegion = new TreeMap<>();
+            for (Line l : lines) {
+                byRegion.computeIfAbsent(l.series().region(), r -> new TreeMap<>())
+                        .put(l.series().key(), value.get(l.series().key()));
+            }
+            byRegion.values().forEach(values -> abc.putAll(AbcClassifier.withDefaults().classify(values)));
+        }
+        return lines.stream().map(l -> abc.get(l.series().key())).toArray(AbcClass[]::new);
+    }
+
+    /** The plan made after {@code known} test periods: the forecast and both policies' distributions. */
+    private Plan plan(Line line, AutomaticForecaster auto, int known) {
+        double[] history = line.history(known);
+        LeadTime leadTime = line.leadTime();
+        // The nightly plan's horizon (26 weeks), at least lead time plus review.
+        int horizon = Math.max(periodsPerYear / 2, (int) Math.ceil(leadTime.mean() + 3 * leadTime.sd()) + review);
+        SeriesForecast f = auto.forecast(history, Math.max(1, horizon));
+        double mean = f.meanPerPeriod();
+        LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();
+        long bootstrapSeed = seed * 1_000_003L + line.series().key().hashCode() + 7_919L * known;
+        DemandDistribution protection = model.over(f, history, leadTime, review, bootstrapSeed).distribution();
+        DemandDistribution lead = model.over(f, history, leadTime, 0, bootstrapSeed).distribution();
+        // The target is set per class when the classes are known (Plan.sparecast(target)).
+        PolicyInput ours = new PolicyInput(protection, f.meanPerPeriod(leadTime.mean() + review) * review, 0.5, 0, 0, 0, 0, 1, 0).withLeadTimeDemand(lead);
+        return new Plan(ours, NormalDemand.matching(protection), NormalDemand.matching(lead), mean);
+    }
+
+    private List<PolicyDecision> decide(List<PolicyInput> members, double target) {
+        if (allocation == Allocation.LINE) {
+            return members.parallelStream().map(in -> OrderUpToPolicy.withDefaults().decide(in)).toList();
+        }
+        FillRateAllocation alloc = FillRateAllocation.withDefaults();
+        List<ResponseCurve> curves = members.parallelStream().map(alloc::curve).toList();
+        double lambda = alloc.multiplier(curves, target);
+        return IntStream.range(0, members.size()).parallel()
+                .mapToObj(i -> alloc.decide(members.get(i), curves.get(i), lambda)).toList();
+    }
+
+    private SimulationResult simulateNormal(List<Planned> members, double lineTarget) {
+        return sum(members.parallelStream().map(p -> {
+            Levels[] byPlan = new Levels[p.normal().length];
+            for (int k = 0; k < byPlan.length; k++) {
+                PolicyInput in = p.normal()[k].at(lineTarget);
+                byPlan[k] = Levels.of(OrderUpToPolicy.withDefaults().decide(in), in);
+            }
+            return simulate(p.line(), byPlan);
         }).toList());
     }
 
     /** The normal policy at the line target whose class fill rate is Sparecast's (bisection). */
-    private ClassOutcome matched(List<Fitted> members, double target, SimulationResult ours, SimulationResult normal) {
+    private ClassOutcome matched(List<Planned> members, double target, SimulationResult ours, SimulationResult normal) {
         double goal = ours.fillRate();
         if (Double.isNaN(goal)) {
             return new ClassOutcome(members.size(), target, ours, normal, normal, Double.NaN, Double.NaN);
@@ -309,16 +402,10 @@ final class PolicyComparison {
         return new ClassOutcome(members.size(), target, ours, normal, atHi, hi, onHand);
     }
 
-    private SimulationResult simulate(Fitted f, Levels levels) {
-        LeadTime leadTime = f.leadTime();
-        int warmUp = Math.min(f.training().length, (int) Math.ceil(leadTime.mean() + 2 * leadTime.sd()) + review);
-        double[] path = new double[warmUp + f.test().length];
-        System.arraycopy(f.training(), f.training().length - warmUp, path, 0, warmUp);
-        System.arraycopy(f.test(), 0, path, warmUp, f.test().length);
-        int[] leadTimes = PolicySimulator.sampleLeadTimes(path.length, leadTime.mean(), leadTime.sd(),
-                seed ^ f.series().key().hashCode());
-        return PolicySimulator.withReview(review).simulate(path, levels, leadTimes, warmUp,
-                Math.max(0, levels.orderUpTo()));
+    /** Simulates a line's plans over its path, starting with the first plan's order-up-to level on hand. */
+    private SimulationResult simulate(Line line, Levels[] byPlan) {
+        return PolicySimulator.withReview(review).simulate(line.path(), perPeriod(line, byPlan), line.leadTimes(),
+                line.warmUp(), Math.max(0, byPlan[0].orderUpTo()));
     }
 
     private static SimulationResult sum(List<SimulationResult> results) {

@@ -72,6 +72,12 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " line reaches the target (default: ${DEFAULT-VALUE}).")
     private String allocation;
 
+    @Option(names = "--replan", defaultValue = "1", paramLabel = "P",
+            description = {"Plan again every P periods of the simulated path, from the demand seen so far, as the"
+                    + " nightly plan does every night (default: ${DEFAULT-VALUE}: every period); 0 keeps the levels"
+                    + " set at the start for the whole path."})
+    private int replanEvery;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
             description = "Seed of the simulated lead times (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -120,6 +126,9 @@ public final class SimulateCommand implements Callable<Integer> {
         if (review < 1) {
             throw usage("--review must be >= 1, got " + review);
         }
+        if (replanEvery < 0) {
+            throw usage("--replan must be >= 0, got " + replanEvery);
+        }
         if (groundTruth != null && freq != Frequency.WEEK) {
             throw usage("--ground-truth needs --frequency week (the generator's future is weekly)");
         }
@@ -163,7 +172,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         Outcome outcome = new PolicyComparison(n, freq.periodsPerYear(), review, alloc, seed,
-                new PolicyComparison.Setup(targets, leadTimes, unitCost, truth)).run(series);
+                new PolicyComparison.Setup(targets, leadTimes, unitCost, truth, replanEvery)).run(series);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         PrintWriter out = spec.commandLine().getOut();
@@ -195,10 +204,11 @@ public final class SimulateCommand implements Callable<Integer> {
         String target = targets == null ? String.format(Locale.ROOT, "target fill rate %.3f", fillRate)
                 : String.format(Locale.ROOT, "targets A %.3f, B %.3f, C %.3f", targets.get(AbcClass.A),
                         targets.get(AbcClass.B), targets.get(AbcClass.C));
-        b.append(String.format(Locale.ROOT, "series %d (excluded %d: %s), %s buckets, %s, %s, review %d, %s,"
+        String replan = replanEvery == 0 ? "levels fixed" : "replanned every " + replanEvery;
+        b.append(String.format(Locale.ROOT, "series %d (excluded %d: %s), %s buckets, %s, %s, review %d, %s, %s,"
                         + " allocation %s%n",
-                o.series(), o.excluded(), excluded, freq.name().toLowerCase(Locale.ROOT), test, lead, review, target,
-                alloc.name().toLowerCase(Locale.ROOT)));
+                o.series(), o.excluded(), excluded, freq.name().toLowerCase(Locale.ROOT), test, lead, review, replan,
+                target, alloc.name().toLowerCase(Locale.ROOT)));
         b.append(String.format(Locale.ROOT, "%-5s %7s %6s  %-9s %9s %12s %8s  %-9s %9s %12s %8s  %-14s %9s %12s %12s%n",
                 "class", "series", "target", "policy", "fill_rate", "avg_on_hand", "orders", "baseline", "fill_rate",
                 "avg_on_hand", "orders", "normal matched", "target", "fill_rate", "on_hand@fill"));
@@ -228,6 +238,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 .append(", \"frequency\": \"").append(freq.name().toLowerCase(Locale.ROOT)).append('"')
                 .append(", \"holdout\": ").append(groundTruth != null ? "null" : String.valueOf(n))
                 .append(", \"review\": ").append(review)
+                .append(", \"replan_every\": ").append(replanEvery)
                 .append(", \"lead_time_mean\": ").append(master != null ? "null" : num(leadTimeMean))
                 .append(", \"lead_time_sd\": ").append(master != null ? "null" : num(leadTimeSd))
                 .append(", \"target_fill_rate\": ").append(master != null ? "null" : num(fillRate))

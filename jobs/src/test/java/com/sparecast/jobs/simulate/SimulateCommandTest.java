@@ -126,13 +126,13 @@ class SimulateCommandTest {
         Run r = run(args);
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("series 4 (excluded 2: without history or ground truth), week buckets, ground truth"
-                + " 8 weeks from 2026-11-16, lead time per region from lanes, review 1, targets A 0.980, B 0.950,"
-                + " C 0.900"), r.out());
+                + " 8 weeks from 2026-11-16, lead time per region from lanes, review 1, replanned every 1, targets"
+                + " A 0.980, B 0.950, C 0.900"), r.out());
         String text = Files.readString(json);
         assertTrue(text.startsWith("{\"series\": 4, \"excluded\": 2, \"frequency\": \"week\""), text);
         assertTrue(text.contains("\"ground_truth\": true, \"master\": true"), text);
         // no holdout, and lead times and targets come from the master data
-        assertTrue(text.contains("\"holdout\": null, \"review\": 1, \"lead_time_mean\": null, \"lead_time_sd\": null,"
+        assertTrue(text.contains("\"holdout\": null, \"review\": 1, \"replan_every\": 1, \"lead_time_mean\": null, \"lead_time_sd\": null,"
                 + " \"target_fill_rate\": null"), text);
         // Each region's only simulated series is its class A: both in A, demand = realised 38 + 2.
         List<Double> series = all(text, "series").subList(1, 5);
@@ -151,6 +151,38 @@ class SimulateCommandTest {
         args[args.length - 1] = again.toString();
         run(args);
         assertEquals(text, Files.readString(again));
+    }
+
+    @Test
+    void planningAgainEveryWeekFollowsAStepInDemandThatFixedLevelsMiss() throws IOException {
+        // 60 weeks of 5 a week, then a holdout of 20 weeks of 12 a week.
+        StringBuilder csv = new StringBuilder("part_no,region,period,quantity\n");
+        java.time.LocalDate monday = java.time.LocalDate.of(2025, 1, 6);
+        for (int w = 0; w < 80; w++) {
+            csv.append("P-STEP,EU-WEST,").append(monday.plusWeeks(w)).append(',').append(w < 60 ? 5 : 12).append('\n');
+        }
+        Path history = Files.writeString(dir.resolve("step.csv"), csv);
+        Path fixed = dir.resolve("fixed.json");
+        Path weekly = dir.resolve("weekly.json");
+        String[] common = {"--history", history.toString(), "--holdout", "20", "--lead-time-mean", "1",
+            "--fill-rate", "0.95", "--allocation", "line"};
+        assertEquals(0, run(concat(common, "--replan", "0", "--json", fixed.toString())).exit());
+        Run r = run(concat(common, "--json", weekly.toString()));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("replanned every 1"), r.out());
+        double fixedFill = all(Files.readString(fixed), "fill_rate").get(0);
+        double weeklyFill = all(Files.readString(weekly), "fill_rate").get(0);
+        // Levels set for 5 a week fill under half of 12 a week; planned again, the policy catches up.
+        assertTrue(fixedFill < 0.5, "fixed " + fixedFill);
+        assertTrue(weeklyFill > fixedFill + 0.3, "fixed " + fixedFill + ", weekly " + weeklyFill);
+        assertTrue(Files.readString(fixed).contains("\"replan_every\": 0"));
+        assertEquals(2, run(concat(common, "--replan", "-1")).exit());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
