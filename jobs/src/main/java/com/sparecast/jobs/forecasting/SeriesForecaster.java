@@ -1,5 +1,6 @@
 package com.sparecast.jobs.forecasting;
 
+import com.sparecast.jobs.spark.Columns;
 import com.sparecast.models.distribution.LeadTimeDemandModel;
 import com.sparecast.models.selection.AutomaticForecaster;
 import com.sparecast.models.selection.SeriesForecast;
@@ -41,12 +42,12 @@ final class SeriesForecaster implements MapFunction<Row, Row> {
             double[][] q = LeadTimeDemandModel.withDefaults().quantiles(f, ForecastSchema.QUANTILES);
             Double[][] quantiles = new Double[q.length][];
             for (int h = 0; h < q.length; h++) {
-                quantiles[h] = SeriesHistories.box(q[h]);
+                quantiles[h] = Columns.boxed(q[h]);
             }
             return RowFactory.create(partNo, region, firstWeek, history, f.method(), f.reason(),
                     f.demandClass().name(), finite(f.statistics().adi()), f.statistics().cv2(),
-                    f.statistics().zeroShare(), f.meanPerPeriod(), f.errorVariance(), SeriesHistories.box(f.spanErrorVariance()),
-                    SeriesHistories.box(f.mean()),
+                    f.statistics().zeroShare(), f.meanPerPeriod(), f.errorVariance(), Columns.boxed(f.spanErrorVariance()),
+                    Columns.boxed(f.mean()),
                     quantiles, null);
         } catch (RuntimeException e) {
             return RowFactory.create(partNo, region, firstWeek, history, "None",

@@ -1,5 +1,6 @@
 package com.sparecast.jobs.forecasting;
 
+import com.sparecast.jobs.spark.Columns;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -59,25 +60,12 @@ final class SeriesHistories implements FlatMapGroupsFunction<String, Row, Row> {
         }
         int start = earliest.isBefore(windowStart) ? 0 : (int) ChronoUnit.WEEKS.between(windowStart, earliest);
         double[] history = Arrays.copyOfRange(window, start, windowWeeks);
-        return List.of(RowFactory.create(partNo, region, Date.valueOf(windowStart.plusWeeks(start)), box(history)))
+        return List.of(RowFactory.create(partNo, region, Date.valueOf(windowStart.plusWeeks(start)), Columns.boxed(history)))
                 .iterator();
-    }
-
-    static Double[] box(double[] values) {
-        Double[] out = new Double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
     }
 
     /** The history column of a row of {@link #SCHEMA}. */
     static double[] history(Row row) {
-        List<Double> values = row.getList(3);
-        double[] out = new double[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
-        }
-        return out;
+        return Columns.doubles(row.getList(3));
     }
 }

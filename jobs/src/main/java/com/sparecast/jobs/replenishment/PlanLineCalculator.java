@@ -1,6 +1,7 @@
 package com.sparecast.jobs.replenishment;
 
 import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.spark.Columns;
 import com.sparecast.models.distribution.DemandDistribution;
 import com.sparecast.models.distribution.LeadTime;
 import com.sparecast.models.distribution.LeadTimeDemand;
@@ -11,6 +12,8 @@ import com.sparecast.models.selection.SeriesForecast;
 import com.sparecast.models.series.DemandClass;
 import com.sparecast.models.series.IntermittencyStatistics;
 import com.sparecast.models.inventory.ExceptionRules;
+import com.sparecast.models.inventory.FillRateAllocation;
+import com.sparecast.models.inventory.ResponseCurve;
 import com.sparecast.models.inventory.OrderUpToPolicy;
 import com.sparecast.models.inventory.PolicyDecision;
 import com.sparecast.models.inventory.PolicyInput;
@@ -18,6 +21,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -37,13 +41,23 @@ final class PlanLineCalculator implements Serializable {
             "method_reason", "demand_class", "mean_per_week", "error_variance", "forecast", "history", "error",
             "on_hand", "on_order", "returns_per_week", "abc_class", "span_error_variance");
 
+    /** The class-wide allocation's settings: no line below a fill rate of 0.5. */
+    private static final FillRateAllocation ALLOCATION = FillRateAllocation.withDefaults();
+
     private final PlanningContext context;
 
     PlanLineCalculator(PlanningContext context) {
         this.context = context;
     }
 
-    Row compute(Row in) {
+    /** A line's policy input and what its row shows besides the decision. */
+    private record Line(String warehouseId, String partNo, String region, String role, boolean hasForecast,
+                        double meanPerWeek, List<Double> forecast, List<Double> history, String abcClass,
+                        MasterData.Part part, LeadTime leadTime, String source, double review, LeadTimeDemand ltd,
+                        PolicyInput input) {
+    }
+
+    private Line line(Row in) {
         String warehouseId = in.getString(0);
         String partNo = in.getString(1);
         String region = in.getString(2);
@@ -73,21 +87,50 @@ final class PlanLineCalculator implements Serializable {
                 forecast, history);
         // Bootstrap replicates are seeded by date, warehouse and part: the same plan on every run.
         long seed = context.planningDate().toEpochDay() * 1_000_003L + (warehouseId + '|' + partNo).hashCode();
-        LeadTimeDemand ltd = model.over(series, doubles(history), leadTime, review, seed);
-        DemandDistribution x = ltd.distribution();
+        LeadTimeDemand ltd = model.over(series, Columns.doubles(history), leadTime, review, seed);
         double returnsWeeks = Math.max(0, leadTime.mean() - context.refurbishDelayDays() / DAYS_PER_WEEK);
         double expectedReturns = returnsPerWeek * context.refurbishYield() * returnsWeeks;
-        double target = context.targetFillRate(abcClass);
         int packSize = part == null ? 1 : Math.max(1, part.packSize());
         int moq = part == null ? 0 : part.minOrderQty();
-        // The lead-time-only distribution makes the fill rate the exact periodic-review form (ESPRC).
         // The demand of the review period that follows, at the forecast's level over the protected span.
         double reviewDemand = series.meanPerPeriod(leadTime.mean() + review) * review;
-        PolicyInput input = new PolicyInput(x, reviewDemand, target, onHand, onOrder, expectedReturns, 0,
-                packSize, moq).withLeadTimeDemand(model.over(series, doubles(history), leadTime, 0, seed).distribution())
+        // The lead-time-only distribution makes the fill rate the exact periodic-review form (ESPRC).
+        PolicyInput input = new PolicyInput(ltd.distribution(), reviewDemand, context.targetFillRate(abcClass),
+                onHand, onOrder, expectedReturns, 0, packSize, moq)
+                .withLeadTimeDemand(model.over(series, Columns.doubles(history), leadTime, 0, seed).distribution())
                 .withEconomicOrderQuantity(Eoq.ifConfigured(meanPerWeek * 52, context.orderCost(), context.holdingRate(),
                         part == null ? 0 : part.unitCost()));
-        PolicyDecision decision = OrderUpToPolicy.withDefaults().decide(input);
+        return new Line(warehouseId, partNo, region, role, hasForecast, meanPerWeek, forecast, history, abcClass, part,
+                leadTime, source, review, ltd, input);
+    }
+
+    /** The line's response curve for the class-wide allocation ({@link FillRateAllocation#curve}). */
+    ResponseCurve curve(Row in) {
+        return ALLOCATION.curve(line(in).input());
+    }
+
+    /**
+     * The plan line: its policy at the class's multiplier ({@link FillRateAllocation}) where
+     * {@code multipliers} has one for its warehouse and class (key {@link #classKey}), else at its
+     * own target ({@link OrderUpToPolicy#decide}).
+     */
+    Row compute(Row in, Map<String, Double> multipliers) {
+        Line l = line(in);
+        String warehouseId = l.warehouseId();
+        String partNo = l.partNo();
+        boolean hasForecast = l.hasForecast();
+        double meanPerWeek = l.meanPerWeek();
+        List<Double> forecast = l.forecast();
+        List<Double> history = l.history();
+        MasterData.Part part = l.part();
+        LeadTime leadTime = l.leadTime();
+        LeadTimeDemand ltd = l.ltd();
+        DemandDistribution x = ltd.distribution();
+        PolicyInput input = l.input();
+        double review = l.review();
+        Double multiplier = multipliers.get(classKey(warehouseId, l.abcClass()));
+        PolicyDecision decision = multiplier == null ? OrderUpToPolicy.withDefaults().decide(input)
+                : ALLOCATION.decide(input, multiplier);
 
         String[] exception = exception(partNo, hasForecast, in.isNullAt(11) ? null : in.getString(11), history, input,
                 decision, meanPerWeek, leadTime);
@@ -99,10 +142,10 @@ final class PlanLineCalculator implements Serializable {
         row.add(warehouseId);
         row.add(partNo);
         row.add(part == null ? null : part.description());
-        row.add(region);
-        row.add(role);
-        row.add(source);
-        row.add(abcClass);
+        row.add(l.region());
+        row.add(l.role());
+        row.add(l.source());
+        row.add(l.abcClass());
         row.add(hasForecast ? in.getString(6) : "NO_DEMAND");
         row.add(hasForecast ? in.getString(4) : "None");
         row.add(hasForecast ? in.getString(5) : null);
@@ -123,17 +166,17 @@ final class PlanLineCalculator implements Serializable {
         row.add(decision.safetyStock());
         row.add(decision.reorderPoint());
         row.add(decision.orderUpTo());
-        row.add(onHand);
-        row.add(onOrder);
-        row.add(expectedReturns);
+        row.add((long) input.onHand());
+        row.add((long) input.onOrder());
+        row.add(input.expectedReturns());
         row.add(decision.inventoryPosition());
         row.add(orderQty);
-        row.add(packSize);
-        row.add(moq);
+        row.add(input.packSize());
+        row.add(input.minOrderQty());
         row.add(unitCost);
         row.add(part == null ? null : part.currency());
         row.add(orderQty * unitCost);
-        row.add(target);
+        row.add(input.targetFillRate());
         row.add(decision.expectedFillRate());
         row.add(decision.expectedOnHand());
         row.add(exception == null ? null : exception[0]);
@@ -145,7 +188,7 @@ final class PlanLineCalculator implements Serializable {
     private static SeriesForecast seriesForecast(Row in, boolean hasForecast, double meanPerWeek, double errorVariance,
                                                  List<Double> spanErrorVariance, List<Double> forecast,
                                                  List<Double> history) {
-        double[] values = doubles(history);
+        double[] values = Columns.doubles(history);
         IntermittencyStatistics statistics = IntermittencyStatistics.of(values.length == 0 ? new double[] {0} : values);
         double[] mean = new double[Math.max(1, forecast.size())];
         for (int h = 0; h < mean.length; h++) {
@@ -153,18 +196,12 @@ final class PlanLineCalculator implements Serializable {
         }
         return new SeriesForecast(hasForecast ? in.getString(4) : "None", hasForecast ? in.getString(5) : "",
                 hasForecast ? DemandClass.valueOf(in.getString(6)) : DemandClass.NO_DEMAND, statistics, mean,
-                errorVariance, doubles(spanErrorVariance));
+                errorVariance, Columns.doubles(spanErrorVariance));
     }
 
-    private static double[] doubles(List<Double> values) {
-        if (values == null) {
-            return new double[0];
-        }
-        double[] out = new double[values.size()];
-        for (int t = 0; t < out.length; t++) {
-            out[t] = values.get(t);
-        }
-        return out;
+    /** The key of a warehouse's ABC class in the multipliers. */
+    static String classKey(String warehouseId, String abcClass) {
+        return warehouseId + '|' + abcClass;
     }
 
     private static double quantile(DemandDistribution x, double p) {

@@ -16,13 +16,20 @@ import com.sparecast.jobs.ingest.Feed;
 import com.sparecast.jobs.ingest.IngestEventsTasklet;
 import com.sparecast.jobs.ingest.MasterData;
 import com.sparecast.jobs.spark.Columns;
+import com.sparecast.models.inventory.FillRateAllocation;
+import com.sparecast.models.inventory.ResponseCurve;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapGroupsFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
@@ -42,7 +49,9 @@ import org.apache.spark.sql.types.StructType;
  * from their region's forecast and are supplied over their lane from the central warehouse;
  * the central warehouse plans from the forecast of each part's total demand and is supplied by
  * suppliers (a two-level plan). Stock of superseded parts counts toward the part that replaced
- * them. Every line is computed in the executors by {@link PlanLineCalculator}.
+ * them. Every line is computed in the executors by {@link PlanLineCalculator}. With the
+ * class-wide allocation (the default), each (warehouse, ABC class) first gets its multiplier
+ * from its lines' response curves ({@link #classMultipliers}), and each line takes its level at it.
  */
 public final class PlanReplenishmentTasklet extends StageTasklet {
 
@@ -88,8 +97,12 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         Dataset<Row> classified = withAbcClass(withReturns, partValues(spark, master));
         Broadcast<PlanningContext> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(context);
         Column[] input = PlanLineCalculator.INPUT_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new);
-        Dataset<Row> plan = classified.select(input).mapPartitions(
-                (MapPartitionsFunction<Row, Row>) rows -> computeLines(shared.value(), rows), Encoders.row(PlanSchema.PLAN));
+        Dataset<Row> inputs = classified.select(input);
+        Map<String, Double> multipliers = context.classWide() ? classMultipliers(inputs, shared) : Map.of();
+        Broadcast<Map<String, Double>> sharedMultipliers = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(multipliers);
+        Dataset<Row> plan = inputs.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> computeLines(
+                shared.value(), sharedMultipliers.value(), rows), Encoders.row(PlanSchema.PLAN));
         plan.write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(PLAN));
         Dataset<Row> written = spark.read().parquet(stage.paths().uri(PLAN));
         stage.countRead(forecasts.count());
@@ -97,8 +110,46 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         stage.countRejected(written.filter(col("exception").isNotNull()).count());
     }
 
+    private static final StructType CURVES = new StructType()
+            .add("class_key", DataTypes.StringType, false)
+            .add("part_no", DataTypes.StringType, false)
+            .add("demand", DataTypes.DoubleType, false)
+            .add("levels", DataTypes.createArrayType(DataTypes.LongType, false), false)
+            .add("filled", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+            .add("on_hand", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+
+    /**
+     * The class-wide allocation's multiplier of every (warehouse, ABC class), keyed by
+     * {@link PlanLineCalculator#classKey}: each line's response curve is computed in the executors,
+     * each class's multiplier from its lines' curves in one task, in part-number order so that the
+     * sums, and so the plan, do not depend on the partitioning.
+     */
+    private static Map<String, Double> classMultipliers(Dataset<Row> inputs, Broadcast<PlanningContext> shared) {
+        Dataset<Row> curves = inputs.map((MapFunction<Row, Row>) in -> {
+            ResponseCurve c = new PlanLineCalculator(shared.value()).curve(in);
+            return RowFactory.create(PlanLineCalculator.classKey(in.getString(0), in.getString(15)), in.getString(1),
+                    c.demand(), Columns.boxed(c.levels()), Columns.boxed(c.filled()), Columns.boxed(c.onHand()));
+        }, Encoders.row(CURVES));
+        List<Row> multipliers = curves.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+                .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> {
+                    TreeMap<String, ResponseCurve> byPart = new TreeMap<>();
+                    rows.forEachRemaining(r -> byPart.put(r.getString(1), new ResponseCurve(r.getDouble(2), 1,
+                            Columns.longs(r.getList(3)), Columns.doubles(r.getList(4)), Columns.doubles(r.getList(5)))));
+                    String abcClass = key.substring(key.lastIndexOf('|') + 1);
+                    double lambda = FillRateAllocation.withDefaults().multiplier(byPart.values(),
+                            shared.value().targetFillRate(abcClass));
+                    return RowFactory.create(key, lambda);
+                }, Encoders.row(new StructType().add("class_key", DataTypes.StringType, false)
+                        .add("multiplier", DataTypes.DoubleType, false)))
+                .collectAsList();
+        Map<String, Double> out = new HashMap<>();
+        multipliers.forEach(r -> out.put(r.getString(0), r.getDouble(1)));
+        return out;
+    }
+
     /** Plan lines of one partition, computed lazily. */
-    private static Iterator<Row> computeLines(PlanningContext context, Iterator<Row> rows) {
+    private static Iterator<Row> computeLines(PlanningContext context, Map<String, Double> multipliers,
+                                              Iterator<Row> rows) {
         PlanLineCalculator calculator = new PlanLineCalculator(context);
         return new Iterator<>() {
             @Override
@@ -108,7 +159,7 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
 
             @Override
             public Row next() {
-                return calculator.compute(rows.next());
+                return calculator.compute(rows.next(), multipliers);
             }
         };
     }

@@ -23,11 +23,13 @@ import java.util.Set;
  * @param refurbishDelayDays days a return spends in refurbishment
  * @param orderCost fixed cost of one order for the EOQ, NaN when not configured
  * @param holdingRate yearly holding cost as a fraction of unit cost, NaN when not configured
+ * @param classWide whether each warehouse's ABC class meets its target with the least stock
+ *     ({@code sparecast.plan.allocation=class}) rather than every line meeting it ({@code line})
  */
 public record PlanningContext(MasterData master, Set<String> supersessionLoops, LocalDate planningDate,
                               double reviewWeeks, double supplierLeadTimeDaysMean, double supplierLeadTimeDaysSd,
                               double defaultFillRate, double overstockCoverWeeks, double refurbishYield,
-                              double refurbishDelayDays, double orderCost, double holdingRate)
+                              double refurbishDelayDays, double orderCost, double holdingRate, boolean classWide)
         implements Serializable {
 
     public static PlanningContext of(MasterData master, LocalDate planningDate, Settings settings) {
@@ -40,7 +42,17 @@ public record PlanningContext(MasterData master, Set<String> supersessionLoops, 
                 settings.getDouble("sparecast.returns.refurbish-yield"),
                 settings.getDouble("sparecast.returns.refurbish-delay-days"),
                 settings.getOptionalDouble("sparecast.plan.order-cost"),
-                settings.getOptionalDouble("sparecast.plan.holding-rate"));
+                settings.getOptionalDouble("sparecast.plan.holding-rate"),
+                classWide(settings.get("sparecast.plan.allocation")));
+    }
+
+    private static boolean classWide(String allocation) {
+        return switch (allocation.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "class" -> true;
+            case "line" -> false;
+            default -> throw new com.sparecast.jobs.config.ConfigurationException(
+                    "sparecast.plan.allocation must be class or line, got '" + allocation + "'");
+        };
     }
 
     /** The target fill rate of an ABC class. */

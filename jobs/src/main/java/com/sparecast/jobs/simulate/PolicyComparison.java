@@ -53,8 +53,9 @@ import java.util.stream.IntStream;
  *       (quantity stands in for value), over all series; with unit costs, as the nightly plan: by
  *       forecast annual demand value ({@code mean per period * periods per year * unit cost}) within
  *       each region (one regional warehouse per region). Default 80/95 cut-offs.</li>
- *   <li>Sparecast: {@link FillRateAllocation} per ABC class at the class target (or, with
- *       allocation LINE, {@link OrderUpToPolicy#decide} per line, as the nightly plan).</li>
+ *   <li>Sparecast: {@link FillRateAllocation} per ABC class at the class target, as the nightly
+ *       plan allocates by default (or, with allocation LINE, {@link OrderUpToPolicy#decide} per
+ *       line, as its {@code sparecast.plan.allocation=line}).</li>
  *   <li>Normal at target: each line at the class target from a normal with the same mean and
  *       variance ({@link NormalDemand}). Normal matched: the same normal policy with one
  *       line target for the whole class, found by bisection so that the class's simulated fill

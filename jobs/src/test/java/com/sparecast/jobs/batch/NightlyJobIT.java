@@ -205,6 +205,42 @@ class NightlyJobIT {
         }
     }
 
+    /**
+     * The class-wide allocation (the default {@code sparecast.plan.allocation=class}): within each
+     * warehouse's ABC class the lines' expected fill rates, weighted by their demand, reach the
+     * class's target, while lines may sit below it (the least stock for the class, not for each line).
+     */
+    @Test
+    @Order(2)
+    void eachWarehouseClassReachesItsTargetAcrossItsLines() throws IOException {
+        Path published = temp.resolve("out-a").resolve(DATE.toString());
+        Map<String, double[]> classes = new java.util.TreeMap<>();
+        int belowTarget = 0;
+        try (org.apache.commons.csv.CSVParser csv = org.apache.commons.csv.CSVParser.parse(
+                Files.readString(published.resolve("plans/replenishment.csv"), StandardCharsets.UTF_8).substring(1),
+                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            for (org.apache.commons.csv.CSVRecord r : csv) {
+                double demand = Double.parseDouble(r.get("mean_per_week"));
+                double target = Double.parseDouble(r.get("target_fill_rate"));
+                double expected = Double.parseDouble(r.get("expected_fill_rate"));
+                if (demand <= 0) {
+                    continue;
+                }
+                double[] c = classes.computeIfAbsent(r.get("warehouse_id") + " " + r.get("abc_class"),
+                        k -> new double[] {target, 0, 0});
+                c[1] += demand;
+                c[2] += demand * expected;
+                belowTarget += expected < target ? 1 : 0;
+            }
+        }
+        assertTrue(classes.size() >= 6, classes.keySet().toString());
+        // Weighted by the mean per week (the allocation weighs by the review period's demand at
+        // the span's level: equal for flat forecasts, nearly so for the rest).
+        classes.forEach((key, c) -> assertTrue(c[2] / c[1] >= c[0] - 0.005,
+                key + ": expected class fill rate " + c[2] / c[1] + " below target " + c[0]));
+        assertTrue(belowTarget > 0, "every line at or above its class target: the allocation is per line");
+    }
+
     @Test
     @Order(2)
     void rerunOfCompletedDateDoesNothing() {
