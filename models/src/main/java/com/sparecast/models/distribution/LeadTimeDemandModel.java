@@ -131,11 +131,12 @@ public final class LeadTimeDemandModel implements Serializable {
      *
      * <p>The error variance over the span {@code T} is capped at
      * {@code T mu E[y^2 | y > 0] / E[y | y > 0]} over the history's demand periods: demand that
-     * occurs with probability {@code p} in sizes {@code z} has mean {@code mu = p E[z]} and variance
-     * {@code p E[z^2] - mu^2 < mu E[z^2] / E[z]} per period, whatever {@code p}. The cap binds only when the forecast level has fallen far below the level the
-     * errors were made at (a smoothing method that followed a run of zeros to next to nothing):
-     * without it, a mean of 1e-6 with an error variance of 0.3 is a negative binomial whose tail
-     * asks for an order-up-to level in the millions to fill 90% of that next-to-nothing demand.
+     * occurs with probability {@code p} in sizes {@code z} has mean {@code mu = p E[z]} and
+     * variance {@code p E[z^2] - mu^2 < mu E[z^2] / E[z]} per period, whatever {@code p}. The cap
+     * binds only when the forecast level has fallen far below the level the errors were made at
+     * (a smoothing method that followed a run of zeros to next to nothing): without it, a mean of
+     * 1e-6 with an error variance of 0.3 is a negative binomial whose tail asks for an order-up-to
+     * level in the millions to fill 90% of that next-to-nothing demand.
      *
      * @param forecast the series' forecast
      * @param history the demand history the forecast was made from

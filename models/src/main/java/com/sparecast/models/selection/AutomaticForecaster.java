@@ -82,6 +82,13 @@ public final class AutomaticForecaster implements Serializable {
     public static final double DEFAULT_BIAS_LIMIT = 1.0;
     /** Default margin by which a challenger must beat the default method's squared error. */
     public static final double DEFAULT_MARGIN = 0.1;
+    /** Fewest origins a span's squared error is averaged over; longer spans are left unknown. */
+    static final int MIN_SPAN_ORIGINS = 8;
+    /**
+     * Longest span whose error variance is measured: a quarter of weekly periods covers lead time
+     * plus review of every lane; longer spans scale the last one (SeriesForecast#spanErrorVariance).
+     */
+    static final int MAX_SPAN = 13;
 
     private final List<ForecastMethod> candidates;
     private final int minHistory;
@@ -478,14 +485,6 @@ public final class AutomaticForecaster implements Serializable {
                 spanMse(history, fit, Math.min(horizon, MAX_SPAN)));
     }
 
-    /** Fewest origins a span's squared error is averaged over; longer spans are left unknown. */
-    static final int MIN_SPAN_ORIGINS = 8;
-    /**
-     * Longest span whose error variance is measured: a quarter of weekly periods covers lead time
-     * plus review of every lane; longer spans scale the last one (SeriesForecast#spanErrorVariance).
-     */
-    static final int MAX_SPAN = 13;
-
     /**
      * Element {@code k - 1}: the mean squared error of the demand summed over the {@code k}
      * periods after an origin against the sum of the fit's forecasts from that origin, over every
@@ -497,7 +496,7 @@ public final class AutomaticForecaster implements Serializable {
         // errorSum[o]: the error summed over the periods forecast so far from origin o (o observations seen).
         double[] errorSum = new double[n + 1];
         boolean[] hasForecast = new boolean[n + 1];
-        java.util.Arrays.fill(hasForecast, true);
+        Arrays.fill(hasForecast, true);
         double[] out = new double[Math.min(spans, n)];
         int k = 0;
         while (k < out.length) {
@@ -521,7 +520,7 @@ public final class AutomaticForecaster implements Serializable {
             }
             out[k++] = sse / origins;
         }
-        return java.util.Arrays.copyOf(out, k);
+        return Arrays.copyOf(out, k);
     }
 
     /** Mean squared one-step error over the periods with a fitted value; 0 if there are none. */
