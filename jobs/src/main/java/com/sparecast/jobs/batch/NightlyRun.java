@@ -1,8 +1,10 @@
 package com.sparecast.jobs.batch;
 
 import com.sparecast.jobs.config.ConfigurationException;
+import com.sparecast.jobs.forecasting.ForecastDemandTasklet;
 import com.sparecast.jobs.ingest.MasterDataException;
 import com.sparecast.jobs.ingest.QualityGateException;
+import com.sparecast.jobs.replenishment.PlanningContext;
 import com.sparecast.jobs.storage.Storage;
 import com.sparecast.jobs.storage.StorageSettings;
 import java.io.IOException;
@@ -47,6 +49,9 @@ public final class NightlyRun {
         Storage input;
         InputFingerprint fingerprint;
         try {
+            // Every step's settings are read now: a bad value is exit 2 before anything runs.
+            ForecastDemandTasklet.Forecasting.from(request.settings());
+            PlanningContext.Policy.from(request.settings());
             input = Storage.of(request.input(), StorageSettings.from(request.settings()));
             Storage.of(request.output(), StorageSettings.from(request.settings()));
             if (!input.exists("master") && input.list("master").isEmpty()) {

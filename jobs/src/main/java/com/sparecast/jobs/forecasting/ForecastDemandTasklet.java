@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.sum;
 
 import com.sparecast.jobs.batch.RunRequest;
 import com.sparecast.jobs.batch.StageTasklet;
+import com.sparecast.jobs.config.ConfigurationException;
+import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.demand.AggregateDemandTasklet;
 import com.sparecast.models.forecast.Methods;
 import com.sparecast.models.selection.AutomaticForecaster;
@@ -42,10 +44,39 @@ public final class ForecastDemandTasklet extends StageTasklet {
         super(request, spark);
     }
 
+    /**
+     * The forecast settings ({@code sparecast.forecast.*}); the nightly run reads them before it
+     * starts, so that a bad value is a configuration error before any step runs.
+     *
+     * @param defaultMethod {@code auto} or a standard method's alias
+     */
+    public record Forecasting(int historyWeeks, int horizonWeeks, String defaultMethod) {
+
+        /** @throws ConfigurationException naming the key of a missing or invalid value */
+        public static Forecasting from(Settings settings) {
+            int history = settings.getInt("sparecast.forecast.history-weeks");
+            int horizon = settings.getInt("sparecast.forecast.horizon-weeks");
+            if (history < 1 || horizon < 1) {
+                throw new ConfigurationException("sparecast.forecast.history-weeks and horizon-weeks must be >= 1, got "
+                        + history + " and " + horizon);
+            }
+            String method = settings.get("sparecast.forecast.default-method").trim();
+            if (!"auto".equalsIgnoreCase(method)) {
+                try {
+                    method = Methods.byAlias(method).alias();
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException("sparecast.forecast.default-method: " + e.getMessage() + ", or auto");
+                }
+            }
+            return new Forecasting(history, horizon, method);
+        }
+    }
+
     @Override
     protected void run(Stage stage) {
-        int windowWeeks = stage.settings().getInt("sparecast.forecast.history-weeks");
-        int horizon = stage.settings().getInt("sparecast.forecast.horizon-weeks");
+        Forecasting settings = Forecasting.from(stage.settings());
+        int windowWeeks = settings.historyWeeks();
+        int horizon = settings.horizonWeeks();
         LocalDate firstIncompleteWeek = AggregateDemandTasklet.firstIncompleteWeek(stage.planningDate());
         Dataset<Row> weekly = stage.spark().read().parquet(stage.paths().uri(AggregateDemandTasklet.WEEKLY_DEMAND))
                 .select(col("part_no"), col("region"), col("week"), col("quantity"));
@@ -57,8 +88,7 @@ public final class ForecastDemandTasklet extends StageTasklet {
                 .flatMapGroups(new SeriesHistories(firstIncompleteWeek, windowWeeks), Encoders.row(SeriesHistories.SCHEMA))
                 .write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(SERIES_HISTORIES));
         Dataset<Row> histories = stage.spark().read().parquet(stage.paths().uri(SERIES_HISTORIES));
-        AutomaticForecaster auto = automaticForecaster(stage.settings().get("sparecast.forecast.default-method"),
-                histories, horizon);
+        AutomaticForecaster auto = automaticForecaster(settings.defaultMethod(), histories, horizon);
         histories.map(new SeriesForecaster(auto, horizon), Encoders.row(ForecastSchema.SERIES))
                 .write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(SERIES_FORECASTS));
         Dataset<Row> written = stage.spark().read().parquet(stage.paths().uri(SERIES_FORECASTS));
@@ -76,8 +106,8 @@ public final class ForecastDemandTasklet extends StageTasklet {
      */
     static AutomaticForecaster automaticForecaster(String defaultMethod, Dataset<Row> histories, int horizon) {
         AutomaticForecaster standard = AutomaticForecaster.withDefaults();
-        if (!"auto".equalsIgnoreCase(defaultMethod.trim())) {
-            return standard.withDefault(Methods.byAlias(defaultMethod.trim()).alias());
+        if (!"auto".equalsIgnoreCase(defaultMethod)) {
+            return standard.withDefault(defaultMethod);
         }
         List<String> aliases = standard.aliases();
         DefaultMethodTrials trials = histories.javaRDD()

@@ -76,11 +76,11 @@ final class PlanLineCalculator implements Serializable {
         MasterData.Part part = context.master().parts().get(partNo);
         MasterData.Lane lane = "CENTRAL".equals(role) ? null : context.master().supplyLaneTo(warehouseId);
         LeadTime leadTime = lane == null
-                ? LeadTime.ofLane(context.supplierLeadTimeDaysMean(), context.supplierLeadTimeDaysSd(), 0, 0, DAYS_PER_WEEK)
+                ? LeadTime.ofLane(context.policy().supplierLeadTimeDaysMean(), context.policy().supplierLeadTimeDaysSd(), 0, 0, DAYS_PER_WEEK)
                 : LeadTime.ofLane(lane.transitDaysMean(), lane.transitDaysSd(), lane.customsDaysMean(),
                         lane.customsDaysSd(), DAYS_PER_WEEK);
         String source = lane == null ? "SUPPLIER" : lane.originWarehouse();
-        double review = context.reviewWeeks();
+        double review = context.policy().reviewWeeks();
 
         LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();
         SeriesForecast series = seriesForecast(in, hasForecast, meanPerWeek, errorVariance, spanErrorVariance,
@@ -88,8 +88,8 @@ final class PlanLineCalculator implements Serializable {
         // Bootstrap replicates are seeded by date, warehouse and part: the same plan on every run.
         long seed = context.planningDate().toEpochDay() * 1_000_003L + (warehouseId + '|' + partNo).hashCode();
         LeadTimeDemand ltd = model.over(series, Columns.doubles(history), leadTime, review, seed);
-        double returnsWeeks = Math.max(0, leadTime.mean() - context.refurbishDelayDays() / DAYS_PER_WEEK);
-        double expectedReturns = returnsPerWeek * context.refurbishYield() * returnsWeeks;
+        double returnsWeeks = Math.max(0, leadTime.mean() - context.policy().refurbishDelayDays() / DAYS_PER_WEEK);
+        double expectedReturns = returnsPerWeek * context.policy().refurbishYield() * returnsWeeks;
         int packSize = part == null ? 1 : Math.max(1, part.packSize());
         int moq = part == null ? 0 : part.minOrderQty();
         // The demand of the review period that follows, at the forecast's level over the protected span.
@@ -98,7 +98,7 @@ final class PlanLineCalculator implements Serializable {
         PolicyInput input = new PolicyInput(ltd.distribution(), reviewDemand, context.targetFillRate(abcClass),
                 onHand, onOrder, expectedReturns, 0, packSize, moq)
                 .withLeadTimeDemand(model.over(series, Columns.doubles(history), leadTime, 0, seed).distribution())
-                .withEconomicOrderQuantity(Eoq.ifConfigured(meanPerWeek * 52, context.orderCost(), context.holdingRate(),
+                .withEconomicOrderQuantity(Eoq.ifConfigured(meanPerWeek * 52, context.policy().orderCost(), context.policy().holdingRate(),
                         part == null ? 0 : part.unitCost()));
         return new Line(warehouseId, partNo, region, role, hasForecast, meanPerWeek, forecast, history, abcClass, part,
                 leadTime, source, review, ltd, input);
@@ -218,7 +218,7 @@ final class PlanLineCalculator implements Serializable {
         if (!hasForecast && error != null) {
             return new String[] {ExceptionCode.NO_FORECAST.name(), "no forecast possible: " + error};
         }
-        ExceptionRules rules = ExceptionRules.withDefaults().withOverstockCover(context.overstockCoverWeeks());
+        ExceptionRules rules = ExceptionRules.withDefaults().withOverstockCover(context.policy().overstockCoverWeeks());
         int weeksSinceDemand = weeksSinceDemand(history);
         return rules.reason(input, decision, meanPerWeek, weeksSinceDemand).map(code -> new String[] {code.name(),
                 switch (code) {

@@ -98,7 +98,7 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         Broadcast<PlanningContext> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(context);
         Column[] input = PlanLineCalculator.INPUT_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> inputs = classified.select(input);
-        Map<String, Double> multipliers = context.classWide() ? classMultipliers(inputs, shared) : Map.of();
+        Map<String, Double> multipliers = context.policy().classWide() ? classMultipliers(inputs, shared) : Map.of();
         Broadcast<Map<String, Double>> sharedMultipliers = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(multipliers);
         Dataset<Row> plan = inputs.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> computeLines(

@@ -1,10 +1,12 @@
 package com.sparecast.jobs.replenishment;
 
+import com.sparecast.jobs.config.ConfigurationException;
 import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.demand.Supersession;
 import com.sparecast.jobs.ingest.MasterData;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -14,49 +16,68 @@ import java.util.Set;
  * @param master master data
  * @param supersessionLoops parts on a superseded_by cycle
  * @param planningDate the date planned for
- * @param reviewWeeks review period of the periodic-review policy
- * @param supplierLeadTimeDaysMean lead time of a central warehouse's suppliers
- * @param supplierLeadTimeDaysSd its standard deviation
- * @param defaultFillRate target where service_levels.csv has no row for the class
- * @param overstockCoverWeeks position above order-up-to by more than this many weeks of demand is overstock
- * @param refurbishYield share of refurbishable returns that come back usable
- * @param refurbishDelayDays days a return spends in refurbishment
- * @param orderCost fixed cost of one order for the EOQ, NaN when not configured
- * @param holdingRate yearly holding cost as a fraction of unit cost, NaN when not configured
- * @param classWide whether each warehouse's ABC class meets its target with the least stock
- *     ({@code sparecast.plan.allocation=class}) rather than every line meeting it ({@code line})
+ * @param policy the policy settings
  */
-public record PlanningContext(MasterData master, Set<String> supersessionLoops, LocalDate planningDate,
-                              double reviewWeeks, double supplierLeadTimeDaysMean, double supplierLeadTimeDaysSd,
-                              double defaultFillRate, double overstockCoverWeeks, double refurbishYield,
-                              double refurbishDelayDays, double orderCost, double holdingRate, boolean classWide)
+public record PlanningContext(MasterData master, Set<String> supersessionLoops, LocalDate planningDate, Policy policy)
         implements Serializable {
+
+    /**
+     * The replenishment settings ({@code sparecast.plan.*}, {@code sparecast.returns.*}).
+     *
+     * @param reviewWeeks review period of the periodic-review policy
+     * @param supplierLeadTimeDaysMean lead time of a central warehouse's suppliers
+     * @param supplierLeadTimeDaysSd its standard deviation
+     * @param defaultFillRate target where service_levels.csv has no row for the class
+     * @param overstockCoverWeeks position above order-up-to by more than this many weeks of demand is overstock
+     * @param refurbishYield share of refurbishable returns that come back usable
+     * @param refurbishDelayDays days a return spends in refurbishment
+     * @param orderCost fixed cost of one order for the EOQ, NaN when not configured
+     * @param holdingRate yearly holding cost as a fraction of unit cost, NaN when not configured
+     * @param classWide whether each warehouse's ABC class meets its target with the least stock
+     *     ({@code sparecast.plan.allocation=class}) rather than every line meeting it ({@code line})
+     */
+    public record Policy(double reviewWeeks, double supplierLeadTimeDaysMean, double supplierLeadTimeDaysSd,
+                         double defaultFillRate, double overstockCoverWeeks, double refurbishYield,
+                         double refurbishDelayDays, double orderCost, double holdingRate, boolean classWide)
+            implements Serializable {
+
+        /**
+         * The settings' policy; the nightly run reads it before it starts, so that a bad value is a
+         * configuration error before any step runs.
+         *
+         * @throws ConfigurationException naming the key of a missing or invalid value
+         */
+        public static Policy from(Settings settings) {
+            return new Policy(
+                    settings.getDouble("sparecast.plan.review-period-weeks"),
+                    settings.getDouble("sparecast.plan.supplier-lead-time-days-mean"),
+                    settings.getDouble("sparecast.plan.supplier-lead-time-days-sd"),
+                    settings.getDouble("sparecast.plan.default-fill-rate"),
+                    settings.getDouble("sparecast.plan.overstock-cover-weeks"),
+                    settings.getDouble("sparecast.returns.refurbish-yield"),
+                    settings.getDouble("sparecast.returns.refurbish-delay-days"),
+                    settings.getOptionalDouble("sparecast.plan.order-cost"),
+                    settings.getOptionalDouble("sparecast.plan.holding-rate"),
+                    classWide(settings.get("sparecast.plan.allocation")));
+        }
+
+        private static boolean classWide(String allocation) {
+            return switch (allocation.trim().toLowerCase(Locale.ROOT)) {
+                case "class" -> true;
+                case "line" -> false;
+                default -> throw new ConfigurationException(
+                        "sparecast.plan.allocation must be class or line, got '" + allocation + "'");
+            };
+        }
+    }
 
     public static PlanningContext of(MasterData master, LocalDate planningDate, Settings settings) {
         return new PlanningContext(master, Supersession.of(master.parts()).loops(), planningDate,
-                settings.getDouble("sparecast.plan.review-period-weeks"),
-                settings.getDouble("sparecast.plan.supplier-lead-time-days-mean"),
-                settings.getDouble("sparecast.plan.supplier-lead-time-days-sd"),
-                settings.getDouble("sparecast.plan.default-fill-rate"),
-                settings.getDouble("sparecast.plan.overstock-cover-weeks"),
-                settings.getDouble("sparecast.returns.refurbish-yield"),
-                settings.getDouble("sparecast.returns.refurbish-delay-days"),
-                settings.getOptionalDouble("sparecast.plan.order-cost"),
-                settings.getOptionalDouble("sparecast.plan.holding-rate"),
-                classWide(settings.get("sparecast.plan.allocation")));
-    }
-
-    private static boolean classWide(String allocation) {
-        return switch (allocation.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "class" -> true;
-            case "line" -> false;
-            default -> throw new com.sparecast.jobs.config.ConfigurationException(
-                    "sparecast.plan.allocation must be class or line, got '" + allocation + "'");
-        };
+                Policy.from(settings));
     }
 
     /** The target fill rate of an ABC class. */
     public double targetFillRate(String abcClass) {
-        return master.serviceLevels().getOrDefault(abcClass, defaultFillRate);
+        return master.serviceLevels().getOrDefault(abcClass, policy.defaultFillRate());
     }
 }

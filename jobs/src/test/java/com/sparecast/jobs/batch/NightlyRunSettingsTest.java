@@ -1,0 +1,55 @@
+package com.sparecast.jobs.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sparecast.jobs.config.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A bad value of a step's setting is exit 2 before anything starts (the contract's "usage or
+ * configuration error: nothing was started"), not a failure when that step is reached.
+ */
+class NightlyRunSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    private RunOutcome run(String key, String value) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input/master"));
+        Settings settings = Settings.withOverrides(Map.of(key, value, "sparecast.work-dir",
+                dir.resolve("work").toString()));
+        return NightlyRun.execute(new RunRequest(input.getParent().toString(), dir.resolve("out").toString(),
+                LocalDate.of(2026, 11, 20), "local[1]", false, settings));
+    }
+
+    @Test
+    void anUnknownAllocationIsAConfigurationError() throws Exception {
+        RunOutcome outcome = run("sparecast.plan.allocation", "by-value");
+        assertEquals(RunOutcome.USAGE, outcome.exitCode(), outcome.message());
+        assertEquals("sparecast.plan.allocation must be class or line, got 'by-value'", outcome.message());
+        assertFalse(Files.exists(dir.resolve("work")), "nothing was started");
+    }
+
+    @Test
+    void anUnknownDefaultMethodNamesTheMethods() throws Exception {
+        RunOutcome outcome = run("sparecast.forecast.default-method", "Prophet");
+        assertEquals(RunOutcome.USAGE, outcome.exitCode(), outcome.message());
+        assertTrue(outcome.message().startsWith("sparecast.forecast.default-method: unknown method 'Prophet'"),
+                outcome.message());
+        assertTrue(outcome.message().contains("TSB"), outcome.message());
+    }
+
+    @Test
+    void aNonNumericPlanSettingIsAConfigurationError() throws Exception {
+        RunOutcome outcome = run("sparecast.plan.review-period-weeks", "weekly");
+        assertEquals(RunOutcome.USAGE, outcome.exitCode(), outcome.message());
+        assertTrue(outcome.message().contains("sparecast.plan.review-period-weeks"), outcome.message());
+    }
+}
