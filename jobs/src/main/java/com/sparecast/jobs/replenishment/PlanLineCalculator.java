@@ -24,6 +24,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Computes one plan line in an executor: lead-time demand over the lane's uncertain lead time
@@ -104,15 +107,51 @@ final class PlanLineCalculator implements Serializable {
                 leadTime, source, review, ltd, input);
     }
 
-    /** The line's response curve for the class-wide allocation ({@link FillRateAllocation#curve}). */
-    ResponseCurve curve(Row in) {
-        return ALLOCATION.curve(line(in).input());
+    /** Columns {@link #withCurve} appends to the input row. */
+    private static final StructType CURVE_COLUMNS = new StructType()
+            .add("curve_demand", DataTypes.DoubleType, false)
+            .add("curve_levels", DataTypes.createArrayType(DataTypes.LongType, false), false)
+            .add("curve_filled", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+            .add("curve_on_hand", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+
+    /** The input schema with the response curve's columns after it. */
+    static StructType withCurveColumns(StructType inputs) {
+        StructType out = inputs;
+        for (StructField f : CURVE_COLUMNS.fields()) {
+            out = out.add(f);
+        }
+        return out;
     }
 
     /**
-     * The plan line: its policy at the class's multiplier ({@link FillRateAllocation}) where
-     * {@code multipliers} has one for its warehouse and class (key {@link #classKey}), else at its
-     * own target ({@link OrderUpToPolicy#decide}).
+     * The input row with the line's response curve for the class-wide allocation
+     * ({@link FillRateAllocation#curve}) appended.
+     */
+    Row withCurve(Row in) {
+        ResponseCurve c = ALLOCATION.curve(line(in).input());
+        List<Object> values = new ArrayList<>(in.length() + 4);
+        for (int i = 0; i < in.length(); i++) {
+            values.add(in.get(i));
+        }
+        values.add(c.demand());
+        values.add(Columns.boxed(c.levels()));
+        values.add(Columns.boxed(c.filled()));
+        values.add(Columns.boxed(c.onHand()));
+        return RowFactory.create(values.toArray());
+    }
+
+    /** The response curve of a row made by {@link #withCurve}. */
+    static ResponseCurve curveOf(Row in) {
+        int at = INPUT_COLUMNS.size();
+        return new ResponseCurve(in.getDouble(at), 1, Columns.longs(in.getList(at + 1)),
+                Columns.doubles(in.getList(at + 2)), Columns.doubles(in.getList(at + 3)));
+    }
+
+    /**
+     * The plan line: its policy at the class's multiplier ({@link FillRateAllocation}, on the
+     * curve of a row made by {@link #withCurve}) where {@code multipliers} has one for its
+     * warehouse and class (key {@link #classKey}), else at its own target
+     * ({@link OrderUpToPolicy#decide}).
      */
     Row compute(Row in, Map<String, Double> multipliers) {
         Line l = line(in);
@@ -130,7 +169,7 @@ final class PlanLineCalculator implements Serializable {
         double review = l.review();
         Double multiplier = multipliers.get(classKey(warehouseId, l.abcClass()));
         PolicyDecision decision = multiplier == null ? OrderUpToPolicy.withDefaults().decide(input)
-                : ALLOCATION.decide(input, multiplier);
+                : ALLOCATION.decide(input, curveOf(in), multiplier);
 
         String[] exception = exception(partNo, hasForecast, in.isNullAt(11) ? null : in.getString(11), history, input,
                 decision, meanPerWeek, leadTime);

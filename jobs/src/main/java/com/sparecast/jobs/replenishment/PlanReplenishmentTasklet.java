@@ -56,6 +56,8 @@ import org.apache.spark.sql.types.StructType;
 public final class PlanReplenishmentTasklet extends StageTasklet {
 
     public static final String PLAN = "replenishment/plan";
+    /** The plan's input rows with each line's response curve (class-wide allocation). */
+    static final String CURVES = "replenishment/curves";
     /** Weeks of refurbishable returns averaged into a returns rate. */
     private static final int RETURNS_WEEKS = 26;
 
@@ -98,7 +100,16 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         Broadcast<PlanningContext> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(context);
         Column[] input = PlanLineCalculator.INPUT_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> inputs = classified.select(input);
-        Map<String, Double> multipliers = context.policy().classWide() ? classMultipliers(inputs, shared) : Map.of();
+        Map<String, Double> multipliers = Map.of();
+        if (context.policy().classWide()) {
+            // Each line's response curve, computed once: the multipliers come from it, and each
+            // line's level at its multiplier is read off it.
+            inputs.map((MapFunction<Row, Row>) in -> new PlanLineCalculator(shared.value()).withCurve(in),
+                            Encoders.row(PlanLineCalculator.withCurveColumns(inputs.schema())))
+                    .write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(CURVES));
+            inputs = spark.read().parquet(stage.paths().uri(CURVES));
+            multipliers = classMultipliers(inputs, shared);
+        }
         Broadcast<Map<String, Double>> sharedMultipliers = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(multipliers);
         Dataset<Row> plan = inputs.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> computeLines(
@@ -110,31 +121,19 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         stage.countRejected(written.filter(col("exception").isNotNull()).count());
     }
 
-    private static final StructType CURVES = new StructType()
-            .add("class_key", DataTypes.StringType, false)
-            .add("part_no", DataTypes.StringType, false)
-            .add("demand", DataTypes.DoubleType, false)
-            .add("levels", DataTypes.createArrayType(DataTypes.LongType, false), false)
-            .add("filled", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
-            .add("on_hand", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
-
     /**
      * The class-wide allocation's multiplier of every (warehouse, ABC class), keyed by
-     * {@link PlanLineCalculator#classKey}: each line's response curve is computed in the executors,
-     * each class's multiplier from its lines' curves in one task, in part-number order so that the
-     * sums, and so the plan, do not depend on the partitioning.
+     * {@link PlanLineCalculator#classKey}, from the lines' response curves
+     * ({@link PlanLineCalculator#withCurve}): each class in one task, in part-number order so that
+     * the sums, and so the plan, do not depend on the partitioning.
      */
-    private static Map<String, Double> classMultipliers(Dataset<Row> inputs, Broadcast<PlanningContext> shared) {
-        Dataset<Row> curves = inputs.map((MapFunction<Row, Row>) in -> {
-            ResponseCurve c = new PlanLineCalculator(shared.value()).curve(in);
-            return RowFactory.create(PlanLineCalculator.classKey(in.getString(0), in.getString(15)), in.getString(1),
-                    c.demand(), Columns.boxed(c.levels()), Columns.boxed(c.filled()), Columns.boxed(c.onHand()));
-        }, Encoders.row(CURVES));
-        List<Row> multipliers = curves.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+    private static Map<String, Double> classMultipliers(Dataset<Row> withCurves, Broadcast<PlanningContext> shared) {
+        List<Row> multipliers = withCurves
+                .groupByKey((MapFunction<Row, String>) r -> PlanLineCalculator.classKey(r.getString(0), r.getString(15)),
+                        Encoders.STRING())
                 .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> {
                     TreeMap<String, ResponseCurve> byPart = new TreeMap<>();
-                    rows.forEachRemaining(r -> byPart.put(r.getString(1), new ResponseCurve(r.getDouble(2), 1,
-                            Columns.longs(r.getList(3)), Columns.doubles(r.getList(4)), Columns.doubles(r.getList(5)))));
+                    rows.forEachRemaining(r -> byPart.put(r.getString(1), PlanLineCalculator.curveOf(r)));
                     String abcClass = key.substring(key.lastIndexOf('|') + 1);
                     double lambda = FillRateAllocation.withDefaults().multiplier(byPart.values(),
                             shared.value().targetFillRate(abcClass));
