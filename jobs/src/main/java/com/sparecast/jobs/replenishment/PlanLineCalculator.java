@@ -44,13 +44,13 @@ final class PlanLineCalculator implements Serializable {
             "method_reason", "demand_class", "mean_per_week", "error_variance", "forecast", "history", "error",
             "on_hand", "on_order", "returns_per_week", "abc_class", "span_error_variance");
 
-    /** The class-wide allocation's settings: no line below a fill rate of 0.5. */
-    private static final FillRateAllocation ALLOCATION = FillRateAllocation.withDefaults();
-
     private final PlanningContext context;
+    /** The class-wide allocation, no line planned below the configured floor. */
+    private final FillRateAllocation allocation;
 
     PlanLineCalculator(PlanningContext context) {
         this.context = context;
+        this.allocation = context.policy().allocation();
     }
 
     /** A line's policy input and what its row shows besides the decision. */
@@ -128,7 +128,7 @@ final class PlanLineCalculator implements Serializable {
      * ({@link FillRateAllocation#curve}) appended.
      */
     Row withCurve(Row in) {
-        ResponseCurve c = ALLOCATION.curve(line(in).input());
+        ResponseCurve c = allocation.curve(line(in).input());
         List<Object> values = new ArrayList<>(in.length() + 4);
         for (int i = 0; i < in.length(); i++) {
             values.add(in.get(i));
@@ -169,7 +169,7 @@ final class PlanLineCalculator implements Serializable {
         double review = l.review();
         Double multiplier = multipliers.get(classKey(warehouseId, l.abcClass()));
         PolicyDecision decision = multiplier == null ? OrderUpToPolicy.withDefaults().decide(input)
-                : ALLOCATION.decide(input, curveOf(in), multiplier);
+                : allocation.decide(input, curveOf(in), multiplier);
 
         String[] exception = exception(partNo, hasForecast, in.isNullAt(11) ? null : in.getString(11), history, input,
                 decision, meanPerWeek, leadTime);

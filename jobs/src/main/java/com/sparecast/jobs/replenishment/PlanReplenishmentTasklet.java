@@ -16,7 +16,6 @@ import com.sparecast.jobs.ingest.Feed;
 import com.sparecast.jobs.ingest.IngestEventsTasklet;
 import com.sparecast.jobs.ingest.MasterData;
 import com.sparecast.jobs.spark.Columns;
-import com.sparecast.models.inventory.FillRateAllocation;
 import com.sparecast.models.inventory.ResponseCurve;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -135,7 +134,7 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
                     TreeMap<String, ResponseCurve> byPart = new TreeMap<>();
                     rows.forEachRemaining(r -> byPart.put(r.getString(1), PlanLineCalculator.curveOf(r)));
                     String abcClass = key.substring(key.lastIndexOf('|') + 1);
-                    double lambda = FillRateAllocation.withDefaults().multiplier(byPart.values(),
+                    double lambda = shared.value().policy().allocation().multiplier(byPart.values(),
                             shared.value().targetFillRate(abcClass));
                     return RowFactory.create(key, lambda);
                 }, Encoders.row(new StructType().add("class_key", DataTypes.StringType, false)

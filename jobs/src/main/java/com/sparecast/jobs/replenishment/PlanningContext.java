@@ -4,6 +4,7 @@ import com.sparecast.jobs.config.ConfigurationException;
 import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.demand.Supersession;
 import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.models.inventory.FillRateAllocation;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -35,11 +36,30 @@ public record PlanningContext(MasterData master, Set<String> supersessionLoops, 
      * @param holdingRate yearly holding cost as a fraction of unit cost, NaN when not configured
      * @param classWide whether each warehouse's ABC class meets its target with the least stock
      *     ({@code sparecast.plan.allocation=class}) rather than every line meeting it ({@code line})
+     * @param lineFloor with the class-wide allocation, no line's expected fill rate is planned
+     *     below this ({@code sparecast.plan.line-floor})
      */
     public record Policy(double reviewWeeks, double supplierLeadTimeDaysMean, double supplierLeadTimeDaysSd,
                          double defaultFillRate, double overstockCoverWeeks, double refurbishYield,
-                         double refurbishDelayDays, double orderCost, double holdingRate, boolean classWide)
-            implements Serializable {
+                         double refurbishDelayDays, double orderCost, double holdingRate, boolean classWide,
+                         double lineFloor) implements Serializable {
+
+        public Policy {
+            try {
+                allocation(lineFloor);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("sparecast.plan.line-floor must be in [0, 0.999), got " + lineFloor);
+            }
+        }
+
+        /** The class-wide allocation with this floor. */
+        public FillRateAllocation allocation() {
+            return allocation(lineFloor);
+        }
+
+        private static FillRateAllocation allocation(double lineFloor) {
+            return FillRateAllocation.withDefaults().withLineFloor(lineFloor);
+        }
 
         /**
          * The settings' policy; the nightly run reads it before it starts, so that a bad value is a
@@ -58,7 +78,8 @@ public record PlanningContext(MasterData master, Set<String> supersessionLoops, 
                     settings.getDouble("sparecast.returns.refurbish-delay-days"),
                     settings.getOptionalDouble("sparecast.plan.order-cost"),
                     settings.getOptionalDouble("sparecast.plan.holding-rate"),
-                    classWide(settings.get("sparecast.plan.allocation")));
+                    classWide(settings.get("sparecast.plan.allocation")),
+                    settings.getDouble("sparecast.plan.line-floor"));
         }
 
         private static boolean classWide(String allocation) {

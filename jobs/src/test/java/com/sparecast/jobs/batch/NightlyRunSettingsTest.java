@@ -47,6 +47,13 @@ class NightlyRunSettingsTest {
     }
 
     @Test
+    void aLineFloorOutsideItsRangeIsAConfigurationError() throws Exception {
+        RunOutcome outcome = run("sparecast.plan.line-floor", "1");
+        assertEquals(RunOutcome.USAGE, outcome.exitCode(), outcome.message());
+        assertEquals("sparecast.plan.line-floor must be in [0, 0.999), got 1.0", outcome.message());
+    }
+
+    @Test
     void aNonNumericPlanSettingIsAConfigurationError() throws Exception {
         RunOutcome outcome = run("sparecast.plan.review-period-weeks", "weekly");
         assertEquals(RunOutcome.USAGE, outcome.exitCode(), outcome.message());
