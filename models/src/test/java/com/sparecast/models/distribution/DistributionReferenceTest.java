@@ -45,6 +45,37 @@ class DistributionReferenceTest {
         check(new NegativeBinomialDemand(12, 60), "negbin.12.60", true);
     }
 
+    /**
+     * At the central warehouse's levels (thousands of units) the closed forms (incomplete beta)
+     * agree with the probabilities summed one by one, here in the test by the recurrence
+     * {@code P(x) = P(x - 1) (x - 1 + r) / x (1 - p)}, in the body and in the right tail.
+     */
+    @Test
+    void negativeBinomialClosedFormsAgreeWithTheSumAtLargeMeans() {
+        double mean = 2000;
+        double variance = 1.6e6;
+        NegativeBinomialDemand d = new NegativeBinomialDemand(mean, variance);
+        double r = mean * mean / (variance - mean);
+        double q = 1 - mean / variance;
+        double prob = Math.pow(mean / variance, r);
+        double cdf = prob;
+        double belowTimesX = 0;
+        for (long x = 1; x <= 12_000; x++) {
+            prob *= (x - 1 + r) / x * q;
+            cdf += prob;
+            belowTimesX += x * prob;
+            if (x == 500 || x == 2000 || x == 6000 || x == 12_000) {
+                assertEquals(cdf, d.cdf(x), 1e-9, "cdf " + x);
+                // E[(X - s)+] at s = x + 1: mu - s + s F(x) - sum_{y <= x} y P(y)
+                double s = x + 1;
+                double loss = mean - s + s * cdf - belowTimesX;
+                assertEquals(loss, d.expectedShortage(s), 1e-6 * Math.max(1, loss), "loss " + s);
+            }
+        }
+        // A level between whole numbers: the loss is linear between them.
+        assertEquals((d.expectedShortage(2000) + d.expectedShortage(2001)) / 2, d.expectedShortage(2000.5), 1e-9);
+    }
+
     @Test
     void normalMatchesR() {
         NormalDemand d = new NormalDemand(40, 90);
