@@ -65,7 +65,8 @@ public final class ForecastDemandTasklet extends StageTasklet {
                 try {
                     method = Methods.byAlias(method).alias();
                 } catch (IllegalArgumentException e) {
-                    throw new ConfigurationException("sparecast.forecast.default-method: " + e.getMessage() + ", or auto");
+                    throw new ConfigurationException("sparecast.forecast.default-method: " + e.getMessage()
+                            + ", or auto");
                 }
             }
             return new Forecasting(history, horizon, method);

@@ -46,9 +46,8 @@ final class SeriesForecaster implements MapFunction<Row, Row> {
             }
             return RowFactory.create(partNo, region, firstWeek, history, f.method(), f.reason(),
                     f.demandClass().name(), finite(f.statistics().adi()), f.statistics().cv2(),
-                    f.statistics().zeroShare(), f.meanPerPeriod(), f.errorVariance(), Columns.boxed(f.spanErrorVariance()),
-                    Columns.boxed(f.mean()),
-                    quantiles, null);
+                    f.statistics().zeroShare(), f.meanPerPeriod(), f.errorVariance(),
+                    Columns.boxed(f.spanErrorVariance()), Columns.boxed(f.mean()), quantiles, null);
         } catch (RuntimeException e) {
             return RowFactory.create(partNo, region, firstWeek, history, "None",
                     "no forecast possible", "NO_DEMAND", 0.0, 0.0, 1.0, 0.0, 0.0, new Double[0], new Double[0],

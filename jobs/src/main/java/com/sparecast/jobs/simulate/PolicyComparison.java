@@ -343,8 +343,10 @@ final class PolicyComparison {
         long bootstrapSeed = seed * 1_000_003L + line.series().key().hashCode() + 7_919L * known;
         DemandDistribution protection = model.over(f, history, leadTime, review, bootstrapSeed).distribution();
         DemandDistribution lead = model.over(f, history, leadTime, 0, bootstrapSeed).distribution();
-        // The target is set per class when the classes are known (Plan.sparecast(target)).
-        PolicyInput ours = new PolicyInput(protection, f.meanPerPeriod(leadTime.mean() + review) * review, 0.5, 0, 0, 0, 0, 1, 0).withLeadTimeDemand(lead);
+        // The review period's demand at the level over the protected span, as the nightly plan;
+        // the target is set per class when the classes are known (Plan.sparecast(target)).
+        double reviewDemand = f.meanPerPeriod(leadTime.mean() + review) * review;
+        PolicyInput ours = new PolicyInput(protection, reviewDemand, 0.5, 0, 0, 0, 0, 1, 0).withLeadTimeDemand(lead);
         return new Plan(ours, NormalDemand.matching(protection), NormalDemand.matching(lead), mean);
     }
 
