@@ -57,26 +57,29 @@ final class HistoryOptions {
 
     /** The history, in bucket {@code f} (null: inferred). */
     DemandHistory readHistory(Frequency f) throws IOException {
-        try {
-            return DemandHistory.read(history, f);
-        } catch (NoSuchFileException e) {
-            throw new ParameterException(spec.commandLine(), "--history: no such file: " + history);
-        } catch (DemandHistory.HistoryException e) {
-            throw new ParameterException(spec.commandLine(), "--history: " + e.getMessage());
-        }
+        return read("--history", history, file -> DemandHistory.read(file, f));
     }
 
     /** The installed base in bucket {@code f}, or null if none was given. */
     InstalledBaseFile readInstalledBase(Frequency f) throws IOException {
-        if (installedBase == null) {
-            return null;
-        }
+        return installedBase == null ? null
+                : read("--installed-base", installedBase, file -> InstalledBaseFile.read(file, f));
+    }
+
+    /** A reader of one option's file. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(Path file) throws IOException, DemandHistory.HistoryException;
+    }
+
+    /** Reads an option's file; a missing or malformed file is a usage error that names the option. */
+    private <T> T read(String option, Path file, Reader<T> reader) throws IOException {
         try {
-            return InstalledBaseFile.read(installedBase, f);
+            return reader.read(file);
         } catch (NoSuchFileException e) {
-            throw new ParameterException(spec.commandLine(), "--installed-base: no such file: " + installedBase);
+            throw new ParameterException(spec.commandLine(), option + ": no such file: " + file);
         } catch (DemandHistory.HistoryException e) {
-            throw new ParameterException(spec.commandLine(), "--installed-base: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
         }
     }
 }

@@ -155,31 +155,23 @@ final class PlanLineCalculator implements Serializable {
      */
     Row compute(Row in, Map<String, Double> multipliers) {
         Line l = line(in);
-        String warehouseId = l.warehouseId();
-        String partNo = l.partNo();
         boolean hasForecast = l.hasForecast();
-        double meanPerWeek = l.meanPerWeek();
-        List<Double> forecast = l.forecast();
-        List<Double> history = l.history();
         MasterData.Part part = l.part();
-        LeadTime leadTime = l.leadTime();
-        LeadTimeDemand ltd = l.ltd();
-        DemandDistribution x = ltd.distribution();
+        DemandDistribution x = l.ltd().distribution();
         PolicyInput input = l.input();
-        double review = l.review();
-        Double multiplier = multipliers.get(classKey(warehouseId, l.abcClass()));
+        Double multiplier = multipliers.get(classKey(l.warehouseId(), l.abcClass()));
         PolicyDecision decision = multiplier == null ? OrderUpToPolicy.withDefaults().decide(input)
                 : allocation.decide(input, curveOf(in), multiplier);
 
-        String[] exception = exception(partNo, hasForecast, in.isNullAt(11) ? null : in.getString(11), history, input,
-                decision, meanPerWeek, leadTime);
+        String[] exception = exception(l.partNo(), hasForecast, in.isNullAt(11) ? null : in.getString(11), l.history(),
+                input, decision, l.meanPerWeek(), l.leadTime());
         long orderQty = exception != null && exception[0].equals(ExceptionCode.SUPERSESSION_LOOP.name())
                 ? 0 : decision.orderQuantity();
         double unitCost = part == null ? 0 : part.unitCost();
 
         List<Object> row = new ArrayList<>();
-        row.add(warehouseId);
-        row.add(partNo);
+        row.add(l.warehouseId());
+        row.add(l.partNo());
         row.add(part == null ? null : part.description());
         row.add(l.region());
         row.add(l.role());
@@ -188,15 +180,15 @@ final class PlanLineCalculator implements Serializable {
         row.add(hasForecast ? in.getString(6) : "NO_DEMAND");
         row.add(hasForecast ? in.getString(4) : "None");
         row.add(hasForecast ? in.getString(5) : null);
-        row.add(meanPerWeek);
+        row.add(l.meanPerWeek());
         for (int w = 0; w < PlanSchema.FORECAST_WEEKS_SHOWN; w++) {
-            row.add(w < forecast.size() ? forecast.get(w) : meanPerWeek);
+            row.add(w < l.forecast().size() ? l.forecast().get(w) : l.meanPerWeek());
         }
-        row.add(leadTime.mean());
-        row.add(leadTime.sd());
-        row.add(review);
+        row.add(l.leadTime().mean());
+        row.add(l.leadTime().sd());
+        row.add(l.review());
         row.add(x.name());
-        row.add(ltd.reason());
+        row.add(l.ltd().reason());
         row.add(x.mean());
         row.add(quantile(x, 0.5));
         row.add(quantile(x, 0.9));

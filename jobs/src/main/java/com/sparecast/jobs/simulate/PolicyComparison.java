@@ -13,7 +13,6 @@ import com.sparecast.models.inventory.PolicyDecision;
 import com.sparecast.models.inventory.PolicyInput;
 import com.sparecast.models.inventory.PolicySimulator;
 import com.sparecast.models.inventory.PolicySimulator.Levels;
-import com.sparecast.models.inventory.ResponseCurve;
 import com.sparecast.models.inventory.SimulationResult;
 import com.sparecast.models.selection.AutomaticForecaster;
 import com.sparecast.models.selection.SeriesForecast;
@@ -354,11 +353,7 @@ final class PolicyComparison {
         if (allocation == Allocation.LINE) {
             return members.parallelStream().map(in -> OrderUpToPolicy.withDefaults().decide(in)).toList();
         }
-        FillRateAllocation alloc = FillRateAllocation.withDefaults();
-        List<ResponseCurve> curves = members.parallelStream().map(alloc::curve).toList();
-        double lambda = alloc.multiplier(curves, target);
-        return IntStream.range(0, members.size()).parallel()
-                .mapToObj(i -> alloc.decide(members.get(i), curves.get(i), lambda)).toList();
+        return FillRateAllocation.withDefaults().decideAll(members, target);
     }
 
     private SimulationResult simulateNormal(List<Planned> members, double lineTarget) {

@@ -172,18 +172,14 @@ public final class FillRateAllocation implements Serializable {
 
     /**
      * In one step for the lines of one class (in memory): their decisions, in order, for the
-     * class's target, counting units of stock.
+     * class's target, counting units of stock. The lines' curves and decisions are computed in
+     * parallel; the multiplier sums them in the lines' order, so the result does not depend on
+     * the threads.
      */
     public List<PolicyDecision> decideAll(List<PolicyInput> classLines, double target) {
-        List<ResponseCurve> curves = new ArrayList<>(classLines.size());
-        for (PolicyInput line : classLines) {
-            curves.add(curve(line));
-        }
+        List<ResponseCurve> curves = classLines.parallelStream().map(this::curve).toList();
         double lambda = multiplier(curves, target);
-        List<PolicyDecision> out = new ArrayList<>(classLines.size());
-        for (int i = 0; i < classLines.size(); i++) {
-            out.add(decide(classLines.get(i), curves.get(i), lambda));
-        }
-        return out;
+        return java.util.stream.IntStream.range(0, classLines.size()).parallel()
+                .mapToObj(i -> decide(classLines.get(i), curves.get(i), lambda)).toList();
     }
 }
