@@ -1,17 +1,21 @@
 package com.sparecast.jobs.batch;
 
-import com.sparecast.jobs.customs.PlanShipmentsTasklet;
+import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.demand.AggregateDemandTasklet;
 import com.sparecast.jobs.forecasting.ForecastDemandTasklet;
 import com.sparecast.jobs.ingest.IngestEventsTasklet;
 import com.sparecast.jobs.publish.PublishPlansTasklet;
 import com.sparecast.jobs.replenishment.PlanReplenishmentTasklet;
+import com.sparecast.jobs.shipments.PlanShipmentsTasklet;
+import java.util.List;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,33 +24,88 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code nightlyPlanningJob}: ingest, aggregate, forecast, plan replenishment, plan shipments,
  * publish. Each step reads the previous step's Parquet and overwrites its own, so a restart
  * resumes at the failed step and a completed step is not redone.
+ *
+ * <p>The tasklets are step-scoped: each is made when its step starts and reads what it plans
+ * from the job parameters, so Spring Batch's {@code JobOperator.restart} resumes an execution
+ * as well as running the date again does (the job is registered by name, with the
+ * {@code JobOperator}, by {@code @EnableBatchProcessing}). The context needs a {@link Settings} and a
+ * {@link SparkSessionHolder}; a {@link RunProgress} bean, if there is one, hears every step.
  */
 @Configuration
 public class NightlyPlanningJobConfiguration {
 
     public static final String JOB_NAME = "nightlyPlanningJob";
 
-    @Bean
-    public SparkSessionHolder sparkSession(RunRequest request) {
-        return new SparkSessionHolder(request);
-    }
+    /** The steps in the order they run. */
+    public static final List<String> STEPS = List.of("ingestEvents", "aggregateDemand", "forecastDemand",
+            "planReplenishment", "planShipments", "publishPlans");
 
     @Bean
     public Job nightlyPlanningJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  RunRequest request, SparkSessionHolder spark) {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .start(step("ingestEvents", new IngestEventsTasklet(request, spark), jobRepository, transactionManager))
-                .next(step("aggregateDemand", new AggregateDemandTasklet(request, spark), jobRepository, transactionManager))
-                .next(step("forecastDemand", new ForecastDemandTasklet(request, spark), jobRepository, transactionManager))
-                .next(step("planReplenishment", new PlanReplenishmentTasklet(request, spark), jobRepository,
-                        transactionManager))
-                .next(step("planShipments", new PlanShipmentsTasklet(request, spark), jobRepository, transactionManager))
-                .next(step("publishPlans", new PublishPlansTasklet(request, spark), jobRepository, transactionManager))
+                                  ObjectProvider<RunProgress> progress,
+                                  Tasklet ingestEvents, Tasklet aggregateDemand, Tasklet forecastDemand,
+                                  Tasklet planReplenishment, Tasklet planShipments, Tasklet publishPlans) {
+        StepFactory steps = new StepFactory(jobRepository, transactionManager, progress.getIfAvailable());
+        JobBuilder job = new JobBuilder(JOB_NAME, jobRepository);
+        RunProgress listener = progress.getIfAvailable();
+        if (listener != null) {
+            job.listener(listener);
+        }
+        return job.start(steps.of("ingestEvents", ingestEvents))
+                .next(steps.of("aggregateDemand", aggregateDemand))
+                .next(steps.of("forecastDemand", forecastDemand))
+                .next(steps.of("planReplenishment", planReplenishment))
+                .next(steps.of("planShipments", planShipments))
+                .next(steps.of("publishPlans", publishPlans))
                 .build();
     }
 
-    private static Step step(String name, Tasklet tasklet, JobRepository jobRepository,
-                             PlatformTransactionManager transactionManager) {
-        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).build();
+    @Bean
+    @StepScope
+    public Tasklet ingestEvents(Settings settings, SparkSessionHolder spark) {
+        return new IngestEventsTasklet(settings, spark);
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet aggregateDemand(Settings settings, SparkSessionHolder spark) {
+        return new AggregateDemandTasklet(settings, spark);
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet forecastDemand(Settings settings, SparkSessionHolder spark) {
+        return new ForecastDemandTasklet(settings, spark);
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet planReplenishment(Settings settings, SparkSessionHolder spark) {
+        return new PlanReplenishmentTasklet(settings, spark);
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet planShipments(Settings settings, SparkSessionHolder spark) {
+        return new PlanShipmentsTasklet(settings, spark);
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet publishPlans(Settings settings, SparkSessionHolder spark) {
+        return new PublishPlansTasklet(settings, spark);
+    }
+
+    /** Builds the tasklet steps, each with the progress listener when there is one. */
+    private record StepFactory(JobRepository repository, PlatformTransactionManager transactionManager,
+                               RunProgress progress) {
+
+        Step of(String name, Tasklet tasklet) {
+            StepBuilder builder = new StepBuilder(name, repository);
+            if (progress != null) {
+                builder.listener(progress);
+            }
+            return builder.tasklet(tasklet, transactionManager).build();
+        }
     }
 }

@@ -5,6 +5,8 @@ import com.sparecast.jobs.forecasting.ForecastDemandTasklet;
 import com.sparecast.jobs.ingest.MasterDataException;
 import com.sparecast.jobs.ingest.QualityGateException;
 import com.sparecast.jobs.replenishment.PlanningContext;
+import com.sparecast.jobs.stage.InputFingerprint;
+import com.sparecast.jobs.stage.RunParameters;
 import com.sparecast.jobs.storage.Storage;
 import com.sparecast.jobs.storage.StorageSettings;
 import java.io.IOException;
@@ -22,8 +24,8 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParameters;
-import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -85,8 +87,11 @@ public final class NightlyRun {
 
     private static RunOutcome launch(RunRequest request, InputFingerprint fingerprint, long started) {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            context.registerBean(RunRequest.class, () -> request);
             context.registerBean(com.sparecast.jobs.config.Settings.class, request::settings);
+            context.registerBean(SparkSessionHolder.class, () -> new SparkSessionHolder(request.sparkMaster(),
+                    request.settings()));
+            context.registerBean(RunProgress.class, () -> new RunProgress(context.getBean(JobExplorer.class),
+                    System.console() != null));
             context.register(JobRepositoryConfiguration.class, NightlyPlanningJobConfiguration.class);
             context.refresh();
             JobRepository repository = context.getBean(JobRepository.class);
@@ -117,21 +122,14 @@ public final class NightlyRun {
 
     /** The identifying parameters of a run. */
     static JobParameters parameters(RunRequest request, InputFingerprint fingerprint) {
-        JobParametersBuilder builder = new JobParametersBuilder()
-                .addString("planningDate", request.planningDate().toString())
-                .addString("input", request.input())
-                .addString("output", request.output())
-                .addString("inputFingerprint", fingerprint.sha256());
-        if (request.force()) {
-            builder.addLong("forcedAt", System.currentTimeMillis());
-        }
-        return builder.toJobParameters();
+        return new RunParameters(request.planningDate(), request.input(), request.output(), fingerprint.sha256())
+                .toJobParameters(request.force() ? System.currentTimeMillis() : null);
     }
 
     /** Marks an execution whose process died as failed, so it can be restarted. */
     private static void abandon(JobRepository repository, JobExecution execution) {
         LOG.warn("Execution {} of {} was left {} by a process that stopped; marking it failed to resume it",
-                execution.getId(), execution.getJobParameters().getString("planningDate"), execution.getStatus());
+                execution.getId(), execution.getJobParameters().getString(RunParameters.PLANNING_DATE), execution.getStatus());
         LocalDateTime now = LocalDateTime.now();
         for (StepExecution step : execution.getStepExecutions()) {
             if (step.getStatus().isRunning()) {

@@ -41,9 +41,7 @@ public final class RunCommand implements Callable<Integer> {
         RunOutcome outcome;
         try {
             RunRequest request = request(config, input, output, date, sparkMaster, force);
-            try (Progress progress = Progress.watch(request.settings(), request.planningDate())) {
-                outcome = NightlyRun.execute(request);
-            }
+            outcome = NightlyRun.execute(request);
         } catch (ConfigurationException e) {
             outcome = new RunOutcome(RunOutcome.USAGE, e.getMessage());
         }

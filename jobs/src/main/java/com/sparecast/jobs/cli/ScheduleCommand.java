@@ -177,9 +177,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         RunOutcome outcome;
         try {
             RunRequest request = RunCommand.request(config, input, output, date, sparkMaster, false);
-            try (Progress progress = Progress.watch(request.settings(), date)) {
-                outcome = NightlyRun.execute(request);
-            }
+            outcome = NightlyRun.execute(request);
         } catch (ConfigurationException e) {
             outcome = new RunOutcome(RunOutcome.USAGE, e.getMessage());
         } catch (RuntimeException e) {

@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobInstance;
@@ -37,8 +39,13 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON for machines instead of a table.")
     boolean json;
 
-    /** One step of a run. */
-    public record StepStatus(String step, String status, long read, long written, long rejected, double seconds) {
+    /**
+     * One step of a run: rows read, written and rejected (bad input set aside with its reason),
+     * and the rows it flagged for a person, by name ({@code exceptions} of the plan, {@code held}
+     * shipment lines).
+     */
+    public record StepStatus(String step, String status, long read, long written, long rejected, double seconds,
+                             Map<String, Long> flagged) {
     }
 
     /**
@@ -70,8 +77,10 @@ public final class StatusCommand implements Callable<Integer> {
                 System.out.println("    date claimed by scheduler " + run.scheduledBy());
             }
             for (StepStatus step : run.steps()) {
-                System.out.printf("    %-18s %-9s read %10d  written %10d  rejected %8d  %7.1f s%n", step.step(),
-                        step.status(), step.read(), step.written(), step.rejected(), step.seconds());
+                StringBuilder flagged = new StringBuilder();
+                step.flagged().forEach((name, rows) -> flagged.append("  ").append(name).append(' ').append(rows));
+                System.out.printf("    %-18s %-9s read %10d  written %10d  rejected %8d  %7.1f s%s%n", step.step(),
+                        step.status(), step.read(), step.written(), step.rejected(), step.seconds(), flagged);
             }
             if (run.exitDescription() != null && !run.exitDescription().isBlank() && !"COMPLETED".equals(run.status())) {
                 System.out.println("    " + run.exitDescription().lines().findFirst().orElse(""));
@@ -132,12 +141,19 @@ public final class StatusCommand implements Callable<Integer> {
         List<StepStatus> steps = e.getStepExecutions().stream()
                 .sorted(Comparator.comparing(StepExecution::getId))
                 .map(s -> new StepStatus(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
-                        s.getFilterCount(), seconds(s.getStartTime(), s.getEndTime())))
+                        s.getSkipCount(), seconds(s.getStartTime(), s.getEndTime()), flagged(s)))
                 .toList();
         return new RunStatus(e.getId(), e.getJobParameters().getString("planningDate"), e.getStatus().name(),
                 e.getExitStatus().getExitDescription(), String.valueOf(e.getStartTime()),
                 seconds(e.getStartTime(), e.getEndTime()), String.valueOf(e.getJobParameters().getString("inputFingerprint")),
                 steps, scheduledBy);
+    }
+
+    private static Map<String, Long> flagged(StepExecution step) {
+        Map<String, Long> out = new TreeMap<>();
+        step.getExecutionContext().entrySet().stream().filter(e -> e.getValue() instanceof Long)
+                .forEach(e -> out.put(e.getKey(), (Long) e.getValue()));
+        return out;
     }
 
     private static double seconds(java.time.LocalDateTime start, java.time.LocalDateTime end) {

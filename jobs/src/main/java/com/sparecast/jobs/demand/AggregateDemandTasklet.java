@@ -6,11 +6,13 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 
-import com.sparecast.jobs.batch.RunRequest;
-import com.sparecast.jobs.batch.StageTasklet;
+import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.ingest.Feed;
-import com.sparecast.jobs.ingest.IngestEventsTasklet;
 import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.stage.Datasets;
+import com.sparecast.jobs.stage.RowCounter;
+import com.sparecast.jobs.stage.Stage;
+import com.sparecast.jobs.stage.StageTasklet;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +21,6 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -30,49 +31,29 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class AggregateDemandTasklet extends StageTasklet {
 
-    public static final String WEEKLY_DEMAND = "demand/weekly";
-    public static final String WEEKLY_RETURNS = "demand/refurbishable_returns";
-    public static final String WEEKLY_FAILURES = "demand/failures";
-
-    public AggregateDemandTasklet(RunRequest request, Supplier<SparkSession> spark) {
-        super(request, spark);
+    public AggregateDemandTasklet(Settings settings, Supplier<SparkSession> spark) {
+        super(settings, spark);
     }
 
     @Override
     protected void run(Stage stage) throws Exception {
-        MasterData master = MasterData.load(stage.input());
+        MasterData master = stage.stagedValue(Datasets.MASTER_DATA, MasterData.class);
         SparkSession spark = stage.spark();
         Dataset<Row> regions = mapping(spark, master.regionOfCountry(), "country", "region");
         Dataset<Row> finalParts = mapping(spark, Supersession.of(master.parts()).finalPart(), "part_no", "final_part_no");
-        LocalDate firstIncompleteWeek = firstIncompleteWeek(stage.planningDate());
+        LocalDate firstIncompleteWeek = stage.run().firstIncompleteWeek();
 
-        Dataset<Row> shipments = IngestEventsTasklet.accepted(stage, Feed.SHIPMENTS);
-        Dataset<Row> weekly = weekly(shipments, "ship_date", regions, finalParts, firstIncompleteWeek);
-        weekly.write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(WEEKLY_DEMAND));
+        RowCounter read = new RowCounter("shipments read");
+        Dataset<Row> shipments = read.through(stage.read(Datasets.accepted(Feed.SHIPMENTS.feedName())));
+        stage.countWritten(stage.write(weekly(shipments, "ship_date", regions, finalParts, firstIncompleteWeek),
+                Datasets.WEEKLY_DEMAND));
 
-        Dataset<Row> returns = IngestEventsTasklet.accepted(stage, Feed.RETURNS)
+        Dataset<Row> returns = stage.read(Datasets.accepted(Feed.RETURNS.feedName()))
                 .filter(col("condition").equalTo("REFURBISHABLE"));
-        weekly(returns, "return_date", regions, finalParts, firstIncompleteWeek)
-                .write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(WEEKLY_RETURNS));
-        weekly(IngestEventsTasklet.accepted(stage, Feed.FAILURES), "failure_date", regions, finalParts, firstIncompleteWeek)
-                .write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(WEEKLY_FAILURES));
-
-        Dataset<Row> written = spark.read().parquet(stage.paths().uri(WEEKLY_DEMAND));
-        stage.countRead(shipments.count());
-        stage.countWritten(written.count());
-    }
-
-    /**
-     * The first week not wholly observed: history ends the day before the planning date, so the
-     * planning date's own week is partial (or, on a Monday, empty).
-     */
-    public static LocalDate firstIncompleteWeek(LocalDate planningDate) {
-        return isoWeekStart(planningDate);
-    }
-
-    /** The Monday of {@code date}'s ISO week. */
-    public static LocalDate isoWeekStart(LocalDate date) {
-        return date.minusDays(date.getDayOfWeek().getValue() - 1L);
+        stage.write(weekly(returns, "return_date", regions, finalParts, firstIncompleteWeek), Datasets.WEEKLY_RETURNS);
+        stage.write(weekly(stage.read(Datasets.accepted(Feed.FAILURES.feedName())), "failure_date", regions, finalParts,
+                firstIncompleteWeek), Datasets.WEEKLY_FAILURES);
+        stage.countRead(read.rows());
     }
 
     /**

@@ -4,16 +4,17 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
-import com.sparecast.jobs.batch.RunRequest;
-import com.sparecast.jobs.batch.StageTasklet;
 import com.sparecast.jobs.config.ConfigurationException;
 import com.sparecast.jobs.config.Settings;
-import com.sparecast.jobs.demand.AggregateDemandTasklet;
+import com.sparecast.jobs.stage.Datasets;
+import com.sparecast.jobs.stage.ForecastSchema;
+import com.sparecast.jobs.stage.Stage;
+import com.sparecast.jobs.stage.StageTasklet;
 import com.sparecast.models.forecast.Methods;
 import com.sparecast.models.selection.AutomaticForecaster;
 import com.sparecast.models.selection.DefaultMethodTrials;
-import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -21,7 +22,6 @@ import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -34,14 +34,8 @@ public final class ForecastDemandTasklet extends StageTasklet {
 
     private static final Logger LOG = LogManager.getLogger(ForecastDemandTasklet.class);
 
-    public static final String SERIES_FORECASTS = "forecast/series";
-    /** The dense weekly histories the forecasts are made from. */
-    static final String SERIES_HISTORIES = "forecast/histories";
-    /** Region of the series that sums a part's demand over all regions. */
-    public static final String ALL_REGIONS = "ALL";
-
-    public ForecastDemandTasklet(RunRequest request, Supplier<SparkSession> spark) {
-        super(request, spark);
+    public ForecastDemandTasklet(Settings settings, Supplier<SparkSession> spark) {
+        super(settings, spark);
     }
 
     /**
@@ -78,25 +72,24 @@ public final class ForecastDemandTasklet extends StageTasklet {
         Forecasting settings = Forecasting.from(stage.settings());
         int windowWeeks = settings.historyWeeks();
         int horizon = settings.horizonWeeks();
-        LocalDate firstIncompleteWeek = AggregateDemandTasklet.firstIncompleteWeek(stage.planningDate());
-        Dataset<Row> weekly = stage.spark().read().parquet(stage.paths().uri(AggregateDemandTasklet.WEEKLY_DEMAND))
+        Dataset<Row> weekly = stage.read(Datasets.WEEKLY_DEMAND)
                 .select(col("part_no"), col("region"), col("week"), col("quantity"));
         // The central warehouse plans from what all regions draw: each part's total is a series too.
         Dataset<Row> total = weekly.groupBy(col("part_no"), col("week")).agg(sum("quantity").as("quantity"))
-                .select(col("part_no"), lit(ALL_REGIONS).as("region"), col("week"), col("quantity"));
-        weekly.unionByName(total)
+                .select(col("part_no"), lit(ForecastSchema.ALL_REGIONS).as("region"), col("week"), col("quantity"));
+        stage.write(weekly.unionByName(total)
                 .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + '\u0001' + r.getString(1), Encoders.STRING())
-                .flatMapGroups(new SeriesHistories(firstIncompleteWeek, windowWeeks), Encoders.row(SeriesHistories.SCHEMA))
-                .write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(SERIES_HISTORIES));
-        Dataset<Row> histories = stage.spark().read().parquet(stage.paths().uri(SERIES_HISTORIES));
+                .flatMapGroups(new SeriesHistories(stage.run().firstIncompleteWeek(), windowWeeks),
+                        Encoders.row(SeriesHistories.SCHEMA)), Datasets.SERIES_HISTORIES);
+        Dataset<Row> histories = stage.read(Datasets.SERIES_HISTORIES);
         AutomaticForecaster auto = automaticForecaster(settings.defaultMethod(), histories, horizon);
-        histories.map(new SeriesForecaster(auto, horizon), Encoders.row(ForecastSchema.SERIES))
-                .write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(SERIES_FORECASTS));
-        Dataset<Row> written = stage.spark().read().parquet(stage.paths().uri(SERIES_FORECASTS));
+        Map<String, Long> written = stage.write(histories.map(new SeriesForecaster(auto, horizon),
+                        Encoders.row(ForecastSchema.SERIES)), Datasets.SERIES_FORECASTS,
+                Map.of("regional", col("region").notEqual(ForecastSchema.ALL_REGIONS), "failed", col("error").isNotNull()));
         // Read: the (part, region) series; written: those plus each part's all-region total.
-        stage.countRead(written.filter(col("region").notEqual(ALL_REGIONS)).count());
-        stage.countWritten(written.count());
-        stage.countRejected(written.filter(col("error").isNotNull()).count());
+        stage.countRead(written.get("regional"));
+        stage.countWritten(written.get("rows"));
+        stage.countRejected(written.get("failed"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.sparecast.jobs.forecasting;
 
 import com.sparecast.jobs.spark.Columns;
+import com.sparecast.jobs.stage.ForecastSchema;
 import com.sparecast.models.distribution.LeadTimeDemandModel;
 import com.sparecast.models.selection.AutomaticForecaster;
 import com.sparecast.models.selection.SeriesForecast;

@@ -7,8 +7,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
-import com.sparecast.jobs.batch.RunRequest;
-import com.sparecast.jobs.batch.StageTasklet;
+import com.sparecast.jobs.config.Settings;
+import com.sparecast.jobs.stage.Datasets;
+import com.sparecast.jobs.stage.Stage;
+import com.sparecast.jobs.stage.StageTasklet;
 import com.sparecast.jobs.storage.Storage;
 import com.sparecast.jobs.storage.StoredFile;
 import java.util.ArrayList;
@@ -42,22 +44,14 @@ public final class IngestEventsTasklet extends StageTasklet {
 
     private static final Logger LOG = LogManager.getLogger(IngestEventsTasklet.class);
 
-    public static final String OUTCOME = "outcome";
-    public static final String ACCEPTED = "ACCEPTED";
-    public static final String REJECTED = "REJECTED";
-
-    public IngestEventsTasklet(RunRequest request, Supplier<SparkSession> spark) {
-        super(request, spark);
-    }
-
-    /** The accepted rows of a feed written by this step. */
-    public static Dataset<Row> accepted(Stage stage, Feed feed) {
-        return stage.spark().read().parquet(stage.paths().uri("ingest/" + feed.feedName() + "/" + OUTCOME + "=" + ACCEPTED));
+    public IngestEventsTasklet(Settings settings, Supplier<SparkSession> spark) {
+        super(settings, spark);
     }
 
     @Override
     protected void run(Stage stage) throws Exception {
         MasterData master = MasterData.load(stage.input());
+        stage.stageValue(Datasets.MASTER_DATA, master);
         Broadcast<ReferenceData> reference = JavaSparkContext.fromSparkContext(stage.spark().sparkContext())
                 .broadcast(master.reference(stage.planningDate()));
         Map<String, Reconciliation.FeedCounts> counts = new TreeMap<>();
@@ -72,8 +66,8 @@ public final class IngestEventsTasklet extends StageTasklet {
             try (IngestProgress progress = new IngestProgress(stage.spark().sparkContext(), feed.feedName(),
                     progressSeconds(stage))) {
                 Dataset<Row> parsed = dedupe(parse(stage, feed, files, reference, progress), feed);
-                parsed.write().mode(SaveMode.Overwrite).partitionBy(OUTCOME)
-                        .parquet(stage.paths().uri("ingest/" + feed.feedName()));
+                parsed.write().mode(SaveMode.Overwrite).partitionBy(Datasets.OUTCOME)
+                        .parquet(stage.paths().uri(Datasets.ingested(feed.feedName())));
             }
             Reconciliation.FeedCounts feedCounts = countFiles(stage, feed, files);
             counts.put(feed.feedName(), feedCounts);
@@ -88,7 +82,7 @@ public final class IngestEventsTasklet extends StageTasklet {
         addMasterCounts(master, counts);
         writeMasterRejects(stage, master);
         Reconciliation reconciliation = new Reconciliation(counts);
-        reconciliation.write(stage.paths().dataset("ingest/reconciliation.json"));
+        reconciliation.write(stage.paths().dataset(Datasets.RECONCILIATION));
         enforceQualityGate(stage, reconciliation);
     }
 
@@ -145,7 +139,8 @@ public final class IngestEventsTasklet extends StageTasklet {
                         concat_ws("", lit(keyNames + " already seen in "), firstFile, lit(" line "), firstLine.cast("string")))
                         .otherwise(col(IngestSchema.REJECT_MESSAGE)))
                 .withColumn(IngestSchema.RAW, when(col("_duplicate"), concat_ws(",", kept)).otherwise(col(IngestSchema.RAW)))
-                .withColumn(OUTCOME, when(col(IngestSchema.REJECT_REASON).isNull(), lit(ACCEPTED)).otherwise(lit(REJECTED)))
+                .withColumn(Datasets.OUTCOME, when(col(IngestSchema.REJECT_REASON).isNull(), lit(Datasets.ACCEPTED))
+                        .otherwise(lit(Datasets.REJECTED)))
                 .drop("_duplicate");
     }
 
@@ -153,11 +148,11 @@ public final class IngestEventsTasklet extends StageTasklet {
         Map<String, long[]> byFile = new TreeMap<>();
         files.forEach(f -> byFile.put(f, new long[2]));
         if (!files.isEmpty()) {
-            List<Row> rows = stage.spark().read().parquet(stage.paths().uri("ingest/" + feed.feedName()))
-                    .groupBy(IngestSchema.SOURCE_FILE, OUTCOME).count().collectAsList();
+            List<Row> rows = stage.read(Datasets.ingested(feed.feedName()))
+                    .groupBy(IngestSchema.SOURCE_FILE, Datasets.OUTCOME).count().collectAsList();
             for (Row row : rows) {
                 long[] c = byFile.get(row.getString(0));
-                c[ACCEPTED.equals(row.getString(1)) ? 0 : 1] += row.getLong(2);
+                c[Datasets.ACCEPTED.equals(row.getString(1)) ? 0 : 1] += row.getLong(2);
             }
         }
         List<Reconciliation.FileCounts> fileCounts = new ArrayList<>();
@@ -180,7 +175,7 @@ public final class IngestEventsTasklet extends StageTasklet {
                         r.reason().name(), r.message(), r.raw()))
                 .toList();
         stage.spark().createDataFrame(rows, RejectsSchema.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
-                .parquet(stage.paths().uri("ingest/master_rejects"));
+                .parquet(stage.paths().uri(Datasets.MASTER_REJECTS));
     }
 
     private static void enforceQualityGate(Stage stage, Reconciliation reconciliation) {

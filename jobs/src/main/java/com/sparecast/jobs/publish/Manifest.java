@@ -2,7 +2,7 @@ package com.sparecast.jobs.publish;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.sparecast.jobs.batch.InputFingerprint;
+import com.sparecast.jobs.stage.InputFingerprint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -3,21 +3,11 @@ package com.sparecast.jobs.publish;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import com.sparecast.jobs.batch.InputFingerprint;
-import com.sparecast.jobs.batch.RunRequest;
-import com.sparecast.jobs.batch.StageTasklet;
-import com.sparecast.jobs.customs.PlanShipmentsTasklet;
-import com.sparecast.jobs.customs.ShipmentSchema;
-import com.sparecast.jobs.demand.AggregateDemandTasklet;
-import com.sparecast.jobs.forecasting.ForecastDemandTasklet;
-import com.sparecast.jobs.forecasting.ForecastSchema;
+import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.ingest.Feed;
-import com.sparecast.jobs.ingest.IngestEventsTasklet;
 import com.sparecast.jobs.ingest.IngestSchema;
-import com.sparecast.jobs.ingest.Reconciliation;
-import com.sparecast.jobs.replenishment.PlanReplenishmentTasklet;
-import com.sparecast.jobs.replenishment.PlanSchema;
 import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.ingest.Reconciliation;
 import com.sparecast.jobs.report.ExceptionParts;
 import com.sparecast.jobs.report.Feedback;
 import com.sparecast.jobs.report.ForecastAccuracy;
@@ -26,6 +16,13 @@ import com.sparecast.jobs.report.PartPageWriter;
 import com.sparecast.jobs.report.ReportData;
 import com.sparecast.jobs.report.ReportWriter;
 import com.sparecast.jobs.report.TableData;
+import com.sparecast.jobs.stage.Datasets;
+import com.sparecast.jobs.stage.InputFingerprint;
+import com.sparecast.jobs.stage.ForecastSchema;
+import com.sparecast.jobs.stage.PlanSchema;
+import com.sparecast.jobs.stage.ShipmentSchema;
+import com.sparecast.jobs.stage.Stage;
+import com.sparecast.jobs.stage.StageTasklet;
 import com.sparecast.jobs.storage.LocalStorage;
 import com.sparecast.jobs.storage.Storage;
 import com.sparecast.jobs.storage.StorageSettings;
@@ -69,17 +66,17 @@ public final class PublishPlansTasklet extends StageTasklet {
     /** How far back the report looks for earlier runs' forecasts. */
     private static final int ACCURACY_LOOKBACK_DAYS = 91;
 
-    public PublishPlansTasklet(RunRequest request, Supplier<SparkSession> spark) {
-        super(request, spark);
+    public PublishPlansTasklet(Settings settings, Supplier<SparkSession> spark) {
+        super(settings, spark);
     }
 
     @Override
     protected void run(Stage stage) throws Exception {
-        Path build = stage.paths().dataset("publish");
+        Path build = stage.paths().dataset(Datasets.PUBLISH);
         LocalStorage.deleteRecursively(build);
         Files.createDirectories(build);
-        String fingerprintSha = stage.stepExecution().getJobExecution().getJobParameters().getString("inputFingerprint");
-        String planId = stage.planningDate().toString().replace("-", "") + "-" + fingerprintSha.substring(0, 12);
+        String fingerprintSha = stage.run().inputFingerprint();
+        String planId = stage.run().planId();
         Map<String, Long> rows = new TreeMap<>();
         List<List<Object>> exceptions = new ArrayList<>();
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -97,7 +94,7 @@ public final class PublishPlansTasklet extends StageTasklet {
                 fingerprintSha, inputs.files(), Manifest.outputsOf(build, rows));
         manifest.write(build.resolve("manifest.json"));
 
-        Storage output = Storage.of(stage.request().output(), StorageSettings.from(stage.settings()));
+        Storage output = Storage.of(stage.run().output(), StorageSettings.from(stage.settings()));
         output.publishFolder(build, stage.planningDate().toString());
         stage.countWritten(rows.values().stream().mapToLong(Long::longValue).sum());
     }
@@ -117,9 +114,9 @@ public final class PublishPlansTasklet extends StageTasklet {
             throws IOException {
         SparkSession spark = stage.spark();
         Path report = Files.createDirectories(build.resolve("report"));
-        Dataset<Row> series = spark.read().parquet(stage.paths().uri(ForecastDemandTasklet.SERIES_FORECASTS));
+        Dataset<Row> series = stage.read(Datasets.SERIES_FORECASTS);
         Map<String, Long> classes = new TreeMap<>();
-        for (Row r : series.filter(col("region").notEqual(ForecastDemandTasklet.ALL_REGIONS))
+        for (Row r : series.filter(col("region").notEqual(ForecastSchema.ALL_REGIONS))
                 .groupBy("demand_class").count().collectAsList()) {
             classes.put(r.getString(0), r.getLong(1));
         }
@@ -130,8 +127,8 @@ public final class PublishPlansTasklet extends StageTasklet {
         int cap = stage.settings().get("sparecast.report.part-pages").isEmpty() ? ExceptionParts.DEFAULT_CAP
                 : stage.settings().getInt("sparecast.report.part-pages");
         ExceptionParts.Selection selection = ExceptionParts.select(
-                spark.read().parquet(stage.paths().uri(PlanReplenishmentTasklet.PLAN)), series,
-                ForecastDemandTasklet.ALL_REGIONS, cap);
+                stage.read(Datasets.PLAN), series,
+                ForecastSchema.ALL_REGIONS, cap);
         Map<String, String> pages = new LinkedHashMap<>();
         Path parts = Files.createDirectories(report.resolve("parts"));
         for (PartPage page : selection.pages()) {
@@ -146,13 +143,13 @@ public final class PublishPlansTasklet extends StageTasklet {
                 : "Each plan exception links to its page with the demand chart and the numbers behind its order.";
 
         List<TableData> sections = new ArrayList<>(accuracy(stage));
-        LocalDate end = AggregateDemandTasklet.firstIncompleteWeek(stage.planningDate());
-        Map<String, String> regionOfCountry = MasterData.load(stage.input()).regionOfCountry();
+        LocalDate end = stage.run().firstIncompleteWeek();
+        Map<String, String> regionOfCountry = stage.stagedValue(Datasets.MASTER_DATA, MasterData.class).regionOfCountry();
         Dataset<Row> regions = spark.createDataFrame(regionOfCountry.entrySet().stream()
                         .map(e -> org.apache.spark.sql.RowFactory.create(e.getKey(), e.getValue())).toList(),
                 new org.apache.spark.sql.types.StructType().add("country", "string", false).add("region", "string", false));
-        Feedback feedback = new Feedback(IngestEventsTasklet.accepted(stage, Feed.SHIPMENTS),
-                IngestEventsTasklet.accepted(stage, Feed.RETURNS), IngestEventsTasklet.accepted(stage, Feed.FAILURES),
+        Feedback feedback = new Feedback(stage.read(Datasets.accepted(Feed.SHIPMENTS.feedName())),
+                stage.read(Datasets.accepted(Feed.RETURNS.feedName())), stage.read(Datasets.accepted(Feed.FAILURES.feedName())),
                 regions, end);
         rows.put("report/feedback.csv", feedback.writeCsv(report.resolve("feedback.csv")));
         List<TableData> feedbackTables = feedback.tables();
@@ -173,7 +170,7 @@ public final class PublishPlansTasklet extends StageTasklet {
 
     /** Accuracy of the forecasts of earlier runs published in the same output location. */
     private static List<TableData> accuracy(Stage stage) throws IOException {
-        Storage output = Storage.of(stage.request().output(), StorageSettings.from(stage.settings()));
+        Storage output = Storage.of(stage.run().output(), StorageSettings.from(stage.settings()));
         List<Dataset<Row>> earlier = new ArrayList<>();
         for (int back = 1; back <= ACCURACY_LOOKBACK_DAYS && earlier.size() < ForecastAccuracy.MAX_RUNS; back++) {
             String date = stage.planningDate().minusDays(back).toString();
@@ -183,18 +180,18 @@ public final class PublishPlansTasklet extends StageTasklet {
             }
         }
         if (earlier.isEmpty()) {
-            return List.of(ForecastAccuracy.none(stage.request().output()));
+            return List.of(ForecastAccuracy.none(stage.run().output()));
         }
         Dataset<Row> all = earlier.stream().reduce(Dataset::unionByName).orElseThrow();
-        return ForecastAccuracy.tables(all, stage.spark().read().parquet(stage.paths().uri(AggregateDemandTasklet.WEEKLY_DEMAND)),
-                stage.spark().read().parquet(stage.paths().uri(ForecastDemandTasklet.SERIES_FORECASTS)),
-                AggregateDemandTasklet.firstIncompleteWeek(stage.planningDate()), ForecastDemandTasklet.ALL_REGIONS);
+        return ForecastAccuracy.tables(all, stage.read(Datasets.WEEKLY_DEMAND),
+                stage.read(Datasets.SERIES_FORECASTS),
+                stage.run().firstIncompleteWeek(), ForecastSchema.ALL_REGIONS);
     }
 
     /** plans/replenishment.csv and .parquet, and restock/<warehouse>.csv for warehouses with orders. */
     private static void writePlanAndRestock(Stage stage, Path build, String planId, Map<String, Long> rows,
                                             List<List<Object>> exceptions, Map<String, Object> summary) throws IOException {
-        Dataset<Row> plan = stage.spark().read().parquet(stage.paths().uri(PlanReplenishmentTasklet.PLAN));
+        Dataset<Row> plan = stage.read(Datasets.PLAN);
         Dataset<Row> lineDates = shipmentDates(stage);
         Dataset<Row> sorted = plan.join(lineDates, plan.col("warehouse_id").equalTo(lineDates.col("dest_wh"))
                         .and(plan.col("part_no").equalTo(lineDates.col("line_part"))), "left")
@@ -264,7 +261,7 @@ public final class PublishPlansTasklet extends StageTasklet {
 
     /** Ship date and arrival of each (destination warehouse, part) in the shipment plan. */
     private static Dataset<Row> shipmentDates(Stage stage) {
-        return stage.spark().read().parquet(stage.paths().uri(PlanShipmentsTasklet.LINES))
+        return stage.read(Datasets.SHIPMENT_LINES)
                 .select(col("destination_warehouse").as("dest_wh"), col("part_no").as("line_part"),
                         col("ship_date_of_line"), col("expected_arrival_of_line"))
                 .dropDuplicates("dest_wh", "line_part");
@@ -275,7 +272,7 @@ public final class PublishPlansTasklet extends StageTasklet {
         SparkSession spark = stage.spark();
         long holds = 0;
         try (CsvOutput out = CsvOutput.open(build.resolve("plans/shipments.csv"), ShipmentSchema.SHIPMENT_COLUMNS, true)) {
-            Iterator<Row> it = spark.read().parquet(stage.paths().uri(PlanShipmentsTasklet.SHIPMENTS))
+            Iterator<Row> it = stage.read(Datasets.SHIPMENTS)
                     .orderBy("shipment_id").toLocalIterator();
             while (it.hasNext()) {
                 Row r = it.next();
@@ -284,7 +281,7 @@ public final class PublishPlansTasklet extends StageTasklet {
             rows.put("plans/shipments.csv", out.rows());
         }
         try (CsvOutput out = CsvOutput.open(build.resolve("plans/shipment_lines.csv"), ShipmentSchema.LINE_COLUMNS, true)) {
-            Iterator<Row> it = spark.read().parquet(stage.paths().uri(PlanShipmentsTasklet.LINES))
+            Iterator<Row> it = stage.read(Datasets.SHIPMENT_LINES)
                     .orderBy("shipment_id", "line_index").toLocalIterator();
             while (it.hasNext()) {
                 Row r = it.next();
@@ -298,7 +295,7 @@ public final class PublishPlansTasklet extends StageTasklet {
             }
             rows.put("plans/shipment_lines.csv", out.rows());
         }
-        Iterator<Row> docs = spark.read().parquet(stage.paths().uri(PlanShipmentsTasklet.DOCUMENTS))
+        Iterator<Row> docs = stage.read(Datasets.CUSTOMS_DOCUMENTS)
                 .orderBy("shipment_id", "file").toLocalIterator();
         while (docs.hasNext()) {
             Row r = docs.next();
@@ -312,8 +309,8 @@ public final class PublishPlansTasklet extends StageTasklet {
 
     /** forecasts.parquet: one row per series and future week with mean and quantiles. */
     private static void writeForecasts(Stage stage, Path build) throws IOException {
-        LocalDate firstWeek = AggregateDemandTasklet.firstIncompleteWeek(stage.planningDate());
-        Dataset<Row> series = stage.spark().read().parquet(stage.paths().uri(ForecastDemandTasklet.SERIES_FORECASTS))
+        LocalDate firstWeek = stage.run().firstIncompleteWeek();
+        Dataset<Row> series = stage.read(Datasets.SERIES_FORECASTS)
                 .filter(col("error").isNull());
         Dataset<Row> exploded = series.selectExpr("part_no", "region", "method", "demand_class",
                         "posexplode(arrays_zip(forecast, quantiles)) as (h, f)")
@@ -331,16 +328,16 @@ public final class PublishPlansTasklet extends StageTasklet {
 
     /** quality/rejected/<feed>.csv for every feed and master table, and quality/reconciliation.json. */
     private static Reconciliation writeQuality(Stage stage, Path build, Map<String, Long> rows) throws IOException {
-        Reconciliation reconciliation = Reconciliation.read(stage.paths().dataset("ingest/reconciliation.json"));
+        Reconciliation reconciliation = Reconciliation.read(stage.paths().dataset(Datasets.RECONCILIATION));
         for (Feed feed : Feed.values()) {
-            Dataset<Row> rejected = stage.spark().read().parquet(stage.paths().uri("ingest/" + feed.feedName()))
-                    .filter(col(IngestEventsTasklet.OUTCOME).equalTo(IngestEventsTasklet.REJECTED))
+            Dataset<Row> rejected = stage.read(Datasets.ingested(feed.feedName()))
+                    .filter(col(Datasets.OUTCOME).equalTo(Datasets.REJECTED))
                     .select(col(IngestSchema.SOURCE_FILE), col(IngestSchema.SOURCE_LINE), col(IngestSchema.REJECT_COLUMN),
                             col(IngestSchema.REJECT_REASON), col(IngestSchema.REJECT_MESSAGE), col(IngestSchema.RAW))
                     .orderBy(IngestSchema.SOURCE_FILE, IngestSchema.SOURCE_LINE);
             writeRejects(build, feed.feedName(), rejected, rows);
         }
-        Dataset<Row> master = stage.spark().read().parquet(stage.paths().uri("ingest/master_rejects"));
+        Dataset<Row> master = stage.read(Datasets.MASTER_REJECTS);
         for (String table : reconciliation.feeds().keySet()) {
             if (Arrays.stream(Feed.values()).noneMatch(f -> f.feedName().equals(table))
                     && reconciliation.feeds().get(table).rejected() > 0) {

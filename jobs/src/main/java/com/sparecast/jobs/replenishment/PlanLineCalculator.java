@@ -2,6 +2,7 @@ package com.sparecast.jobs.replenishment;
 
 import com.sparecast.jobs.ingest.MasterData;
 import com.sparecast.jobs.spark.Columns;
+import com.sparecast.jobs.stage.PlanSchema;
 import com.sparecast.models.distribution.DemandDistribution;
 import com.sparecast.models.distribution.LeadTime;
 import com.sparecast.models.distribution.LeadTimeDemand;

@@ -7,15 +7,17 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import com.sparecast.jobs.batch.RunRequest;
-import com.sparecast.jobs.batch.StageTasklet;
-import com.sparecast.jobs.demand.AggregateDemandTasklet;
+import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.demand.Supersession;
-import com.sparecast.jobs.forecasting.ForecastDemandTasklet;
 import com.sparecast.jobs.ingest.Feed;
-import com.sparecast.jobs.ingest.IngestEventsTasklet;
 import com.sparecast.jobs.ingest.MasterData;
 import com.sparecast.jobs.spark.Columns;
+import com.sparecast.jobs.stage.Datasets;
+import com.sparecast.jobs.stage.ForecastSchema;
+import com.sparecast.jobs.stage.PlanSchema;
+import com.sparecast.jobs.stage.RowCounter;
+import com.sparecast.jobs.stage.Stage;
+import com.sparecast.jobs.stage.StageTasklet;
 import com.sparecast.models.inventory.ResponseCurve;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -36,7 +38,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
@@ -54,23 +55,21 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class PlanReplenishmentTasklet extends StageTasklet {
 
-    public static final String PLAN = "replenishment/plan";
-    /** The plan's input rows with each line's response curve (class-wide allocation). */
-    static final String CURVES = "replenishment/curves";
     /** Weeks of refurbishable returns averaged into a returns rate. */
     private static final int RETURNS_WEEKS = 26;
 
-    public PlanReplenishmentTasklet(RunRequest request, Supplier<SparkSession> spark) {
-        super(request, spark);
+    public PlanReplenishmentTasklet(Settings settings, Supplier<SparkSession> spark) {
+        super(settings, spark);
     }
 
     @Override
     protected void run(Stage stage) throws Exception {
         SparkSession spark = stage.spark();
-        MasterData master = MasterData.load(stage.input());
+        MasterData master = stage.stagedValue(Datasets.MASTER_DATA, MasterData.class);
         PlanningContext context = PlanningContext.of(master, stage.planningDate(), stage.settings());
 
-        Dataset<Row> forecasts = spark.read().parquet(stage.paths().uri(ForecastDemandTasklet.SERIES_FORECASTS));
+        RowCounter read = new RowCounter("forecasts read");
+        Dataset<Row> forecasts = read.through(stage.read(Datasets.SERIES_FORECASTS));
         Dataset<Row> warehouses = warehouseFrame(spark, master);
         Dataset<Row> lines = forecasts.join(broadcast(warehouses), "region")
                 .select(col("warehouse_id"), col("part_no"), col("region"), col("role"), col("method"),
@@ -103,21 +102,19 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         if (context.policy().classWide()) {
             // Each line's response curve, computed once: the multipliers come from it, and each
             // line's level at its multiplier is read off it.
-            inputs.map((MapFunction<Row, Row>) in -> new PlanLineCalculator(shared.value()).withCurve(in),
-                            Encoders.row(PlanLineCalculator.withCurveColumns(inputs.schema())))
-                    .write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(CURVES));
-            inputs = spark.read().parquet(stage.paths().uri(CURVES));
+            stage.write(inputs.map((MapFunction<Row, Row>) in -> new PlanLineCalculator(shared.value()).withCurve(in),
+                    Encoders.row(PlanLineCalculator.withCurveColumns(inputs.schema()))), Datasets.PLAN_CURVES);
+            inputs = stage.read(Datasets.PLAN_CURVES);
             multipliers = classMultipliers(inputs, shared);
         }
         Broadcast<Map<String, Double>> sharedMultipliers = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(multipliers);
         Dataset<Row> plan = inputs.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> computeLines(
                 shared.value(), sharedMultipliers.value(), rows), Encoders.row(PlanSchema.PLAN));
-        plan.write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(PLAN));
-        Dataset<Row> written = spark.read().parquet(stage.paths().uri(PLAN));
-        stage.countRead(forecasts.count());
-        stage.countWritten(written.count());
-        stage.countRejected(written.filter(col("exception").isNotNull()).count());
+        Map<String, Long> written = stage.write(plan, Datasets.PLAN, Map.of("exceptions", col("exception").isNotNull()));
+        stage.countRead(read.rows());
+        stage.countWritten(written.get("rows"));
+        stage.countFlagged("exceptions", written.get("exceptions"));
     }
 
     /**
@@ -170,7 +167,7 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
             if (w.isCentral()) {
                 // The first central warehouse (by id) plans the total; further ones would double count it.
                 if (!centralSeen) {
-                    rows.add(RowFactory.create(w.warehouseId(), ForecastDemandTasklet.ALL_REGIONS, w.role()));
+                    rows.add(RowFactory.create(w.warehouseId(), ForecastSchema.ALL_REGIONS, w.role()));
                     centralSeen = true;
                 }
             } else if (master.regionalWarehouseByRegion().get(w.region()) == w) {
@@ -188,7 +185,7 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
                 .map(e -> RowFactory.create(e.getKey(), e.getValue())).toList();
         Dataset<Row> finalParts = spark.createDataFrame(mapping, new StructType()
                 .add("part_no", DataTypes.StringType, false).add("final_part_no", DataTypes.StringType, false));
-        return IngestEventsTasklet.accepted(stage, Feed.INVENTORY)
+        return stage.read(Datasets.accepted(Feed.INVENTORY.feedName()))
                 .join(broadcast(finalParts), "part_no")
                 .groupBy(col("warehouse_id").as("inv_warehouse_id"), col("final_part_no").as("inv_part_no"))
                 .agg(sum("on_hand").as("on_hand"), sum("on_order").as("on_order"));
@@ -196,8 +193,8 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
 
     /** Refurbishable returns per week over the last {@value #RETURNS_WEEKS} complete weeks. */
     private static Dataset<Row> returnsRate(Stage stage) {
-        LocalDate end = AggregateDemandTasklet.firstIncompleteWeek(stage.planningDate());
-        return stage.spark().read().parquet(stage.paths().uri(AggregateDemandTasklet.WEEKLY_RETURNS))
+        LocalDate end = stage.run().firstIncompleteWeek();
+        return stage.read(Datasets.WEEKLY_RETURNS)
                 .filter(col("week").geq(lit(Date.valueOf(end.minusWeeks(RETURNS_WEEKS)))))
                 .groupBy("part_no", "region")
                 .agg(sum("quantity").divide(RETURNS_WEEKS).as("returns_per_week"));

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
  * The whole nightly job on data-samples with embedded Spark and the H2 job repository:
@@ -290,5 +292,34 @@ class NightlyJobIT {
         assertEquals("COMPLETED", last.status());
         assertEquals(List.of("publishPlans"), last.steps().stream().map(StatusCommand.StepStatus::step).toList(),
                 "the resumed execution ran only the step that had failed");
+    }
+
+    @Test
+    @Order(5)
+    void failedRunRestartsWithSpringBatchsJobOperator() throws Exception {
+        Path blocked = temp.resolve("out-d");
+        Files.writeString(blocked, "not a folder");
+        RunOutcome failed = run(blocked.toString(), "local[2]", false);
+        assertEquals(1, failed.exitCode(), failed.message());
+        long failedExecution = StatusCommand.runs(settings, DATE, 1).get(0).execution();
+        Files.delete(blocked);
+
+        // A context that knows nothing of the failed run's request: the steps read it from the job parameters.
+        long restarted;
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.registerBean(Settings.class, () -> settings);
+            context.registerBean(SparkSessionHolder.class, () -> new SparkSessionHolder("local[2]", settings));
+            context.register(JobRepositoryConfiguration.class, NightlyPlanningJobConfiguration.class);
+            context.refresh();
+            restarted = context.getBean(JobOperator.class).restart(failedExecution);
+        }
+
+        StatusCommand.RunStatus last = StatusCommand.runs(settings, DATE, 1).get(0);
+        assertEquals(restarted, last.execution());
+        assertEquals("COMPLETED", last.status());
+        assertEquals(List.of("publishPlans"), last.steps().stream().map(StatusCommand.StepStatus::step).toList());
+        assertTrue(Files.isRegularFile(blocked.resolve(DATE.toString()).resolve("_SUCCESS")));
+        assertEquals(Files.readString(temp.resolve("out-a").resolve(DATE.toString()).resolve("plans/replenishment.csv")),
+                Files.readString(blocked.resolve(DATE.toString()).resolve("plans/replenishment.csv")));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.spark.SparkSessions;
 import com.sparecast.jobs.storage.LocalStorage;
@@ -70,11 +71,11 @@ class BrokenInputCorpusTest {
             }
             List<Row> outcomes = IngestEventsTasklet.dedupe(spark.createDataFrame(rows, IngestSchema.parsed(feed)), feed)
                     .select(IngestSchema.SOURCE_FILE, IngestSchema.SOURCE_LINE, IngestSchema.REJECT_COLUMN,
-                            IngestSchema.REJECT_REASON, IngestSchema.REJECT_MESSAGE, IngestEventsTasklet.OUTCOME)
+                            IngestSchema.REJECT_REASON, IngestSchema.REJECT_MESSAGE, Datasets.OUTCOME)
                     .collectAsList();
             read += outcomes.size();
             for (Row row : outcomes) {
-                if (row.getString(5).equals(IngestEventsTasklet.ACCEPTED)) {
+                if (row.getString(5).equals(Datasets.ACCEPTED)) {
                     accepted++;
                 } else {
                     actual.add(row.getString(0) + "," + row.getLong(1) + "," + row.getString(2) + "," + row.getString(3));

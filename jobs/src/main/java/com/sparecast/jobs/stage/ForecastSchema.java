@@ -1,10 +1,13 @@
-package com.sparecast.jobs.forecasting;
+package com.sparecast.jobs.stage;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** Columns of the forecast step's output, one row per (part, region) series. */
 public final class ForecastSchema {
+
+    /** Region of the series that sums a part's demand over all regions. */
+    public static final String ALL_REGIONS = "ALL";
 
     /** Probabilities of the per-period quantiles carried with every forecast. */
     public static final double[] QUANTILES = {0.5, 0.8, 0.9, 0.95};

@@ -1,4 +1,4 @@
-package com.sparecast.jobs.cli;
+package com.sparecast.jobs.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,33 +8,33 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 
-class ProgressTest {
+class RunProgressTest {
 
     private static final Map<String, Double> PREVIOUS = Map.of("ingestEvents", 20.0, "aggregateDemand", 10.0,
             "forecastDemand", 60.0, "planReplenishment", 30.0, "planShipments", 15.0, "publishPlans", 25.0);
 
     @Test
     void currentStepRateAndTimeLeftFromTheLastCompletedRun() {
-        List<Progress.StepView> steps = List.of(
-                new Progress.StepView("ingestEvents", BatchStatus.COMPLETED, 20_000, 16.0),
-                new Progress.StepView("aggregateDemand", BatchStatus.COMPLETED, 4_000, 4.0),
-                new Progress.StepView("forecastDemand", BatchStatus.STARTED, 0, 45.0));
+        List<RunProgress.StepView> steps = List.of(
+                new RunProgress.StepView("ingestEvents", BatchStatus.COMPLETED, 20_000, 16.0),
+                new RunProgress.StepView("aggregateDemand", BatchStatus.COMPLETED, 4_000, 4.0),
+                new RunProgress.StepView("forecastDemand", BatchStatus.STARTED, 0, 45.0));
         // left: 60 - 45 of the current step, then 30 + 15 + 25
         assertEquals("step 3 of 6 forecastDemand, 45 s; 24,000 rows written by 2 finished steps, 1,200 rows/s;"
-                + " about 85 s left (last completed run)", Progress.describe(steps, PREVIOUS, LocalDateTime.now()));
+                + " about 85 s left (last completed run)", RunProgress.describe(steps, PREVIOUS, LocalDateTime.now()));
     }
 
     @Test
     void aStepRunningLongerThanLastTimeLeavesOnlyTheStepsAfterIt() {
-        List<Progress.StepView> steps = List.of(
-                new Progress.StepView("ingestEvents", BatchStatus.STARTED, 0, 130.0));
+        List<RunProgress.StepView> steps = List.of(
+                new RunProgress.StepView("ingestEvents", BatchStatus.STARTED, 0, 130.0));
         assertEquals("step 1 of 6 ingestEvents, 2 min 10 s; about 2 min 20 s left (last completed run)",
-                Progress.describe(steps, PREVIOUS, LocalDateTime.now()));
+                RunProgress.describe(steps, PREVIOUS, LocalDateTime.now()));
     }
 
     @Test
     void noEstimateWithoutACompletedRun() {
-        assertEquals("step 1 of 6 ingestEvents, 3 s", Progress.describe(
-                List.of(new Progress.StepView("ingestEvents", BatchStatus.STARTED, 0, 3.0)), Map.of(), LocalDateTime.now()));
+        assertEquals("step 1 of 6 ingestEvents, 3 s", RunProgress.describe(
+                List.of(new RunProgress.StepView("ingestEvents", BatchStatus.STARTED, 0, 3.0)), Map.of(), LocalDateTime.now()));
     }
 }

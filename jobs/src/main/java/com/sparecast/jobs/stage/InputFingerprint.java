@@ -1,4 +1,4 @@
-package com.sparecast.jobs.batch;
+package com.sparecast.jobs.stage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

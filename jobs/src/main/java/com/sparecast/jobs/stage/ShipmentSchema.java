@@ -1,4 +1,4 @@
-package com.sparecast.jobs.customs;
+package com.sparecast.jobs.stage;
 
 import com.sparecast.models.logistics.Shipment;
 import com.sparecast.models.logistics.ShipmentLine;

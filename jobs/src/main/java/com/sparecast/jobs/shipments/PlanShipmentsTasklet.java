@@ -1,11 +1,14 @@
-package com.sparecast.jobs.customs;
+package com.sparecast.jobs.shipments;
 
 import static org.apache.spark.sql.functions.col;
 
-import com.sparecast.jobs.batch.RunRequest;
-import com.sparecast.jobs.batch.StageTasklet;
+import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.ingest.MasterData;
-import com.sparecast.jobs.replenishment.PlanReplenishmentTasklet;
+import com.sparecast.jobs.stage.Datasets;
+import com.sparecast.jobs.stage.RowCounter;
+import com.sparecast.jobs.stage.ShipmentSchema;
+import com.sparecast.jobs.stage.Stage;
+import com.sparecast.jobs.stage.StageTasklet;
 import com.sparecast.models.logistics.ShipmentPlanner;
 import com.sparecast.models.trade.TradeRules;
 import java.util.List;
@@ -17,7 +20,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -28,11 +30,6 @@ import org.apache.spark.sql.types.StructType;
  * writes shipments, lines (with holds) and customs documents.
  */
 public final class PlanShipmentsTasklet extends StageTasklet {
-
-    public static final String SHIPMENTS = "customs/shipments";
-    public static final String LINES = "customs/shipment_lines";
-    public static final String DOCUMENTS = "customs/documents";
-    private static final String PLANNED = "customs/planned";
 
     /** One row per shipment, line or document of a lane, before they are split. */
     private static final StructType PLANNED_ROWS = new StructType()
@@ -46,14 +43,14 @@ public final class PlanShipmentsTasklet extends StageTasklet {
             .add("ship_date_of_line", DataTypes.StringType, true)
             .add("expected_arrival_of_line", DataTypes.StringType, true);
 
-    public PlanShipmentsTasklet(RunRequest request, Supplier<SparkSession> spark) {
-        super(request, spark);
+    public PlanShipmentsTasklet(Settings settings, Supplier<SparkSession> spark) {
+        super(settings, spark);
     }
 
     /** The trade rules from the {@code sparecast.trade.*} configuration keys. */
-    static TradeRules tradeRules(RunRequest request) {
+    static TradeRules tradeRules(Settings settings) {
         Map<String, String> properties = new TreeMap<>();
-        request.settings().withPrefix("sparecast.trade.").forEach((k, v) -> properties.put("trade." + k, v));
+        settings.withPrefix("sparecast.trade.").forEach((k, v) -> properties.put("trade." + k, v));
         try {
             return TradeRules.fromProperties(properties);
         } catch (IllegalArgumentException e) {
@@ -64,32 +61,29 @@ public final class PlanShipmentsTasklet extends StageTasklet {
     @Override
     protected void run(Stage stage) throws Exception {
         SparkSession spark = stage.spark();
-        MasterData master = MasterData.load(stage.input());
+        MasterData master = stage.stagedValue(Datasets.MASTER_DATA, MasterData.class);
         LaneShipmentPlanner lanePlanner = new LaneShipmentPlanner(master,
-                ShipmentPlanner.of(tradeRules(stage.request())), stage.planningDate());
-        Dataset<Row> transfers = spark.read().parquet(stage.paths().uri(PlanReplenishmentTasklet.PLAN))
+                ShipmentPlanner.of(tradeRules(stage.settings())), stage.planningDate());
+        RowCounter read = new RowCounter("transfers read");
+        Dataset<Row> transfers = stage.read(Datasets.PLAN)
                 .filter(col("order_qty").gt(0).and(col("source_warehouse").notEqual("SUPPLIER")))
                 .select(col("source_warehouse"), col("warehouse_id"), col("part_no"), col("order_qty"));
-        transfers.groupByKey((MapFunction<Row, String>) r -> r.getString(0) + '\u0001' + r.getString(1), Encoders.STRING())
-                .flatMapGroups(lanePlanner, Encoders.row(PLANNED_ROWS))
-                .write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(PLANNED));
+        stage.write(read.through(transfers).groupByKey((MapFunction<Row, String>) r -> r.getString(0) + '\u0001' + r.getString(1), Encoders.STRING())
+                .flatMapGroups(lanePlanner, Encoders.row(PLANNED_ROWS)), Datasets.PLANNED_SHIPMENTS);
 
-        Dataset<Row> planned = spark.read().parquet(stage.paths().uri(PLANNED));
-        planned.filter(col("kind").equalTo(LaneShipmentPlanner.SHIPMENT))
-                .select(columnsOf(ShipmentSchema.SHIPMENT_COLUMNS))
-                .write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(SHIPMENTS));
-        planned.filter(col("kind").equalTo(LaneShipmentPlanner.LINE))
+        Dataset<Row> planned = stage.read(Datasets.PLANNED_SHIPMENTS);
+        stage.write(planned.filter(col("kind").equalTo(LaneShipmentPlanner.SHIPMENT))
+                .select(columnsOf(ShipmentSchema.SHIPMENT_COLUMNS)), Datasets.SHIPMENTS);
+        Map<String, Long> lines = stage.write(planned.filter(col("kind").equalTo(LaneShipmentPlanner.LINE))
                 .select(concat(columnsOf(ShipmentSchema.LINE_COLUMNS), col("line_index"), col("destination_warehouse"),
-                        col("ship_date_of_line"), col("expected_arrival_of_line")))
-                .write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(LINES));
-        planned.filter(col("kind").equalTo(LaneShipmentPlanner.DOCUMENT))
-                .select(col("shipment_id"), col("file"), col("content"))
-                .write().mode(SaveMode.Overwrite).parquet(stage.paths().uri(DOCUMENTS));
+                        col("ship_date_of_line"), col("expected_arrival_of_line"))), Datasets.SHIPMENT_LINES,
+                Map.of("held", col("status").equalTo("HOLD")));
+        stage.write(planned.filter(col("kind").equalTo(LaneShipmentPlanner.DOCUMENT))
+                .select(col("shipment_id"), col("file"), col("content")), Datasets.CUSTOMS_DOCUMENTS);
 
-        stage.countRead(transfers.count());
-        Dataset<Row> lines = spark.read().parquet(stage.paths().uri(LINES));
-        stage.countWritten(lines.count());
-        stage.countRejected(lines.filter(col("status").equalTo("HOLD")).count());
+        stage.countRead(read.rows());
+        stage.countWritten(lines.get("rows"));
+        stage.countFlagged("held", lines.get("held"));
     }
 
     /** The elements of the {@code values} array as named columns. */

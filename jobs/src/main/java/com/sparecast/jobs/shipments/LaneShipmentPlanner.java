@@ -1,5 +1,6 @@
-package com.sparecast.jobs.customs;
+package com.sparecast.jobs.shipments;
 
+import com.sparecast.jobs.customs.CustomsDocuments;
 import com.sparecast.jobs.ingest.MasterData;
 import com.sparecast.models.logistics.Lane;
 import com.sparecast.models.logistics.Shipment;

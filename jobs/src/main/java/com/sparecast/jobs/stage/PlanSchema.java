@@ -1,4 +1,4 @@
-package com.sparecast.jobs.replenishment;
+package com.sparecast.jobs.stage;
 
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
