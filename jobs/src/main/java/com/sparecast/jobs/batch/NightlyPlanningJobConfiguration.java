@@ -6,6 +6,7 @@ import com.sparecast.jobs.forecasting.ForecastDemandTasklet;
 import com.sparecast.jobs.ingest.IngestEventsTasklet;
 import com.sparecast.jobs.publish.PublishPlansTasklet;
 import com.sparecast.jobs.replenishment.PlanReplenishmentTasklet;
+import com.sparecast.jobs.report.WriteReportTasklet;
 import com.sparecast.jobs.shipments.PlanShipmentsTasklet;
 import java.util.List;
 import org.springframework.batch.core.Job;
@@ -22,7 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code nightlyPlanningJob}: ingest, aggregate, forecast, plan replenishment, plan shipments,
- * publish. Each step reads the previous step's Parquet and overwrites its own, so a restart
+ * write the review report, publish. Each step reads the previous step's Parquet and overwrites its own, so a restart
  * resumes at the failed step and a completed step is not redone.
  *
  * <p>The tasklets are step-scoped: each is made when its step starts and reads what it plans
@@ -38,13 +39,14 @@ public class NightlyPlanningJobConfiguration {
 
     /** The steps in the order they run. */
     public static final List<String> STEPS = List.of("ingestEvents", "aggregateDemand", "forecastDemand",
-            "planReplenishment", "planShipments", "publishPlans");
+            "planReplenishment", "planShipments", "writeReport", "publishPlans");
 
     @Bean
     public Job nightlyPlanningJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                   ObjectProvider<RunProgress> progress,
                                   Tasklet ingestEvents, Tasklet aggregateDemand, Tasklet forecastDemand,
-                                  Tasklet planReplenishment, Tasklet planShipments, Tasklet publishPlans) {
+                                  Tasklet planReplenishment, Tasklet planShipments, Tasklet writeReport,
+                                  Tasklet publishPlans) {
         StepFactory steps = new StepFactory(jobRepository, transactionManager, progress.getIfAvailable());
         JobBuilder job = new JobBuilder(JOB_NAME, jobRepository);
         RunProgress listener = progress.getIfAvailable();
@@ -56,6 +58,7 @@ public class NightlyPlanningJobConfiguration {
                 .next(steps.of("forecastDemand", forecastDemand))
                 .next(steps.of("planReplenishment", planReplenishment))
                 .next(steps.of("planShipments", planShipments))
+                .next(steps.of("writeReport", writeReport))
                 .next(steps.of("publishPlans", publishPlans))
                 .build();
     }
@@ -88,6 +91,12 @@ public class NightlyPlanningJobConfiguration {
     @StepScope
     public Tasklet planShipments(Settings settings, SparkSessionHolder spark) {
         return new PlanShipmentsTasklet(settings, spark);
+    }
+
+    @Bean
+    @StepScope
+    public Tasklet writeReport(Settings settings, SparkSessionHolder spark) {
+        return new WriteReportTasklet(settings, spark);
     }
 
     @Bean

@@ -50,6 +50,12 @@ public final class Datasets {
     /** {@link ShipmentSchema#DOCUMENTS}. */
     public static final String CUSTOMS_DOCUMENTS = "customs/documents";
 
+    // writeReport
+    /** The review page, part pages and feedback CSVs, laid out as they are published under report/. */
+    public static final String REPORT = "report";
+    /** Rows of each report CSV, by published path (a staged map). */
+    public static final String REPORT_ROWS = "report-rows.ser";
+
     // publishPlans
     /** The output folder laid out before it is published. */
     public static final String PUBLISH = "publish";

@@ -10,7 +10,7 @@ import com.sparecast.jobs.cli.StatusCommand;
 import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.ingest.Reconciliation;
 import com.sparecast.jobs.publish.Manifest;
-import com.sparecast.jobs.publish.PublishPlansTasklet;
+import com.sparecast.jobs.publish.RestockFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +89,7 @@ class NightlyJobIT {
         assertFalse(restock.isEmpty());
         for (Path file : restock) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            assertEquals(String.join(",", PublishPlansTasklet.RESTOCK_COLUMNS), lines.get(0));
+            assertEquals(String.join(",", RestockFiles.COLUMNS), lines.get(0));
             String warehouse = file.getFileName().toString().replace(".csv", "");
             assertTrue(lines.size() > 1, file + " has no order line");
             lines.stream().skip(1).forEach(l -> assertTrue(l.startsWith(warehouse + ","), l));
@@ -120,6 +120,27 @@ class NightlyJobIT {
             assertEquals(Files.size(path), file.size(), file.path());
         }
         assertFalse(manifest.inputs().isEmpty());
+
+        // The steps' counts, as status shows them, are the files' own.
+        Map<String, StatusCommand.StepStatus> steps = new java.util.HashMap<>();
+        StatusCommand.runs(settings, DATE, 1).get(0).steps().forEach(s -> steps.put(s.step(), s));
+        assertEquals(NightlyPlanningJobConfiguration.STEPS, StatusCommand.runs(settings, DATE, 1).get(0).steps().stream()
+                .map(StatusCommand.StepStatus::step).toList());
+        long ingestRejected = reconciliation.feeds().entrySet().stream()
+                .filter(e -> List.of("shipments", "failures", "returns", "inventory").contains(e.getKey()))
+                .mapToLong(e -> e.getValue().rejected()).sum();
+        assertEquals(ingestRejected, steps.get("ingestEvents").rejected(), "ingest's rejects are Spring Batch skips");
+        List<org.apache.commons.csv.CSVRecord> plan;
+        try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                .build().parse(Files.newBufferedReader(published.resolve("plans/replenishment.csv")))) {
+            plan = parser.getRecords();
+        }
+        String exceptionColumn = "exception";
+        long exceptionLines = plan.stream().filter(r -> !r.get(exceptionColumn).isEmpty()).count();
+        assertTrue(exceptionLines > 0, "data-samples' plan has exceptions to count");
+        assertEquals(plan.size(), steps.get("planReplenishment").written());
+        assertEquals(0, steps.get("planReplenishment").rejected());
+        assertEquals(Map.of("exceptions", exceptionLines), steps.get("planReplenishment").flagged());
     }
 
     /** Replaces the golden files with a run's outputs. */

@@ -1,0 +1,43 @@
+package com.sparecast.jobs.publish;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.sparecast.jobs.stage.Datasets;
+import com.sparecast.jobs.stage.PlanSchema;
+import com.sparecast.jobs.stage.Stage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** {@code plans/replenishment.csv} and {@code plans/replenishment.parquet}: every plan line, by warehouse and part. */
+final class PlanFiles {
+
+    static final String CSV = "plans/replenishment.csv";
+    static final String PARQUET = "plans/replenishment.parquet";
+
+    private PlanFiles() {
+    }
+
+    static void write(Stage stage, Path build, Map<String, Long> rows) throws IOException {
+        Dataset<Row> plan = stage.read(Datasets.PLAN).orderBy(col("warehouse_id"), col("part_no"));
+        SingleParquetFile.write(plan, build.resolve(PARQUET));
+        List<String> columns = PlanSchema.columns();
+        try (CsvOutput csv = CsvOutput.open(build.resolve(CSV), columns, true)) {
+            Iterator<Row> it = plan.toLocalIterator();
+            while (it.hasNext()) {
+                Row r = it.next();
+                List<Object> values = new ArrayList<>(columns.size());
+                for (String c : columns) {
+                    values.add(r.get(r.fieldIndex(c)));
+                }
+                csv.write(values);
+            }
+            rows.put(CSV, csv.rows());
+        }
+    }
+}
