@@ -129,19 +129,24 @@ public final class IngestEventsTasklet extends StageTasklet {
         Column firstLine = first(col(IngestSchema.SOURCE_LINE)).over(byKey);
         String keyNames = String.join(", ", feed.keyColumns());
         Column[] kept = feed.keptColumns().stream().map(c -> col(c.name()).cast("string")).toArray(Column[]::new);
+        // Every window column is computed before the reject columns change: the window partitions
+        // by whether a row was accepted, which the changes below alter.
         return parsed
                 .withColumn("_duplicate", duplicate)
+                .withColumn("_first_file", firstFile)
+                .withColumn("_first_line", firstLine)
                 .withColumn(IngestSchema.REJECT_COLUMN, when(col("_duplicate"), lit(feed.keyColumns().get(0)))
                         .otherwise(col(IngestSchema.REJECT_COLUMN)))
                 .withColumn(IngestSchema.REJECT_REASON, when(col("_duplicate"), lit(RejectReason.DUPLICATE_ID.name()))
                         .otherwise(col(IngestSchema.REJECT_REASON)))
                 .withColumn(IngestSchema.REJECT_MESSAGE, when(col("_duplicate"),
-                        concat_ws("", lit(keyNames + " already seen in "), firstFile, lit(" line "), firstLine.cast("string")))
+                        concat_ws("", lit(keyNames + " already seen in "), col("_first_file"), lit(" line "),
+                                col("_first_line").cast("string")))
                         .otherwise(col(IngestSchema.REJECT_MESSAGE)))
                 .withColumn(IngestSchema.RAW, when(col("_duplicate"), concat_ws(",", kept)).otherwise(col(IngestSchema.RAW)))
                 .withColumn(Datasets.OUTCOME, when(col(IngestSchema.REJECT_REASON).isNull(), lit(Datasets.ACCEPTED))
                         .otherwise(lit(Datasets.REJECTED)))
-                .drop("_duplicate");
+                .drop("_duplicate", "_first_file", "_first_line");
     }
 
     private static Reconciliation.FeedCounts countFiles(Stage stage, Feed feed, List<String> files) {
