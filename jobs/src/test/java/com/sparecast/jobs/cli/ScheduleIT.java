@@ -20,9 +20,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,17 +52,19 @@ class ScheduleIT {
         seeded.claim(last, "an earlier scheduler", ZonedDateTime.of(last.atTime(23, 59, 56), ZoneOffset.UTC).toString());
         seeded.finish(last, "an earlier scheduler", 0, "completed");
 
-        List<String> logA = Collections.synchronizedList(new ArrayList<>());
-        List<String> logB = Collections.synchronizedList(new ArrayList<>());
+        Object events = new Object();
+        SchedulerLog logA = new SchedulerLog(events);
+        SchedulerLog logB = new SchedulerLog(events);
         Process a = start("a", repository, input, output, logA);
         Process b = start("b", repository, input, output, logB);
         try {
+            // Events, not sleeps: one run ends, then each scheduler's next fire skips the completed date.
             Instant deadline = Instant.now().plus(Duration.ofMinutes(8));
-            while (Instant.now().isBefore(deadline) && !ended(logA) && !ended(logB)) {
-                Thread.sleep(1000);
-            }
-            assertTrue(ended(logA) || ended(logB), "no run ended in time:\nA: " + logA + "\nB: " + logB);
-            Thread.sleep(10_000); // a few more fires on both sides, all of them skipped
+            assertTrue(SchedulerLog.awaitAny(deadline, l -> l.contains("ended with exit code"), logA, logB),
+                    "no run ended in time:\nA: " + logA.lines() + "\nB: " + logB.lines());
+            String completedSkip = "skipped: planning date " + today + " already completed";
+            assertTrue(logA.await(deadline, l -> l.contains(completedSkip)), "A: " + logA.lines());
+            assertTrue(logB.await(deadline, l -> l.contains(completedSkip)), "B: " + logB.lines());
         } finally {
             a.destroy();
             b.destroy();
@@ -78,13 +80,13 @@ class ScheduleIT {
         }
     }
 
-    private void check(LocalDate today, String repository, Path input, Path output, List<String> logA, List<String> logB,
+    private void check(LocalDate today, String repository, Path input, Path output, SchedulerLog logA, SchedulerLog logB,
                        ScheduleClaims seeded) throws Exception {
-        System.out.println("scheduler A:\n  " + String.join("\n  ", logA));
-        System.out.println("scheduler B:\n  " + String.join("\n  ", logB));
+        System.out.println("scheduler A:\n  " + String.join("\n  ", logA.lines()));
+        System.out.println("scheduler B:\n  " + String.join("\n  ", logB.lines()));
 
-        List<String> all = new ArrayList<>(logA);
-        all.addAll(logB);
+        List<String> all = new ArrayList<>(logA.lines());
+        all.addAll(logB.lines());
         assertEquals(1, all.stream().filter(l -> l.contains(": running planning date " + today)).count(),
                 "the date must be started exactly once");
         assertEquals(1, all.stream().filter(l -> l.contains("Run of " + today + " ended with exit code 0")).count());
@@ -107,13 +109,54 @@ class ScheduleIT {
         assertTrue(Files.exists(output.resolve(today.toString()).resolve("_SUCCESS")));
     }
 
-    private static boolean ended(List<String> log) {
-        synchronized (log) {
-            return log.stream().anyMatch(l -> l.contains("ended with exit code"));
+    /**
+     * The lines a scheduler printed, and a wait for the line that marks an event. Logs made with
+     * one monitor wake a wait on any of them.
+     */
+    static final class SchedulerLog {
+
+        private final Object events;
+        private final List<String> lines = new ArrayList<>();
+
+        SchedulerLog(Object events) {
+            this.events = events;
+        }
+
+        void add(String line) {
+            synchronized (events) {
+                lines.add(line);
+                events.notifyAll();
+            }
+        }
+
+        List<String> lines() {
+            synchronized (events) {
+                return List.copyOf(lines);
+            }
+        }
+
+        /** Waits until a line matches, or the deadline passes; true if one did. */
+        boolean await(Instant deadline, Predicate<String> event) throws InterruptedException {
+            return awaitAny(deadline, event, this);
+        }
+
+        /** Waits until a line of any of the logs (made with one monitor) matches. */
+        static boolean awaitAny(Instant deadline, Predicate<String> event, SchedulerLog... logs) throws InterruptedException {
+            Object events = logs[0].events;
+            synchronized (events) {
+                while (java.util.Arrays.stream(logs).flatMap(l -> l.lines.stream()).noneMatch(event)) {
+                    long left = Duration.between(Instant.now(), deadline).toMillis();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    events.wait(left);
+                }
+                return true;
+            }
         }
     }
 
-    private Process start(String name, String repository, Path input, Path output, List<String> log) throws IOException {
+    private Process start(String name, String repository, Path input, Path output, SchedulerLog log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
