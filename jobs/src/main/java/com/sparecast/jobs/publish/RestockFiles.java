@@ -55,7 +55,7 @@ public final class RestockFiles {
                     shipDate = planningDate.toString();
                     arrival = planningDate.plusDays((long) Math.ceil(r.<Double>getAs("lead_time_weeks_mean") * 7)).toString();
                 }
-                restock.write(Arrays.asList(warehouse, r.getAs("part_no"), r.getAs("description"), r.getAs("order_qty"),
+                restock.write(Arrays.<Object>asList(warehouse, r.getAs("part_no"), r.getAs("description"), r.getAs("order_qty"),
                         r.getAs("source_warehouse"), shipDate, arrival, r.getAs("reorder_point"), r.getAs("order_up_to"),
                         r.getAs("on_hand"), r.getAs("on_order"), planId));
             }

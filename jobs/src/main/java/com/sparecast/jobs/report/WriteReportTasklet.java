@@ -141,7 +141,7 @@ public final class WriteReportTasklet extends StageTasklet {
         List<Row> held = stage.read(Datasets.SHIPMENT_LINES).filter(col("status").equalTo("HOLD"))
                 .orderBy("shipment_id", "line_index").collectAsList();
         for (Row r : held) {
-            exceptions.add(Arrays.asList(r.getAs("destination_warehouse"), r.getAs("part_no"),
+            exceptions.add(Arrays.<Object>asList(r.getAs("destination_warehouse"), r.getAs("part_no"),
                     r.getAs("description"), "CUSTOMS_HOLD", r.getAs("hold_reason"), null, null, null, null, null,
                     r.getAs("quantity")));
         }
