@@ -58,7 +58,7 @@ import java.util.Locale;
  *       bias guard: then the least squared error of all candidates is chosen, as demand collapsed or
  *       jumped.</li>
  *   <li>The chosen candidate's fit is the forecast; the error variance is its in-sample mean
- *       squared one-step error.</li>
+ *       squared one-step error, and of sums over spans ({@link ErrorVariance}).</li>
  * </ol>
  *
  * <p>The rule was designed on validation splits of the RAF data and the generated medium profile
@@ -82,13 +82,6 @@ public final class AutomaticForecaster implements Serializable {
     public static final double DEFAULT_BIAS_LIMIT = 1.0;
     /** Default margin by which a challenger must beat the default method's squared error. */
     public static final double DEFAULT_MARGIN = 0.1;
-    /** Fewest origins a span's squared error is averaged over; longer spans are left unknown. */
-    static final int MIN_SPAN_ORIGINS = 8;
-    /**
-     * Longest span whose error variance is measured: a quarter of weekly periods covers lead time
-     * plus review of every lane; longer spans scale the last one (SeriesForecast#spanErrorVariance).
-     */
-    static final int MAX_SPAN = 13;
 
     private final List<ForecastMethod> candidates;
     private final int minHistory;
@@ -481,60 +474,8 @@ public final class AutomaticForecaster implements Serializable {
     private static SeriesForecast fitted(String alias, FittedForecast fit, double[] history, int horizon,
                                          IntermittencyStatistics statistics, String reason) {
         return new SeriesForecast(alias, reason, statistics.demandClass(), statistics,
-                fit.forecast(horizon), inSampleMse(history, fit.fitted()),
-                spanMse(history, fit, Math.min(horizon, MAX_SPAN)));
-    }
-
-    /**
-     * Element {@code k - 1}: the mean squared error of the demand summed over the {@code k}
-     * periods after an origin against the sum of the fit's forecasts from that origin, over every
-     * origin with a forecast and {@code k} periods after it, for {@code k = 1..spans}; it stops
-     * before the first span with fewer than {@link #MIN_SPAN_ORIGINS} origins.
-     */
-    static double[] spanMse(double[] y, FittedForecast fit, int spans) {
-        int n = y.length;
-        // errorSum[o]: the error summed over the periods forecast so far from origin o (o observations seen).
-        double[] errorSum = new double[n + 1];
-        boolean[] hasForecast = new boolean[n + 1];
-        Arrays.fill(hasForecast, true);
-        double[] out = new double[Math.min(spans, n)];
-        int k = 0;
-        while (k < out.length) {
-            int steps = k + 1;
-            double[] ahead = fit.fitted(steps);
-            double sse = 0;
-            int origins = 0;
-            for (int o = 1; o + steps - 1 < n; o++) {
-                int t = o + steps - 1;
-                if (Double.isNaN(ahead[t])) {
-                    hasForecast[o] = false;
-                }
-                if (hasForecast[o]) {
-                    errorSum[o] += y[t] - ahead[t];
-                    sse += errorSum[o] * errorSum[o];
-                    origins++;
-                }
-            }
-            if (origins < MIN_SPAN_ORIGINS) {
-                break;
-            }
-            out[k++] = sse / origins;
-        }
-        return Arrays.copyOf(out, k);
-    }
-
-    /** Mean squared one-step error over the periods with a fitted value; 0 if there are none. */
-    static double inSampleMse(double[] y, double[] fitted) {
-        double sse = 0;
-        int n = 0;
-        for (int t = 0; t < y.length; t++) {
-            if (!Double.isNaN(fitted[t])) {
-                double e = y[t] - fitted[t];
-                sse += e * e;
-                n++;
-            }
-        }
-        return n == 0 ? 0 : sse / n;
+                fit.forecast(horizon), ErrorVariance.inSampleMse(history, fit.fitted()),
+                ErrorVariance.spanMse(history, fit, Math.min(horizon, ErrorVariance.MAX_SPAN)));
     }
 
     private static void requireHorizon(int horizon) {
