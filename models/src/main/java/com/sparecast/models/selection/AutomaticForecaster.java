@@ -7,13 +7,11 @@ import com.sparecast.models.forecast.HoltDamped;
 import com.sparecast.models.forecast.InstalledBase;
 import com.sparecast.models.forecast.Methods;
 import com.sparecast.models.forecast.Naive;
-import com.sparecast.models.series.DemandClass;
 import com.sparecast.models.series.IntermittencyStatistics;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The per-series automatic choice of a forecasting method, the forecast the nightly job uses.
@@ -74,7 +72,7 @@ import java.util.Locale;
  */
 public final class AutomaticForecaster implements Serializable {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     /** Default shortest history that is backtested. */
     public static final int DEFAULT_MIN_HISTORY = 16;
@@ -83,31 +81,17 @@ public final class AutomaticForecaster implements Serializable {
     /** Default margin by which a challenger must beat the default method's squared error. */
     public static final double DEFAULT_MARGIN = 0.1;
 
-    private final List<ForecastMethod> candidates;
+    private final SelectionRule rule;
     private final int minHistory;
-    private final double biasLimit;
     private final ForecastMethod defaultMethod;
-    private final double margin;
 
-    private AutomaticForecaster(List<ForecastMethod> candidates, int minHistory, double biasLimit,
-                                ForecastMethod defaultMethod, double margin) {
-        if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("at least one candidate method is needed");
-        }
+    private AutomaticForecaster(SelectionRule rule, int minHistory, ForecastMethod defaultMethod) {
         if (minHistory < 4) {
             throw new IllegalArgumentException("minHistory must be >= 4, got " + minHistory);
         }
-        if (!(biasLimit > 0)) {
-            throw new IllegalArgumentException("biasLimit must be > 0, got " + biasLimit);
-        }
-        if (!(margin >= 0 && margin < 1)) {
-            throw new IllegalArgumentException("margin must be in [0, 1), got " + margin);
-        }
-        this.candidates = List.copyOf(candidates);
-        this.defaultMethod = defaultMethod;
-        this.margin = margin;
+        this.rule = rule;
         this.minHistory = minHistory;
-        this.biasLimit = biasLimit;
+        this.defaultMethod = defaultMethod;
     }
 
     /**
@@ -115,8 +99,8 @@ public final class AutomaticForecaster implements Serializable {
      * bias limit 1, margin 0.1.
      */
     public static AutomaticForecaster withDefaults() {
-        return new AutomaticForecaster(Methods.standard(), DEFAULT_MIN_HISTORY, DEFAULT_BIAS_LIMIT,
-                HistoricAverage.create(), DEFAULT_MARGIN);
+        return new AutomaticForecaster(new SelectionRule(Methods.standard(), DEFAULT_BIAS_LIMIT, DEFAULT_MARGIN),
+                DEFAULT_MIN_HISTORY, HistoricAverage.create());
     }
 
     /**
@@ -129,27 +113,27 @@ public final class AutomaticForecaster implements Serializable {
         }
         ForecastMethod d = methods.stream().filter(m -> m.alias().equals(defaultMethod.alias())).findFirst()
                 .orElse(methods.get(0));
-        return new AutomaticForecaster(methods, minHistory, biasLimit, d, margin);
+        return new AutomaticForecaster(rule.withCandidates(methods), minHistory, d);
     }
 
     /** This configuration with another shortest backtested history, {@code >= 4}. */
     public AutomaticForecaster withMinHistory(int periods) {
-        return new AutomaticForecaster(candidates, periods, biasLimit, defaultMethod, margin);
+        return new AutomaticForecaster(rule, periods, defaultMethod);
     }
 
     /** This configuration with another bias guard, {@code > 0}. */
     public AutomaticForecaster withBiasLimit(double limit) {
-        return new AutomaticForecaster(candidates, minHistory, limit, defaultMethod, margin);
+        return new AutomaticForecaster(rule.withBiasLimit(limit), minHistory, defaultMethod);
     }
 
     /** This configuration with another margin a challenger must win by, in [0, 1); 0 is plain selection. */
     public AutomaticForecaster withMargin(double share) {
-        return new AutomaticForecaster(candidates, minHistory, biasLimit, defaultMethod, share);
+        return new AutomaticForecaster(rule.withMargin(share), minHistory, defaultMethod);
     }
 
     /** The candidate methods, in tie-breaking order. */
     public List<ForecastMethod> candidates() {
-        return candidates;
+        return rule.candidates();
     }
 
     /**
@@ -158,10 +142,10 @@ public final class AutomaticForecaster implements Serializable {
      * @throws IllegalArgumentException if no candidate has that alias
      */
     public AutomaticForecaster withDefault(String alias) {
-        ForecastMethod d = candidates.stream().filter(m -> m.alias().equals(alias)).findFirst()
+        ForecastMethod d = candidates().stream().filter(m -> m.alias().equals(alias)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("default method " + alias
                         + " is not a candidate; candidates: " + aliases()));
-        return new AutomaticForecaster(candidates, minHistory, biasLimit, d, margin);
+        return new AutomaticForecaster(rule, minHistory, d);
     }
 
     /**
@@ -191,7 +175,7 @@ public final class AutomaticForecaster implements Serializable {
 
     /** The candidates' aliases, in order. */
     public List<String> aliases() {
-        return candidates.stream().map(ForecastMethod::alias).toList();
+        return candidates().stream().map(ForecastMethod::alias).toList();
     }
 
     /**
@@ -211,14 +195,14 @@ public final class AutomaticForecaster implements Serializable {
             return fitted(defaultMethod, history, horizon, statistics,
                     "short history (" + n + " < " + minHistory + " periods): the default, " + defaultMethod.alias());
         }
-        Scores scores = score(history, horizon, statistics.demandClass());
+        SelectionRule.Scores scores = rule.score(history, horizon, statistics.demandClass());
         if (scores == null) {
             return fitted(defaultMethod, history, horizon, statistics, "no origin in the second half of the history "
                     + "with a forecast from every candidate: the default, " + defaultMethod.alias());
         }
-        int defaultIndex = defaultIndex(scores);
+        int defaultIndex = scores.defaultIndex(defaultMethod.alias());
         int chosen = scores.choose(defaultIndex);
-        return fitted(candidates.get(chosen).alias(), scores.fits[chosen], history, horizon, statistics,
+        return fitted(candidates().get(chosen).alias(), scores.fit(chosen), history, horizon, statistics,
                 scores.reason(chosen, defaultIndex));
     }
 
@@ -242,6 +226,7 @@ public final class AutomaticForecaster implements Serializable {
         if (!(scale[1] > 0)) {
             return null;
         }
+        List<ForecastMethod> candidates = candidates();
         int count = candidates.size();
         double[] out = new double[count];
         if (train.length < minHistory) {
@@ -250,184 +235,18 @@ public final class AutomaticForecaster implements Serializable {
             }
             return out;
         }
-        Scores scores = score(train, horizon, IntermittencyStatistics.of(train).demandClass());
+        SelectionRule.Scores scores = rule.score(train, horizon, IntermittencyStatistics.of(train).demandClass());
         double[][] forecasts = new double[count][];
         for (int m = 0; m < count; m++) {
             int chosen = scores == null ? m : scores.choose(scores.defaultIndex(m));
             if (forecasts[chosen] == null) {
-                FittedForecast fit = scores == null || scores.fits[chosen] == null
-                        ? candidates.get(chosen).fit(train) : scores.fits[chosen];
+                FittedForecast fit = scores == null || scores.fit(chosen) == null
+                        ? candidates.get(chosen).fit(train) : scores.fit(chosen);
                 forecasts[chosen] = fit.forecast(v);
             }
             out[m] = ErrorMeasures.of(train, actual, forecasts[chosen]).rmsse();
         }
         return out;
-    }
-
-    private int defaultIndex(Scores scores) {
-        for (int m = 0; m < candidates.size(); m++) {
-            if (candidates.get(m).alias().equals(defaultMethod.alias())) {
-                return scores.defaultIndex(m);
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * Every candidate fitted to the history and scored from every origin of its second half; null
-     * if no origin has a forecast from every candidate.
-     */
-    private Scores score(double[] history, int horizon, DemandClass demandClass) {
-        int n = history.length;
-        boolean intermittent = demandClass == DemandClass.INTERMITTENT || demandClass == DemandClass.LUMPY;
-        int count = candidates.size();
-        boolean[] takesPart = new boolean[count];
-        FittedForecast[] fits = new FittedForecast[count];
-        for (int m = 0; m < count; m++) {
-            takesPart[m] = !(intermittent && candidates.get(m) instanceof HoltDamped && count > 1);
-            if (takesPart[m]) {
-                fits[m] = candidates.get(m).fit(history);
-            }
-        }
-        int firstOrigin = Math.max(1, n / 2);
-        int steps = Math.min(horizon, n - firstOrigin);
-        // Origins from which every candidate has a forecast.
-        boolean[] scored = new boolean[n];
-        Arrays.fill(scored, firstOrigin, n, true);
-        for (int m = 0; m < count; m++) {
-            if (takesPart[m]) {
-                double[] oneStep = fits[m].fitted();
-                for (int o = firstOrigin; o < n; o++) {
-                    scored[o] &= !Double.isNaN(oneStep[o]);
-                }
-            }
-        }
-        double demand = 0;
-        int cells = 0;
-        for (int s = 1; s <= steps; s++) {
-            for (int t = firstOrigin + s - 1; t < n; t++) {
-                if (scored[t - s + 1]) {
-                    demand += history[t];
-                    cells++;
-                }
-            }
-        }
-        if (cells == 0) {
-            return null;
-        }
-        demand /= cells;
-        double[] mse = new double[count];
-        double[] bias = new double[count];
-        boolean[] eligible = new boolean[count];
-        boolean[] biased = new boolean[count];
-        for (int m = 0; m < count; m++) {
-            if (!takesPart[m]) {
-                continue;
-            }
-            double sse = 0;
-            double sum = 0;
-            for (int s = 1; s <= steps; s++) {
-                double[] f = fits[m].fitted(s);
-                for (int t = firstOrigin + s - 1; t < n; t++) {
-                    if (scored[t - s + 1]) {
-                        double e = f[t] - history[t];
-                        sse += e * e;
-                        sum += e;
-                    }
-                }
-            }
-            mse[m] = sse / cells;
-            bias[m] = sum / cells;
-            eligible[m] = !(intermittent && candidates.get(m) instanceof Naive);
-            biased[m] = demand > 0 && Math.abs(bias[m]) >= biasLimit * demand;
-        }
-        String where = String.format(Locale.ROOT, "%d candidates from %d origins in the last %d periods",
-                count, origins(scored), n - firstOrigin);
-        return new Scores(fits, takesPart, eligible, mse, bias, biased, where);
-    }
-
-    /** The candidates' scores on one history; choices for any default are made from them. */
-    private final class Scores {
-        final FittedForecast[] fits;
-        final boolean[] takesPart;
-        final boolean[] eligible;
-        final double[] mse;
-        final double[] bias;
-        final boolean[] biased;
-        final String where;
-
-        Scores(FittedForecast[] fits, boolean[] takesPart, boolean[] eligible, double[] mse, double[] bias,
-               boolean[] biased, String where) {
-            this.fits = fits;
-            this.takesPart = takesPart;
-            this.eligible = eligible;
-            this.mse = mse;
-            this.bias = bias;
-            this.biased = biased;
-            this.where = where;
-        }
-
-        /** Candidate {@code m} as the default, or -1 where it cannot be (not eligible for this series). */
-        int defaultIndex(int m) {
-            return takesPart[m] && eligible[m] ? m : -1;
-        }
-
-        /** The least squared error of the eligible, unbiased candidates; -1 if there is none. */
-        int best() {
-            int best = -1;
-            for (int m = 0; m < mse.length; m++) {
-                if (takesPart[m] && eligible[m] && !biased[m] && (best < 0 || mse[m] < mse[best])) {
-                    best = m;
-                }
-            }
-            return best;
-        }
-
-        /** The least squared error of every candidate that takes part, Naive included. */
-        int bestAny() {
-            int best = -1;
-            for (int m = 0; m < mse.length; m++) {
-                if (takesPart[m] && (best < 0 || mse[m] < mse[best])) {
-                    best = m;
-                }
-            }
-            return best;
-        }
-
-        boolean keepsDefault(int best, int defaultIndex) {
-            return defaultIndex >= 0 && !biased[defaultIndex] && best != defaultIndex
-                    && !(mse[best] < (1 - margin) * mse[defaultIndex]);
-        }
-
-        int choose(int defaultIndex) {
-            int best = best();
-            if (best < 0) {
-                return bestAny();
-            }
-            return keepsDefault(best, defaultIndex) ? defaultIndex : best;
-        }
-
-        String reason(int chosen, int defaultIndex) {
-            int best = best();
-            if (best < 0) {
-                return "least squared error of " + where
-                        + ", Naive included; every candidate failed the bias guard: demand collapsed or jumped";
-            }
-            if (keepsDefault(best, defaultIndex)) {
-                return String.format(Locale.ROOT,
-                        "default %s: no challenger beat its squared error by %.0f%% (best %s, RMSE %.3g vs %.3g) among %s",
-                        candidates.get(defaultIndex).alias(), 100 * margin, candidates.get(best).alias(),
-                        Math.sqrt(mse[best]), Math.sqrt(mse[defaultIndex]), where);
-            }
-            if (chosen == defaultIndex) {
-                return String.format(Locale.ROOT, "default, and least squared error (RMSE %.3g, bias %+.3g) of %s",
-                        Math.sqrt(mse[chosen]), bias[chosen], where);
-            }
-            boolean defaultBiased = defaultIndex >= 0 && biased[defaultIndex];
-            return String.format(Locale.ROOT, "least squared error (RMSE %.3g, bias %+.3g) of %s%s",
-                    Math.sqrt(mse[chosen]), bias[chosen], where,
-                    defaultBiased ? "; the default failed the bias guard" : "");
-        }
     }
 
     /**
@@ -442,18 +261,10 @@ public final class AutomaticForecaster implements Serializable {
         if (unitsInField == null || unitsInField.length == 0) {
             return forecast(history, horizon);
         }
-        List<ForecastMethod> withBase = new java.util.ArrayList<>(candidates);
+        List<ForecastMethod> withBase = new java.util.ArrayList<>(candidates());
         withBase.add(InstalledBase.of(unitsInField));
-        return new AutomaticForecaster(withBase, minHistory, biasLimit, defaultMethod, margin)
+        return new AutomaticForecaster(rule.withCandidates(withBase), minHistory, defaultMethod)
                 .forecast(history, horizon);
-    }
-
-    private static int origins(boolean[] scored) {
-        int k = 0;
-        for (boolean b : scored) {
-            k += b ? 1 : 0;
-        }
-        return k;
     }
 
     /**
