@@ -9,7 +9,6 @@ import com.sparecast.models.forecast.Methods;
 import com.sparecast.models.forecast.Naive;
 import com.sparecast.models.series.IntermittencyStatistics;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -24,39 +23,18 @@ import java.util.List;
  *       method, the {@link HistoricAverage}: too little data to compare methods. (Croston-SBA, the
  *       textbook choice for sparse demand, was 50% worse in RMSSE than the mean on the generated
  *       medium profile's short series: its level starts at the first demand and moves slowly.)</li>
- *   <li>Otherwise every candidate is fitted once to the whole history and scored from every
- *       origin in the second half of it: the forecast made after {@code o} periods, for
- *       {@code o} from {@code n / 2} to {@code n - 1}, of each of the next {@code horizon}
- *       periods up to the end of the history ({@link FittedForecast#fitted(int)}, the parameters
- *       held at their fitted values). An origin counts when every candidate has a forecast from
- *       it. On weekly data that is some 70 origins and 1,500 errors per candidate instead of a
- *       dozen: the validation errors of intermittent demand are too noisy to choose on a few
- *       origins, and a trailing run of zeros, which a few recent origins would reward following,
- *       weighs only its share.</li>
- *   <li>The bias guard: when those periods had demand, a candidate whose mean error (forecast
- *       minus outcome) is at least {@code biasLimit} (default 1) times their mean demand, in
- *       absolute value, is set aside: a forecast that was more than twice the demand, or next to
- *       nothing where there was demand.</li>
- *   <li>Of the rest, the one with the least squared error (equal to ranking on RMSSE, since the
- *       scale is the series' own) challenges the default method: the challenger is chosen only if
- *       its squared error is at least {@code margin} (default 10%) below the default's, or if the
- *       default failed the bias guard. Ties go to the earlier candidate. MASE is never used: it
- *       rewards forecasting zero.</li>
+ *   <li>Otherwise the {@link SelectionRule} chooses: every candidate is scored on its forecasts
+ *       from every origin in the second half of the history; a candidate biased by at least
+ *       {@code biasLimit} (default 1) times the mean demand is set aside; of the rest, the one with
+ *       the least squared error replaces the default method only if it beats it by
+ *       {@code margin} (default 10%), or if the default failed the bias guard.
+ *       {@link HoltDamped} and {@link Naive} compete only on smooth and erratic series (Naive
+ *       also where every other candidate failed the bias guard).</li>
  *   <li>The default is the {@link HistoricAverage}, or the one chosen on the data set
  *       ({@link #withDefaultChosenOn}): the candidate with which this rule forecast the last
- *       periods of all series best ({@link #defaultTrial}). A dozen errors of one intermittent
- *       series cannot tell the methods apart; the whole portfolio can tell whether its demand is
- *       stationary (the mean of the whole history wins: the least variance) or drifting (a
- *       smoothing method wins), and the per-series challenge then only has to find the
- *       exceptions.</li>
- *   <li>{@link HoltDamped} takes part only for smooth and erratic series: a trend in
- *       intermittent demand is noise.</li>
- *   <li>{@link Naive} takes part only for smooth and erratic series (on intermittent demand its
- *       forecast is the last period's zero or spike), and when every other candidate failed the
- *       bias guard: then the least squared error of all candidates is chosen, as demand collapsed or
- *       jumped.</li>
+ *       periods of all series best ({@link #defaultTrial}, {@link DefaultTrial}).</li>
  *   <li>The chosen candidate's fit is the forecast; the error variance is its in-sample mean
- *       squared one-step error, and of sums over spans ({@link ErrorVariance}).</li>
+ *       squared one-step error, and that of demand summed over spans ({@link ErrorVariance}).</li>
  * </ol>
  *
  * <p>The rule was designed on validation splits of the RAF data and the generated medium profile
@@ -162,10 +140,7 @@ public final class AutomaticForecaster implements Serializable {
 
     /** The {@link #defaultTrial trials} of these histories, summed (in parallel). */
     public DefaultMethodTrials trialsOn(Collection<double[]> histories, int horizon) {
-        List<String> aliases = aliases();
-        return histories.parallelStream()
-                .map(h -> DefaultMethodTrials.of(aliases, defaultTrial(h, horizon)))
-                .reduce(DefaultMethodTrials.empty(aliases), DefaultMethodTrials::merge);
+        return new DefaultTrial(rule, minHistory).sum(histories, horizon);
     }
 
     /** The name of the default method. */
@@ -214,39 +189,7 @@ public final class AutomaticForecaster implements Serializable {
      * naive scale: no demand, or a single demand, before the periods set aside).
      */
     public double[] defaultTrial(double[] history, int horizon) {
-        requireHorizon(horizon);
-        int n = history.length;
-        int v = Math.min(horizon, n / 4);
-        if (v < 1 || n - v < 2) {
-            return null;
-        }
-        double[] train = Arrays.copyOf(history, n - v);
-        double[] actual = Arrays.copyOfRange(history, n - v, n);
-        double[] scale = ErrorMeasures.naiveScale(train);
-        if (!(scale[1] > 0)) {
-            return null;
-        }
-        List<ForecastMethod> candidates = candidates();
-        int count = candidates.size();
-        double[] out = new double[count];
-        if (train.length < minHistory) {
-            for (int m = 0; m < count; m++) {
-                out[m] = ErrorMeasures.of(train, actual, candidates.get(m).fit(train).forecast(v)).rmsse();
-            }
-            return out;
-        }
-        SelectionRule.Scores scores = rule.score(train, horizon, IntermittencyStatistics.of(train).demandClass());
-        double[][] forecasts = new double[count][];
-        for (int m = 0; m < count; m++) {
-            int chosen = scores == null ? m : scores.choose(scores.defaultIndex(m));
-            if (forecasts[chosen] == null) {
-                FittedForecast fit = scores == null || scores.fit(chosen) == null
-                        ? candidates.get(chosen).fit(train) : scores.fit(chosen);
-                forecasts[chosen] = fit.forecast(v);
-            }
-            out[m] = ErrorMeasures.of(train, actual, forecasts[chosen]).rmsse();
-        }
-        return out;
+        return new DefaultTrial(rule, minHistory).of(history, horizon);
     }
 
     /**
@@ -289,7 +232,7 @@ public final class AutomaticForecaster implements Serializable {
                 ErrorVariance.spanMse(history, fit, Math.min(horizon, ErrorVariance.MAX_SPAN)));
     }
 
-    private static void requireHorizon(int horizon) {
+    static void requireHorizon(int horizon) {
         if (horizon < 1) {
             throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
         }
