@@ -4,13 +4,11 @@ import static org.apache.spark.sql.functions.col;
 
 import com.sparecast.jobs.batch.RunRequest;
 import com.sparecast.jobs.batch.StageTasklet;
+import com.sparecast.jobs.config.TradeRulesSettings;
 import com.sparecast.jobs.ingest.MasterData;
 import com.sparecast.jobs.replenishment.PlanReplenishmentTasklet;
 import com.sparecast.models.logistics.ShipmentPlanner;
-import com.sparecast.models.trade.TradeRules;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
@@ -50,23 +48,12 @@ public final class PlanShipmentsTasklet extends StageTasklet {
         super(request, spark);
     }
 
-    /** The trade rules from the {@code sparecast.trade.*} configuration keys. */
-    static TradeRules tradeRules(RunRequest request) {
-        Map<String, String> properties = new TreeMap<>();
-        request.settings().withPrefix("sparecast.trade.").forEach((k, v) -> properties.put("trade." + k, v));
-        try {
-            return TradeRules.fromProperties(properties);
-        } catch (IllegalArgumentException e) {
-            throw new com.sparecast.jobs.config.ConfigurationException("Trade configuration: " + e.getMessage());
-        }
-    }
-
     @Override
     protected void run(Stage stage) throws Exception {
         SparkSession spark = stage.spark();
         MasterData master = MasterData.load(stage.input());
         LaneShipmentPlanner lanePlanner = new LaneShipmentPlanner(master,
-                ShipmentPlanner.of(tradeRules(stage.request())), stage.planningDate());
+                ShipmentPlanner.of(TradeRulesSettings.of(stage.request().settings())), stage.planningDate());
         Dataset<Row> transfers = spark.read().parquet(stage.paths().uri(PlanReplenishmentTasklet.PLAN))
                 .filter(col("order_qty").gt(0).and(col("source_warehouse").notEqual("SUPPLIER")))
                 .select(col("source_warehouse"), col("warehouse_id"), col("part_no"), col("order_qty"));
