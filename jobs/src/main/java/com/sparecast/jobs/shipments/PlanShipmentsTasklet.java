@@ -3,6 +3,7 @@ package com.sparecast.jobs.shipments;
 import static org.apache.spark.sql.functions.col;
 
 import com.sparecast.jobs.config.Settings;
+import com.sparecast.jobs.config.TradeRulesSettings;
 import com.sparecast.jobs.ingest.MasterData;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.RowCounter;
@@ -10,10 +11,8 @@ import com.sparecast.jobs.stage.ShipmentSchema;
 import com.sparecast.jobs.stage.Stage;
 import com.sparecast.jobs.stage.StageTasklet;
 import com.sparecast.models.logistics.ShipmentPlanner;
-import com.sparecast.models.trade.TradeRules;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
@@ -47,23 +46,12 @@ public final class PlanShipmentsTasklet extends StageTasklet {
         super(settings, spark);
     }
 
-    /** The trade rules from the {@code sparecast.trade.*} configuration keys. */
-    static TradeRules tradeRules(Settings settings) {
-        Map<String, String> properties = new TreeMap<>();
-        settings.withPrefix("sparecast.trade.").forEach((k, v) -> properties.put("trade." + k, v));
-        try {
-            return TradeRules.fromProperties(properties);
-        } catch (IllegalArgumentException e) {
-            throw new com.sparecast.jobs.config.ConfigurationException("Trade configuration: " + e.getMessage());
-        }
-    }
-
     @Override
     protected void run(Stage stage) throws Exception {
         SparkSession spark = stage.spark();
         MasterData master = stage.stagedValue(Datasets.MASTER_DATA, MasterData.class);
         LaneShipmentPlanner lanePlanner = new LaneShipmentPlanner(master,
-                ShipmentPlanner.of(tradeRules(stage.settings())), stage.planningDate());
+                ShipmentPlanner.of(TradeRulesSettings.of(stage.settings())), stage.planningDate());
         RowCounter read = new RowCounter("transfers read");
         Dataset<Row> transfers = stage.read(Datasets.PLAN)
                 .filter(col("order_qty").gt(0).and(col("source_warehouse").notEqual("SUPPLIER")))

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Quantile: the smallest sample value {@code x} with {@code F(x) >= p}; loss function: the sample
  * mean of {@code (x - s)+}.
  */
-final class EmpiricalDemand implements DemandDistribution {
+public final class EmpiricalDemand implements DemandDistribution {
 
     private final String name;
     private final double[] sorted;
@@ -16,13 +16,9 @@ final class EmpiricalDemand implements DemandDistribution {
     /** Suffix sums of the sorted sample: {@code tail[i] = sum_{j >= i} sorted[j]}. */
     private final double[] tail;
 
-    EmpiricalDemand(String name, double[] sample) {
-        if (sample.length == 0) {
-            throw new IllegalArgumentException("empirical distribution needs at least one value");
-        }
+    private EmpiricalDemand(String name, double[] sorted) {
         this.name = name;
-        this.sorted = sample.clone();
-        Arrays.sort(sorted);
+        this.sorted = sorted;
         int n = sorted.length;
         this.tail = new double[n + 1];
         for (int i = n - 1; i >= 0; i--) {
@@ -34,6 +30,20 @@ final class EmpiricalDemand implements DemandDistribution {
             ss += (x - mean) * (x - mean);
         }
         this.variance = ss / n;
+    }
+
+    /**
+     * The distribution of this sample (copied), called {@code name} in plans ("Bootstrap").
+     *
+     * @throws IllegalArgumentException if the sample is empty
+     */
+    public static EmpiricalDemand of(String name, double[] sample) {
+        if (sample.length == 0) {
+            throw new IllegalArgumentException("empirical distribution needs at least one value");
+        }
+        double[] sorted = sample.clone();
+        Arrays.sort(sorted);
+        return new EmpiricalDemand(name, sorted);
     }
 
     @Override

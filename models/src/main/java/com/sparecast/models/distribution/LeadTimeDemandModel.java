@@ -151,7 +151,7 @@ public final class LeadTimeDemandModel implements Serializable {
         double mu = forecast.meanPerPeriod(span);
         if (forecast.demandClass() == DemandClass.LUMPY && mu > 0 && history.length > 1) {
             double[] sample = WillemainBootstrap.sample(history, mu, leadTime, reviewPeriods, replicates, seed);
-            EmpiricalDemand d = new EmpiricalDemand("Bootstrap", sample);
+            EmpiricalDemand d = EmpiricalDemand.of("Bootstrap", sample);
             return new LeadTimeDemand(d, String.format(Locale.ROOT,
                     "Bootstrap: lumpy demand (ADI %.2f, CV² %.2f), %d Willemain replicates over %.3g periods, "
                             + "scaled to the forecast level",
@@ -212,27 +212,27 @@ public final class LeadTimeDemandModel implements Serializable {
     /** The family for a mean and variance, with the reason. */
     LeadTimeDemand byMoments(double mean, double variance, String span) {
         if (mean <= 0) {
-            return new LeadTimeDemand(ZeroDemand.INSTANCE, "Zero: no expected demand" + span);
+            return new LeadTimeDemand(ZeroDemand.of(), "Zero: no expected demand" + span);
         }
         double ratio = variance / mean;
         double cv = Math.sqrt(variance) / mean;
         if (mean >= normalLevel && cv <= normalMaxCv) {
-            return new LeadTimeDemand(new NormalDemand(mean, variance), String.format(Locale.ROOT,
+            return new LeadTimeDemand(NormalDemand.of(mean, variance), String.format(Locale.ROOT,
                     "Normal: mean %.3g >= %.3g units, coefficient of variation %.2f <= %.2f%s", mean, normalLevel,
                     cv, normalMaxCv, span));
         }
         if (ratio <= 1 + poissonTolerance) {
-            return new LeadTimeDemand(new PoissonDemand(mean), String.format(Locale.ROOT,
+            return new LeadTimeDemand(PoissonDemand.of(mean), String.format(Locale.ROOT,
                     "Poisson: variance-to-mean %.2f <= %.2f, mean %.3g%s", ratio, 1 + poissonTolerance, mean, span));
         }
         if (!NegativeBinomialDemand.summable(mean, variance)) {
-            return new LeadTimeDemand(new NormalDemand(mean, variance), String.format(Locale.ROOT,
+            return new LeadTimeDemand(NormalDemand.of(mean, variance), String.format(Locale.ROOT,
                     "Normal: variance-to-mean %.2f with mean %.3g is too far from zero for the negative binomial%s",
                     ratio, mean, span));
         }
         String skew = mean < normalLevel ? String.format(Locale.ROOT, "mean %.3g < %.3g", mean, normalLevel)
                 : String.format(Locale.ROOT, "coefficient of variation %.2f > %.2f", cv, normalMaxCv);
-        return new LeadTimeDemand(new NegativeBinomialDemand(mean, variance), String.format(Locale.ROOT,
+        return new LeadTimeDemand(NegativeBinomialDemand.of(mean, variance), String.format(Locale.ROOT,
                 "NegativeBinomial: variance-to-mean %.2f > %.2f, %s%s", ratio, 1 + poissonTolerance, skew, span));
     }
 }

@@ -20,7 +20,7 @@ import org.apache.commons.numbers.gamma.RegularizedBeta;
  *
  * <p>Syntetos, Babai &amp; Altay (2012), "On the demand distributions of spare parts", IJPR 50(8).
  */
-final class NegativeBinomialDemand implements DemandDistribution {
+public final class NegativeBinomialDemand implements DemandDistribution {
 
     private final double mean;
     private final double variance;
@@ -29,28 +29,43 @@ final class NegativeBinomialDemand implements DemandDistribution {
     private final double q;
     private final double p0;
 
-    NegativeBinomialDemand(double mean, double variance) {
-        if (!(mean > 0) || !(variance > mean) || Double.isInfinite(variance)) {
-            throw new IllegalArgumentException("negative binomial needs 0 < mean < variance < infinity, got mean "
-                    + mean + ", variance " + variance);
-        }
+    private NegativeBinomialDemand(double mean, double variance, double logP0) {
         this.mean = mean;
         this.variance = variance;
         this.r = mean * mean / (variance - mean);
         this.p = mean / variance;
         this.q = 1 - p;
-        double logP0 = r * Math.log(p);
+        this.p0 = Math.exp(logP0);
+    }
+
+    /**
+     * The negative binomial distribution with this mean and variance.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < mean < variance < infinity}, or if
+     *     {@code P(0)} underflows ({@code r log p < -700}: use the normal approximation)
+     */
+    public static NegativeBinomialDemand of(double mean, double variance) {
+        if (!(mean > 0) || !(variance > mean) || Double.isInfinite(variance)) {
+            throw new IllegalArgumentException("negative binomial needs 0 < mean < variance < infinity, got mean "
+                    + mean + ", variance " + variance);
+        }
+        double logP0 = logP0(mean, variance);
         if (logP0 < -700) {
             throw new IllegalArgumentException("negative binomial with mean " + mean + " and variance " + variance
                     + " is too far from zero to sum; use the normal approximation");
         }
-        this.p0 = Math.exp(logP0);
+        return new NegativeBinomialDemand(mean, variance, logP0);
     }
 
     /** Whether {@code P(0) = p^r} of these moments is representable, so the sums can start. */
     static boolean summable(double mean, double variance) {
+        return logP0(mean, variance) >= -700;
+    }
+
+    /** {@code log P(0) = r log p} of these moments. */
+    private static double logP0(double mean, double variance) {
         double r = mean * mean / (variance - mean);
-        return r * Math.log(mean / variance) >= -700;
+        return r * Math.log(mean / variance);
     }
 
     @Override

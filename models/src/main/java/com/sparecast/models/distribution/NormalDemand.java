@@ -17,7 +17,7 @@ public final class NormalDemand implements DemandDistribution, java.io.Serializa
     private final double mean;
     private final double sd;
 
-    NormalDemand(double mean, double variance) {
+    private NormalDemand(double mean, double variance) {
         this.mean = mean;
         this.sd = Math.sqrt(variance);
     }

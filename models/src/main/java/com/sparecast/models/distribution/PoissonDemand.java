@@ -9,17 +9,26 @@ import org.apache.commons.statistics.distribution.PoissonDistribution;
  * and {@code S(j) = P(X > j)}, {@code E[(X - s)+] = lambda S(k - 1) - s S(k)} for {@code s >= 0},
  * and {@code lambda - s} for {@code s < 0} (Silver, Pyke &amp; Thomas 2017, appendix B).
  */
-final class PoissonDemand implements DemandDistribution {
+public final class PoissonDemand implements DemandDistribution {
 
     private final double lambda;
     private final PoissonDistribution poisson;
 
-    PoissonDemand(double lambda) {
+    private PoissonDemand(double lambda) {
+        this.lambda = lambda;
+        this.poisson = PoissonDistribution.of(lambda);
+    }
+
+    /**
+     * The Poisson distribution with this mean.
+     *
+     * @throws IllegalArgumentException if the mean is not finite and &gt; 0
+     */
+    public static PoissonDemand of(double lambda) {
         if (!(lambda > 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("Poisson mean must be finite and > 0, got " + lambda);
         }
-        this.lambda = lambda;
-        this.poisson = PoissonDistribution.of(lambda);
+        return new PoissonDemand(lambda);
     }
 
     @Override

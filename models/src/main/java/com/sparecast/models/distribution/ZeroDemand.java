@@ -1,11 +1,16 @@
 package com.sparecast.models.distribution;
 
 /** No demand: a point mass at 0. */
-final class ZeroDemand implements DemandDistribution {
+public final class ZeroDemand implements DemandDistribution {
 
-    static final ZeroDemand INSTANCE = new ZeroDemand();
+    private static final ZeroDemand INSTANCE = new ZeroDemand();
 
     private ZeroDemand() {
+    }
+
+    /** No demand (one shared instance). */
+    public static ZeroDemand of() {
+        return INSTANCE;
     }
 
     @Override

@@ -34,15 +34,15 @@ class DistributionReferenceTest {
     @Test
     void poissonMatchesR() {
         for (double lambda : new double[] {0.3, 2.5, 14}) {
-            check(new PoissonDemand(lambda), "poisson." + (lambda == 14 ? "14" : String.valueOf(lambda)), true);
+            check(PoissonDemand.of(lambda), "poisson." + (lambda == 14 ? "14" : String.valueOf(lambda)), true);
         }
     }
 
     @Test
     void negativeBinomialMatchesR() {
-        check(new NegativeBinomialDemand(0.4, 2), "negbin.0.4.2", true);
-        check(new NegativeBinomialDemand(3, 7.5), "negbin.3.7.5", true);
-        check(new NegativeBinomialDemand(12, 60), "negbin.12.60", true);
+        check(NegativeBinomialDemand.of(0.4, 2), "negbin.0.4.2", true);
+        check(NegativeBinomialDemand.of(3, 7.5), "negbin.3.7.5", true);
+        check(NegativeBinomialDemand.of(12, 60), "negbin.12.60", true);
     }
 
     /**
@@ -54,7 +54,7 @@ class DistributionReferenceTest {
     void negativeBinomialClosedFormsAgreeWithTheSumAtLargeMeans() {
         double mean = 2000;
         double variance = 1.6e6;
-        NegativeBinomialDemand d = new NegativeBinomialDemand(mean, variance);
+        NegativeBinomialDemand d = NegativeBinomialDemand.of(mean, variance);
         double r = mean * mean / (variance - mean);
         double q = 1 - mean / variance;
         double prob = Math.pow(mean / variance, r);
@@ -78,7 +78,7 @@ class DistributionReferenceTest {
 
     @Test
     void normalMatchesR() {
-        NormalDemand d = new NormalDemand(40, 90);
+        NormalDemand d = NormalDemand.of(40, 90);
         check(d, "normal.40.90", false);
         double[] loss = Reference.get("normal.40.90.loss");
         double[] s = {30, 40, 55};
@@ -89,8 +89,8 @@ class DistributionReferenceTest {
 
     @Test
     void lossFunctionIsMeanMinusStockBelowZeroAndDecreasing() {
-        DemandDistribution[] all = {new PoissonDemand(1.7), new NegativeBinomialDemand(2, 9), new NormalDemand(50, 100),
-            new EmpiricalDemand("Bootstrap", new double[] {0, 0, 1, 3, 7}), ZeroDemand.INSTANCE};
+        DemandDistribution[] all = {PoissonDemand.of(1.7), NegativeBinomialDemand.of(2, 9), NormalDemand.of(50, 100),
+            EmpiricalDemand.of("Bootstrap", new double[] {0, 0, 1, 3, 7}), ZeroDemand.of()};
         for (DemandDistribution d : all) {
             assertEquals(d.mean() + 2, d.expectedShortage(-2), 1e-6, d.name());
             double previous = Double.POSITIVE_INFINITY;
@@ -104,7 +104,7 @@ class DistributionReferenceTest {
 
     @Test
     void empiricalDistributionOfASample() {
-        EmpiricalDemand d = new EmpiricalDemand("Bootstrap", new double[] {4, 0, 1, 0, 10});
+        EmpiricalDemand d = EmpiricalDemand.of("Bootstrap", new double[] {4, 0, 1, 0, 10});
         assertEquals(3, d.mean(), 1e-12);
         assertEquals(0, d.quantile(0.4), 0);
         assertEquals(1, d.quantile(0.41), 0);
@@ -117,11 +117,18 @@ class DistributionReferenceTest {
 
     @Test
     void invalidArgumentsThrowWithTheValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PoissonDemand(0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PoissonDemand.of(0));
         assertTrue(e.getMessage().contains("got 0"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new NegativeBinomialDemand(2, 1));
+        e = assertThrows(IllegalArgumentException.class, () -> NegativeBinomialDemand.of(2, 1));
         assertTrue(e.getMessage().contains("variance 1"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new PoissonDemand(2).quantile(1));
+        e = assertThrows(IllegalArgumentException.class, () -> PoissonDemand.of(2).quantile(1));
         assertTrue(e.getMessage().contains("got 1"), e.getMessage());
+        // r log p = 1000^2 / (1001 - 1000) * log(1000 / 1001) = -999.5 < -700: P(0) underflows.
+        e = assertThrows(IllegalArgumentException.class, () -> NegativeBinomialDemand.of(1000, 1001));
+        assertTrue(e.getMessage().contains("mean 1000.0 and variance 1001.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> NormalDemand.of(10, -1));
+        assertTrue(e.getMessage().contains("got -1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> EmpiricalDemand.of("Bootstrap", new double[0]));
+        assertTrue(e.getMessage().contains("at least one value"), e.getMessage());
     }
 }

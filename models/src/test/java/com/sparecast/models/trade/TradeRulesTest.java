@@ -87,46 +87,4 @@ class TradeRulesTest {
         assertThrows(IllegalArgumentException.class, () -> rules.withGrossWeightFactor(0.9));
         assertThrows(IllegalArgumentException.class, () -> rules.withDepartureLeadDays(-1));
     }
-
-    @Test
-    void fromPropertiesOverridesTheDefaults() {
-        TradeRules r = TradeRules.fromProperties(Map.ofEntries(
-                Map.entry("trade.base-currency", "EUR"),
-                Map.entry("trade.fx.USD", "0.92"),
-                Map.entry("trade.fx.GBP", "1.17"),
-                Map.entry("trade.blocked-destinations", "ru; by"),
-                Map.entry("trade.licensed-eccns", ""),
-                Map.entry("trade.gross-weight-factor", "1.2"),
-                Map.entry("trade.de-minimis-covers-vat", "false"),
-                Map.entry("trade.departure-lead-days", "0"),
-                Map.entry("trade.party.DC-NL.name", "Sparecast Nederland B.V."),
-                Map.entry("trade.party.DC-NL.tax-id", "NL001"),
-                Map.entry("spark.master", "local[2]")));
-        assertEquals("EUR", r.baseCurrency());
-        assertEquals(Map.of("EUR", 1.0, "USD", 0.92, "GBP", 1.17), r.fxRates());
-        assertEquals(Set.of("BY", "RU"), r.blockedDestinations());
-        assertEquals(Set.of(), r.licensedEccns());
-        assertEquals(1.2, r.grossWeightFactor());
-        assertFalse(r.deMinimisCoversVat());
-        assertEquals(0, r.departureLeadDays());
-        assertEquals(new Party("Sparecast Nederland B.V.", "", "", "NL001"), r.partyOf("DC-NL", "NL"));
-        // untouched: the EEI rule
-        assertEquals(2500.0, r.eeiThreshold());
-        assertEquals("USD", r.eeiCurrency());
-        // 100 GBP = 117 EUR = 117 / 0.92 = 127.17 USD
-        assertEquals(new BigDecimal("127.17"), r.convert(new BigDecimal("100"), "GBP", "USD"));
-        assertEquals(TradeRules.defaults(), TradeRules.fromProperties(Map.of()));
-    }
-
-    @Test
-    void fromPropertiesNamesTheBadKey() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TradeRules.fromProperties(Map.of("trade.gross-weight-factr", "1.1")));
-        assertTrue(e.getMessage().contains("trade.gross-weight-factr"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> TradeRules.fromProperties(Map.of("trade.fx.EUR", "abc")));
-        assertTrue(e.getMessage().contains("trade.fx.EUR"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> TradeRules.fromProperties(Map.of("trade.party.X.address", "somewhere")));
-    }
 }
