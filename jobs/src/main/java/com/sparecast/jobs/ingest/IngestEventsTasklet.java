@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
@@ -15,6 +16,7 @@ import com.sparecast.jobs.storage.Storage;
 import com.sparecast.jobs.storage.StoredFile;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -63,13 +65,13 @@ public final class IngestEventsTasklet extends StageTasklet {
                         + stage.input().location());
             }
             long started = System.nanoTime();
+            Reconciliation.FeedCounts feedCounts;
             try (IngestProgress progress = new IngestProgress(stage.spark().sparkContext(), feed.feedName(),
                     progressSeconds(stage))) {
                 Dataset<Row> parsed = dedupe(parse(stage, feed, files, reference, progress), feed);
-                parsed.write().mode(SaveMode.Overwrite).partitionBy(Datasets.OUTCOME)
-                        .parquet(stage.paths().uri(Datasets.ingested(feed.feedName())));
+                feedCounts = reconcile(files, stage.write(parsed, Datasets.ingested(feed.feedName()),
+                        outcomesByFile(files), Datasets.OUTCOME));
             }
-            Reconciliation.FeedCounts feedCounts = countFiles(stage, feed, files);
             counts.put(feed.feedName(), feedCounts);
             stage.countRead(feedCounts.read());
             stage.countWritten(feedCounts.accepted());
@@ -149,20 +151,30 @@ public final class IngestEventsTasklet extends StageTasklet {
                 .drop("_duplicate", "_first_file", "_first_line");
     }
 
-    private static Reconciliation.FeedCounts countFiles(Stage stage, Feed feed, List<String> files) {
-        Map<String, long[]> byFile = new TreeMap<>();
-        files.forEach(f -> byFile.put(f, new long[2]));
-        if (!files.isEmpty()) {
-            List<Row> rows = stage.read(Datasets.ingested(feed.feedName()))
-                    .groupBy(IngestSchema.SOURCE_FILE, Datasets.OUTCOME).count().collectAsList();
-            for (Row row : rows) {
-                long[] c = byFile.get(row.getString(0));
-                c[Datasets.ACCEPTED.equals(row.getString(1)) ? 0 : 1] += row.getLong(2);
-            }
+    /**
+     * Per file, a count of its accepted and of its rejected rows ({@code accepted_<i>},
+     * {@code rejected_<i>}), observed as the feed is written: the reconciliation needs no second
+     * pass over what was written.
+     */
+    private static Map<String, Column> outcomesByFile(List<String> files) {
+        Map<String, Column> counts = new LinkedHashMap<>();
+        Column accepted = col(Datasets.OUTCOME).equalTo(Datasets.ACCEPTED);
+        for (int i = 0; i < files.size(); i++) {
+            Column inFile = col(IngestSchema.SOURCE_FILE).equalTo(files.get(i));
+            counts.put("accepted_" + i, inFile.and(accepted));
+            counts.put("rejected_" + i, inFile.and(not(accepted)));
         }
-        List<Reconciliation.FileCounts> fileCounts = new ArrayList<>();
-        byFile.forEach((file, c) -> fileCounts.add(new Reconciliation.FileCounts(file, c[0] + c[1], c[0], c[1])));
-        return Reconciliation.FeedCounts.of(fileCounts);
+        return counts;
+    }
+
+    private static Reconciliation.FeedCounts reconcile(List<String> files, Map<String, Long> observed) {
+        Map<String, Reconciliation.FileCounts> byFile = new TreeMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            long accepted = observed.get("accepted_" + i);
+            long rejected = observed.get("rejected_" + i);
+            byFile.put(files.get(i), new Reconciliation.FileCounts(files.get(i), accepted + rejected, accepted, rejected));
+        }
+        return Reconciliation.FeedCounts.of(new ArrayList<>(byFile.values()));
     }
 
     private static void addMasterCounts(MasterData master, Map<String, Reconciliation.FeedCounts> counts) {

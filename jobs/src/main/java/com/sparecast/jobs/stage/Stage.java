@@ -55,12 +55,18 @@ public record Stage(RunParameters run, Settings settings, SparkSession spark, St
      * write itself: no step reads its own output again to count it.
      */
     public Map<String, Long> write(Dataset<Row> rows, String dataset, Map<String, Column> conditions) {
+        return write(rows, dataset, conditions, new String[0]);
+    }
+
+    /** As {@link #write(Dataset, String, Map)}, the dataset partitioned by the columns given. */
+    public Map<String, Long> write(Dataset<Row> rows, String dataset, Map<String, Column> conditions,
+                                   String... partitionBy) {
         Observation observation = new Observation("written " + dataset);
         List<Column> metrics = new ArrayList<>();
         metrics.add(count(lit(1)).as("rows"));
         conditions.forEach((name, condition) -> metrics.add(sum(when(condition, 1L).otherwise(0L)).as(name)));
         rows.observe(observation, metrics.get(0), metrics.subList(1, metrics.size()).toArray(Column[]::new))
-                .write().mode(SaveMode.Overwrite).parquet(paths.uri(dataset));
+                .write().mode(SaveMode.Overwrite).partitionBy(partitionBy).parquet(paths.uri(dataset));
         return RowCounter.metrics(observation);
     }
 
