@@ -119,7 +119,18 @@ class NightlyJobIT {
             Path path = published.resolve(file.path());
             assertEquals(Files.size(path), file.size(), file.path());
         }
-        assertFalse(manifest.inputs().isEmpty());
+        // ... and every input file, with its own checksum.
+        List<String> inputFiles = new ArrayList<>();
+        for (String folder : List.of("master", "shipments", "failures", "returns")) {
+            try (Stream<Path> files = Files.walk(input.resolve(folder))) {
+                files.filter(Files::isRegularFile).forEach(f -> inputFiles.add(input.relativize(f).toString()));
+            }
+        }
+        assertEquals(inputFiles.stream().sorted().toList(),
+                manifest.inputs().stream().map(f -> f.path()).sorted().toList());
+        for (var file : manifest.inputs()) {
+            assertEquals(Files.size(input.resolve(file.path())), file.size(), file.path());
+        }
 
         // The steps' counts, as status shows them, are the files' own.
         Map<String, StatusCommand.StepStatus> steps = new java.util.HashMap<>();
