@@ -1,13 +1,11 @@
 package com.sparecast.jobs.simulate;
 
 import com.sparecast.jobs.simulate.DemandHistory.Series;
-import com.sparecast.models.distribution.DemandDistribution;
 import com.sparecast.models.distribution.LeadTime;
-import com.sparecast.models.distribution.LeadTimeDemandModel;
 import com.sparecast.models.inventory.AbcClass;
 import com.sparecast.models.inventory.AbcClassifier;
-import com.sparecast.models.inventory.FillRateAllocation;
 import com.sparecast.models.distribution.NormalDemand;
+import com.sparecast.models.inventory.PlanLine;
 import com.sparecast.models.inventory.OrderUpToPolicy;
 import com.sparecast.models.inventory.PolicyDecision;
 import com.sparecast.models.inventory.PolicyInput;
@@ -39,10 +37,11 @@ import java.util.stream.IntStream;
  *       training parts ({@code withDefaultChosenOn}), {@code forecast(history, horizon)} with the
  *       nightly plan's horizon (half a year: 26 weeks, 6 months; at least lead time plus three sd
  *       plus review).</li>
- *   <li>Distributions: as the nightly plan, {@code LeadTimeDemandModel.withDefaults().over(forecast,
- *       history, ...)} over lead time plus review ({@code D_{L+R}}) and over the lead time alone
- *       ({@code D_L}): the forecast's mean and error variance over the span, family by level and
- *       dispersion, seeded Willemain bootstrap for lumpy series.</li>
+ *   <li>Plan line: the nightly plan's own code, {@link PlanLine#plan} (no stock, pack size 1, no
+ *       MOQ or EOQ: only the levels are simulated): lead-time demand over lead time plus review
+ *       ({@code D_{L+R}}) and over the lead time alone ({@code D_L}), each computed once: the
+ *       forecast's mean and error variance over the span, family by level and dispersion, seeded
+ *       Willemain bootstrap for lumpy series.</li>
  *   <li>Planning again: as the nightly plan is made every night from the demand seen so far, the
  *       policy is planned again every {@code replanEvery} periods of the test path (default 1),
  *       each time from the training part plus the test periods already seen, and each plan decides
@@ -52,9 +51,11 @@ import java.util.stream.IntStream;
  *       (quantity stands in for value), over all series; with unit costs, as the nightly plan: by
  *       forecast annual demand value ({@code mean per period * periods per year * unit cost}) within
  *       each region (one regional warehouse per region). Default 80/95 cut-offs.</li>
- *   <li>Sparecast: {@link FillRateAllocation} per ABC class at the class target, as the nightly
- *       plan allocates by default (or, with allocation LINE, {@link OrderUpToPolicy#decide} per
- *       line, as its {@code sparecast.plan.allocation=line}).</li>
+ *   <li>Sparecast: {@link PlanLine#decideClass}, the class-wide allocation per ABC class at the
+ *       class target, as the nightly plan allocates by default (or, with allocation LINE,
+ *       {@link PlanLine#decide(PlanLine.Planned)} per line, as its
+ *       {@code sparecast.plan.allocation=line}). Unlike the nightly plan, whose classes are per
+ *       warehouse, a class here spans all regions.</li>
  *   <li>Normal at target: each line at the class target from a normal with the same mean and
  *       variance ({@link NormalDemand}). Normal matched: the same normal policy with one
  *       line target for the whole class, found by bisection so that the class's simulated fill
@@ -76,6 +77,9 @@ final class PolicyComparison {
     static final int MIN_TRAINING = 4;
 
     private static final int BISECTION_STEPS = 16;
+
+    /** The plan line of the nightly job, at its default line floor (0.5). */
+    private static final PlanLine PLAN_LINE = PlanLine.withDefaults();
 
     /** Whether lines share a class target (class-wide allocation) or each meets it. */
     enum Allocation { CLASS, LINE }
@@ -142,18 +146,16 @@ final class PolicyComparison {
         }
     }
 
-    /** One plan of one line: Sparecast's input (target not yet set) and the matching normals. */
-    private record Plan(PolicyInput sparecast, NormalDemand normalProtection, NormalDemand normalLead,
+    /** One plan of one line: Sparecast's line (target not yet set) and the matching normals. */
+    private record Plan(PlanLine.Planned sparecast, NormalDemand normalProtection, NormalDemand normalLead,
                         double meanPerPeriod) {
 
-        PolicyInput sparecast(double target) {
-            PolicyInput p = sparecast;
-            return new PolicyInput(p.protectionDemand(), p.reviewPeriodDemand(), target, 0, 0, 0, 0, 1, 0)
-                    .withLeadTimeDemand(p.leadTimeDemand());
+        PlanLine.Planned sparecast(double target) {
+            return sparecast.withTarget(target);
         }
 
         NormalPlan normal() {
-            return new NormalPlan(normalProtection, normalLead, sparecast.reviewPeriodDemand());
+            return new NormalPlan(normalProtection, normalLead, sparecast.policy().reviewPeriodDemand());
         }
     }
 
@@ -240,11 +242,11 @@ final class PolicyComparison {
                 double target = setup.targets().get(c);
                 List<Integer> members = IntStream.range(0, lines.size())
                         .filter(i -> abc[i] == c && current.get(i) != null).boxed().toList();
-                List<PolicyInput> inputs = members.stream().map(i -> current.get(i).sparecast(target)).toList();
-                List<PolicyDecision> decisions = decide(inputs, target);
+                List<PlanLine.Planned> inputs = members.stream().map(i -> current.get(i).sparecast(target)).toList();
+                List<PolicyDecision> decisions = decide(inputs, target, allocation);
                 for (int m = 0; m < members.size(); m++) {
                     int i = members.get(m);
-                    sparecast.get(i)[k] = Levels.of(decisions.get(m), inputs.get(m));
+                    sparecast.get(i)[k] = Levels.of(decisions.get(m), inputs.get(m).policy());
                     normal.get(i)[k] = current.get(i).normal();
                 }
             }
@@ -337,23 +339,31 @@ final class PolicyComparison {
         // The nightly plan's horizon (26 weeks), at least lead time plus review.
         int horizon = Math.max(periodsPerYear / 2, (int) Math.ceil(leadTime.mean() + 3 * leadTime.sd()) + review);
         SeriesForecast f = auto.forecast(history, Math.max(1, horizon));
-        double mean = f.meanPerPeriod();
-        LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();
         long bootstrapSeed = seed * 1_000_003L + line.series().key().hashCode() + 7_919L * known;
-        DemandDistribution protection = model.over(f, history, leadTime, review, bootstrapSeed).distribution();
-        DemandDistribution lead = model.over(f, history, leadTime, 0, bootstrapSeed).distribution();
-        // The review period's demand at the level over the protected span, as the nightly plan;
+        // The nightly plan's line, with no stock and no rounding (only its levels are simulated);
         // the target is set per class when the classes are known (Plan.sparecast(target)).
-        double reviewDemand = f.meanPerPeriod(leadTime.mean() + review) * review;
-        PolicyInput ours = new PolicyInput(protection, reviewDemand, 0.5, 0, 0, 0, 0, 1, 0).withLeadTimeDemand(lead);
-        return new Plan(ours, NormalDemand.matching(protection), NormalDemand.matching(lead), mean);
+        PlanLine.Planned ours = plan(planInput(f, history, leadTime, review, bootstrapSeed));
+        return new Plan(ours, NormalDemand.matching(ours.distribution()),
+                NormalDemand.matching(ours.policy().leadTimeDemand()), f.meanPerPeriod());
     }
 
-    private List<PolicyDecision> decide(List<PolicyInput> members, double target) {
+    /** A simulated line planned by the nightly plan's code. */
+    static PlanLine.Planned plan(PlanLine.Input input) {
+        return PLAN_LINE.plan(input);
+    }
+
+    /** What a simulated line is planned from: {@link PlanLine}'s input without stock or rounding. */
+    static PlanLine.Input planInput(SeriesForecast forecast, double[] history, LeadTime leadTime, int review,
+                                    long bootstrapSeed) {
+        return PlanLine.Input.levelsOnly(forecast, history, leadTime, review, bootstrapSeed, 0.5);
+    }
+
+    /** The levels of one class's lines (in order) at the class target, as the nightly plan decides them. */
+    static List<PolicyDecision> decide(List<PlanLine.Planned> members, double target, Allocation allocation) {
         if (allocation == Allocation.LINE) {
-            return members.parallelStream().map(in -> OrderUpToPolicy.withDefaults().decide(in)).toList();
+            return members.parallelStream().map(PLAN_LINE::decide).toList();
         }
-        return FillRateAllocation.withDefaults().decideAll(members, target);
+        return PLAN_LINE.decideClass(members, target);
     }
 
     private SimulationResult simulateNormal(List<Planned> members, double lineTarget) {
