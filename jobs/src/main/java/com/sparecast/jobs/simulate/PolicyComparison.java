@@ -5,6 +5,7 @@ import com.sparecast.models.distribution.LeadTime;
 import com.sparecast.models.inventory.AbcClass;
 import com.sparecast.models.inventory.AbcClassifier;
 import com.sparecast.models.distribution.NormalDemand;
+import com.sparecast.models.inventory.LeadTimeDemandCalibration;
 import com.sparecast.models.inventory.PlanLine;
 import com.sparecast.models.inventory.OrderUpToPolicy;
 import com.sparecast.models.inventory.PolicyDecision;
@@ -14,6 +15,7 @@ import com.sparecast.models.inventory.PolicySimulator.Levels;
 import com.sparecast.models.inventory.SimulationResult;
 import com.sparecast.models.selection.AutomaticForecaster;
 import com.sparecast.models.selection.SeriesForecast;
+import com.sparecast.models.series.DemandClass;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -84,9 +86,15 @@ final class PolicyComparison {
     /** Whether lines share a class target (class-wide allocation) or each meets it. */
     enum Allocation { CLASS, LINE }
 
-    /** The result per class, and overall under {@code null}. */
+    /**
+     * The result per class, and overall under {@code null}.
+     *
+     * @param calibration per ABC class and demand class (of the plan's forecast), the
+     *     calibration of the plans' lead-time demand ({@link #calibration})
+     */
     record Outcome(int series, int excluded, Map<AbcClass, ClassOutcome> classes, ClassOutcome overall,
-                   double fitSeconds, double simulateSeconds) {
+                   double fitSeconds, double simulateSeconds,
+                   Map<AbcClass, Map<DemandClass, LeadTimeDemandCalibration>> calibration) {
     }
 
     /**
@@ -148,7 +156,7 @@ final class PolicyComparison {
 
     /** One plan of one line: Sparecast's line (target not yet set) and the matching normals. */
     private record Plan(PlanLine.Planned sparecast, NormalDemand normalProtection, NormalDemand normalLead,
-                        double meanPerPeriod) {
+                        double meanPerPeriod, DemandClass demandClass) {
 
         PlanLine.Planned sparecast(double target) {
             return sparecast.withTarget(target);
@@ -232,6 +240,7 @@ final class PolicyComparison {
             sparecast.add(new Levels[plans(lines.get(i))]);
             normal.add(new NormalPlan[plans(lines.get(i))]);
         }
+        Map<AbcClass, Map<DemandClass, LeadTimeDemandCalibration>> calibration = new EnumMap<>(AbcClass.class);
         // Plan by plan, so only one plan's distributions (bootstrap samples) are held at a time.
         for (int k = 0; k < plans; k++) {
             int plan = k;
@@ -248,6 +257,12 @@ final class PolicyComparison {
                     int i = members.get(m);
                     sparecast.get(i)[k] = Levels.of(decisions.get(m), inputs.get(m).policy());
                     normal.get(i)[k] = current.get(i).normal();
+                    LeadTimeDemandCalibration outcome = calibration(lines.get(i), current.get(i),
+                            k * setup.replanEvery());
+                    if (outcome != null) {
+                        calibration.computeIfAbsent(c, x -> new EnumMap<>(DemandClass.class))
+                                .merge(current.get(i).demandClass(), outcome, LeadTimeDemandCalibration::plus);
+                    }
                 }
             }
         }
@@ -265,7 +280,29 @@ final class PolicyComparison {
             classes.put(c, outcome);
             overall = overall.plus(outcome);
         }
-        return new Outcome(total, total - lines.size(), classes, overall, fitSeconds, (System.nanoTime() - t1) / 1e9);
+        return new Outcome(total, total - lines.size(), classes, overall, fitSeconds, (System.nanoTime() - t1) / 1e9,
+                calibration);
+    }
+
+    /**
+     * The plan's lead-time demand {@code D_{L+R}} against the demand realised over the lead time
+     * plus review that follow it: the test periods after the {@code known} the plan has seen,
+     * over the lead time drawn for the order placed at that review ({@link Line#leadTimes()},
+     * the simulation's own draw) plus the review period. Null when that span runs past the end
+     * of the test path.
+     */
+    private LeadTimeDemandCalibration calibration(Line line, Plan plan, int known) {
+        int[] leadTimes = line.leadTimes();
+        int span = leadTimes[Math.min(leadTimes.length - 1, line.warmUp() + known)] + review;
+        double[] test = line.test();
+        if (known + span > test.length) {
+            return null;
+        }
+        double realised = 0;
+        for (int t = known; t < known + span; t++) {
+            realised += test[t];
+        }
+        return LeadTimeDemandCalibration.of(plan.sparecast().distribution(), realised);
     }
 
     /** How many plans a line has over its test path: one, or one per {@code replanEvery} periods. */
@@ -344,7 +381,7 @@ final class PolicyComparison {
         // the target is set per class when the classes are known (Plan.sparecast(target)).
         PlanLine.Planned ours = plan(planInput(f, history, leadTime, review, bootstrapSeed));
         return new Plan(ours, NormalDemand.matching(ours.distribution()),
-                NormalDemand.matching(ours.policy().leadTimeDemand()), f.meanPerPeriod());
+                NormalDemand.matching(ours.policy().leadTimeDemand()), f.meanPerPeriod(), f.demandClass());
     }
 
     /** A simulated line planned by the nightly plan's code. */
