@@ -5,8 +5,6 @@ import com.sparecast.jobs.spark.Columns;
 import com.sparecast.jobs.stage.PlanSchema;
 import com.sparecast.models.distribution.DemandDistribution;
 import com.sparecast.models.distribution.LeadTime;
-import com.sparecast.models.distribution.LeadTimeDemand;
-import com.sparecast.models.distribution.LeadTimeDemandModel;
 import com.sparecast.models.inventory.Eoq;
 import com.sparecast.models.inventory.ExceptionCode;
 import com.sparecast.models.selection.SeriesForecast;
@@ -14,8 +12,8 @@ import com.sparecast.models.series.DemandClass;
 import com.sparecast.models.series.IntermittencyStatistics;
 import com.sparecast.models.inventory.ExceptionRules;
 import com.sparecast.models.inventory.FillRateAllocation;
+import com.sparecast.models.inventory.PlanLine;
 import com.sparecast.models.inventory.ResponseCurve;
-import com.sparecast.models.inventory.OrderUpToPolicy;
 import com.sparecast.models.inventory.PolicyDecision;
 import com.sparecast.models.inventory.PolicyInput;
 import java.io.Serializable;
@@ -32,8 +30,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Computes one plan line in an executor: lead-time demand over the lane's uncertain lead time
  * plus the review period, the order-up-to policy for the class's fill rate, the order, and the
- * exception a planner must look at. The decisions themselves are the models' (distribution,
- * inventory); this class gathers their inputs and lays out the row.
+ * exception a planner must look at. The line itself is {@link PlanLine}'s, the same code
+ * {@code simulate} plans with; this class gathers its inputs from the row and lays out the
+ * plan's row.
  */
 final class PlanLineCalculator implements Serializable {
 
@@ -46,27 +45,56 @@ final class PlanLineCalculator implements Serializable {
             "on_hand", "on_order", "returns_per_week", "abc_class", "span_error_variance");
 
     private final PlanningContext context;
-    /** The class-wide allocation, no line planned below the configured floor. */
-    private final FillRateAllocation allocation;
+    /** The line's computation, with the class-wide allocation at the configured line floor. */
+    private final PlanLine planLine;
 
     PlanLineCalculator(PlanningContext context) {
         this.context = context;
-        this.allocation = context.policy().allocation();
+        this.planLine = PlanLine.withDefaults().withAllocation(context.policy().allocation());
     }
 
-    /** A line's policy input and what its row shows besides the decision. */
+    /** A line as {@link PlanLine} planned it, and what its row shows besides the decision. */
     private record Line(String warehouseId, String partNo, String region, String role, boolean hasForecast,
                         double meanPerWeek, List<Double> forecast, List<Double> history, String abcClass,
-                        MasterData.Part part, LeadTime leadTime, String source, double review, LeadTimeDemand ltd,
-                        PolicyInput input) {
+                        MasterData.Part part, LeadTime leadTime, String source, double review,
+                        PlanLine.Planned planned) {
+
+        PolicyInput input() {
+            return planned.policy();
+        }
     }
 
     private Line line(Row in) {
         String warehouseId = in.getString(0);
         String partNo = in.getString(1);
-        String region = in.getString(2);
         String role = in.getString(3);
-        boolean hasForecast = !in.isNullAt(4) && in.isNullAt(11);
+        boolean hasForecast = hasForecast(in);
+        double meanPerWeek = hasForecast ? in.getDouble(7) : 0;
+        List<Double> forecast = in.isNullAt(9) ? List.of() : in.getList(9);
+        List<Double> history = in.isNullAt(10) ? null : in.getList(10);
+        MasterData.Part part = context.master().parts().get(partNo);
+        MasterData.Lane lane = lane(warehouseId, role);
+        String source = lane == null ? "SUPPLIER" : lane.originWarehouse();
+        PlanLine.Input input = planInput(in);
+        return new Line(warehouseId, partNo, in.getString(2), role, hasForecast, meanPerWeek, forecast, history,
+                in.getString(15), part, input.leadTime(), source, input.reviewPeriods(), planLine.plan(input));
+    }
+
+    /** Whether the forecast step forecast the row's series (a method and no error). */
+    private static boolean hasForecast(Row in) {
+        return !in.isNullAt(4) && in.isNullAt(11);
+    }
+
+    /** The supply lane into a regional warehouse; null for a central one (its suppliers). */
+    private MasterData.Lane lane(String warehouseId, String role) {
+        return "CENTRAL".equals(role) ? null : context.master().supplyLaneTo(warehouseId);
+    }
+
+    /** What {@link PlanLine} plans the row's line from: forecast, lead time, stock, rounding. */
+    PlanLine.Input planInput(Row in) {
+        String warehouseId = in.getString(0);
+        String partNo = in.getString(1);
+        boolean hasForecast = hasForecast(in);
         double meanPerWeek = hasForecast ? in.getDouble(7) : 0;
         double errorVariance = hasForecast ? in.getDouble(8) : 0;
         List<Double> forecast = in.isNullAt(9) ? List.of() : in.getList(9);
@@ -78,34 +106,23 @@ final class PlanLineCalculator implements Serializable {
         List<Double> spanErrorVariance = hasForecast && !in.isNullAt(16) ? in.getList(16) : List.of();
 
         MasterData.Part part = context.master().parts().get(partNo);
-        MasterData.Lane lane = "CENTRAL".equals(role) ? null : context.master().supplyLaneTo(warehouseId);
+        MasterData.Lane lane = lane(warehouseId, in.getString(3));
         LeadTime leadTime = lane == null
                 ? LeadTime.ofLane(context.policy().supplierLeadTimeDaysMean(), context.policy().supplierLeadTimeDaysSd(), 0, 0, DAYS_PER_WEEK)
                 : LeadTime.ofLane(lane.transitDaysMean(), lane.transitDaysSd(), lane.customsDaysMean(),
                         lane.customsDaysSd(), DAYS_PER_WEEK);
-        String source = lane == null ? "SUPPLIER" : lane.originWarehouse();
-        double review = context.policy().reviewWeeks();
-
-        LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();
         SeriesForecast series = seriesForecast(in, hasForecast, meanPerWeek, errorVariance, spanErrorVariance,
                 forecast, history);
         // Bootstrap replicates are seeded by date, warehouse and part: the same plan on every run.
         long seed = context.planningDate().toEpochDay() * 1_000_003L + (warehouseId + '|' + partNo).hashCode();
-        LeadTimeDemand ltd = model.over(series, Columns.doubles(history), leadTime, review, seed);
         double returnsWeeks = Math.max(0, leadTime.mean() - context.policy().refurbishDelayDays() / DAYS_PER_WEEK);
         double expectedReturns = returnsPerWeek * context.policy().refurbishYield() * returnsWeeks;
         int packSize = part == null ? 1 : Math.max(1, part.packSize());
         int moq = part == null ? 0 : part.minOrderQty();
-        // The demand of the review period that follows, at the forecast's level over the protected span.
-        double reviewDemand = series.meanPerPeriod(leadTime.mean() + review) * review;
-        // The lead-time-only distribution makes the fill rate the exact periodic-review form (ESPRC).
-        PolicyInput input = new PolicyInput(ltd.distribution(), reviewDemand, context.targetFillRate(abcClass),
-                onHand, onOrder, expectedReturns, 0, packSize, moq)
-                .withLeadTimeDemand(model.over(series, Columns.doubles(history), leadTime, 0, seed).distribution())
-                .withEconomicOrderQuantity(Eoq.ifConfigured(meanPerWeek * 52, context.policy().orderCost(), context.policy().holdingRate(),
-                        part == null ? 0 : part.unitCost()));
-        return new Line(warehouseId, partNo, region, role, hasForecast, meanPerWeek, forecast, history, abcClass, part,
-                leadTime, source, review, ltd, input);
+        double eoq = Eoq.ifConfigured(meanPerWeek * 52, context.policy().orderCost(), context.policy().holdingRate(),
+                part == null ? 0 : part.unitCost());
+        return new PlanLine.Input(series, Columns.doubles(history), leadTime, context.policy().reviewWeeks(), seed,
+                context.targetFillRate(abcClass), onHand, onOrder, expectedReturns, packSize, moq, eoq);
     }
 
     /** Columns {@link #withCurve} appends to the input row. */
@@ -129,7 +146,7 @@ final class PlanLineCalculator implements Serializable {
      * ({@link FillRateAllocation#curve}) appended.
      */
     Row withCurve(Row in) {
-        ResponseCurve c = allocation.curve(line(in).input());
+        ResponseCurve c = planLine.curve(line(in).planned());
         List<Object> values = new ArrayList<>(in.length() + 4);
         for (int i = 0; i < in.length(); i++) {
             values.add(in.get(i));
@@ -152,17 +169,17 @@ final class PlanLineCalculator implements Serializable {
      * The plan line: its policy at the class's multiplier ({@link FillRateAllocation}, on the
      * curve of a row made by {@link #withCurve}) where {@code multipliers} has one for its
      * warehouse and class (key {@link #classKey}), else at its own target
-     * ({@link OrderUpToPolicy#decide}).
+     * ({@link PlanLine#decide(PlanLine.Planned)}).
      */
     Row compute(Row in, Map<String, Double> multipliers) {
         Line l = line(in);
         boolean hasForecast = l.hasForecast();
         MasterData.Part part = l.part();
-        DemandDistribution x = l.ltd().distribution();
+        DemandDistribution x = l.planned().distribution();
         PolicyInput input = l.input();
         Double multiplier = multipliers.get(classKey(l.warehouseId(), l.abcClass()));
-        PolicyDecision decision = multiplier == null ? OrderUpToPolicy.withDefaults().decide(input)
-                : allocation.decide(input, curveOf(in), multiplier);
+        PolicyDecision decision = multiplier == null ? planLine.decide(l.planned())
+                : planLine.decide(l.planned(), curveOf(in), multiplier);
 
         String[] exception = exception(l.partNo(), hasForecast, in.isNullAt(11) ? null : in.getString(11), l.history(),
                 input, decision, l.meanPerWeek(), l.leadTime());
@@ -189,7 +206,7 @@ final class PlanLineCalculator implements Serializable {
         row.add(l.leadTime().sd());
         row.add(l.review());
         row.add(x.name());
-        row.add(l.ltd().reason());
+        row.add(l.planned().leadTimeDemand().reason());
         row.add(x.mean());
         row.add(quantile(x, 0.5));
         row.add(quantile(x, 0.9));

@@ -1,13 +1,12 @@
 package com.sparecast.jobs.simulate;
 
 import com.sparecast.jobs.simulate.DemandHistory.Series;
-import com.sparecast.models.distribution.DemandDistribution;
 import com.sparecast.models.distribution.LeadTime;
-import com.sparecast.models.distribution.LeadTimeDemandModel;
 import com.sparecast.models.inventory.AbcClass;
 import com.sparecast.models.inventory.AbcClassifier;
-import com.sparecast.models.inventory.FillRateAllocation;
 import com.sparecast.models.distribution.NormalDemand;
+import com.sparecast.models.inventory.LeadTimeDemandCalibration;
+import com.sparecast.models.inventory.PlanLine;
 import com.sparecast.models.inventory.OrderUpToPolicy;
 import com.sparecast.models.inventory.PolicyDecision;
 import com.sparecast.models.inventory.PolicyInput;
@@ -16,6 +15,7 @@ import com.sparecast.models.inventory.PolicySimulator.Levels;
 import com.sparecast.models.inventory.SimulationResult;
 import com.sparecast.models.selection.AutomaticForecaster;
 import com.sparecast.models.selection.SeriesForecast;
+import com.sparecast.models.series.DemandClass;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -39,10 +39,11 @@ import java.util.stream.IntStream;
  *       training parts ({@code withDefaultChosenOn}), {@code forecast(history, horizon)} with the
  *       nightly plan's horizon (half a year: 26 weeks, 6 months; at least lead time plus three sd
  *       plus review).</li>
- *   <li>Distributions: as the nightly plan, {@code LeadTimeDemandModel.withDefaults().over(forecast,
- *       history, ...)} over lead time plus review ({@code D_{L+R}}) and over the lead time alone
- *       ({@code D_L}): the forecast's mean and error variance over the span, family by level and
- *       dispersion, seeded Willemain bootstrap for lumpy series.</li>
+ *   <li>Plan line: the nightly plan's own code, {@link PlanLine#plan} (no stock, pack size 1, no
+ *       MOQ or EOQ: only the levels are simulated): lead-time demand over lead time plus review
+ *       ({@code D_{L+R}}) and over the lead time alone ({@code D_L}), each computed once: the
+ *       forecast's mean and error variance over the span, family by level and dispersion, seeded
+ *       Willemain bootstrap for lumpy series.</li>
  *   <li>Planning again: as the nightly plan is made every night from the demand seen so far, the
  *       policy is planned again every {@code replanEvery} periods of the test path (default 1),
  *       each time from the training part plus the test periods already seen, and each plan decides
@@ -52,9 +53,11 @@ import java.util.stream.IntStream;
  *       (quantity stands in for value), over all series; with unit costs, as the nightly plan: by
  *       forecast annual demand value ({@code mean per period * periods per year * unit cost}) within
  *       each region (one regional warehouse per region). Default 80/95 cut-offs.</li>
- *   <li>Sparecast: {@link FillRateAllocation} per ABC class at the class target, as the nightly
- *       plan allocates by default (or, with allocation LINE, {@link OrderUpToPolicy#decide} per
- *       line, as its {@code sparecast.plan.allocation=line}).</li>
+ *   <li>Sparecast: {@link PlanLine#decideClass}, the class-wide allocation per ABC class at the
+ *       class target, as the nightly plan allocates by default (or, with allocation LINE,
+ *       {@link PlanLine#decide(PlanLine.Planned)} per line, as its
+ *       {@code sparecast.plan.allocation=line}). Unlike the nightly plan, whose classes are per
+ *       warehouse, a class here spans all regions.</li>
  *   <li>Normal at target: each line at the class target from a normal with the same mean and
  *       variance ({@link NormalDemand}). Normal matched: the same normal policy with one
  *       line target for the whole class, found by bisection so that the class's simulated fill
@@ -77,12 +80,21 @@ final class PolicyComparison {
 
     private static final int BISECTION_STEPS = 16;
 
+    /** The plan line of the nightly job, at its default line floor (0.5). */
+    private static final PlanLine PLAN_LINE = PlanLine.withDefaults();
+
     /** Whether lines share a class target (class-wide allocation) or each meets it. */
     enum Allocation { CLASS, LINE }
 
-    /** The result per class, and overall under {@code null}. */
+    /**
+     * The result per class, and overall under {@code null}.
+     *
+     * @param calibration per ABC class and demand class (of the plan's forecast), the
+     *     calibration of the plans' lead-time demand ({@link #calibration})
+     */
     record Outcome(int series, int excluded, Map<AbcClass, ClassOutcome> classes, ClassOutcome overall,
-                   double fitSeconds, double simulateSeconds) {
+                   double fitSeconds, double simulateSeconds,
+                   Map<AbcClass, Map<DemandClass, LeadTimeDemandCalibration>> calibration) {
     }
 
     /**
@@ -142,18 +154,16 @@ final class PolicyComparison {
         }
     }
 
-    /** One plan of one line: Sparecast's input (target not yet set) and the matching normals. */
-    private record Plan(PolicyInput sparecast, NormalDemand normalProtection, NormalDemand normalLead,
-                        double meanPerPeriod) {
+    /** One plan of one line: Sparecast's line (target not yet set) and the matching normals. */
+    private record Plan(PlanLine.Planned sparecast, NormalDemand normalProtection, NormalDemand normalLead,
+                        double meanPerPeriod, DemandClass demandClass) {
 
-        PolicyInput sparecast(double target) {
-            PolicyInput p = sparecast;
-            return new PolicyInput(p.protectionDemand(), p.reviewPeriodDemand(), target, 0, 0, 0, 0, 1, 0)
-                    .withLeadTimeDemand(p.leadTimeDemand());
+        PlanLine.Planned sparecast(double target) {
+            return sparecast.withTarget(target);
         }
 
         NormalPlan normal() {
-            return new NormalPlan(normalProtection, normalLead, sparecast.reviewPeriodDemand());
+            return new NormalPlan(normalProtection, normalLead, sparecast.policy().reviewPeriodDemand());
         }
     }
 
@@ -230,6 +240,7 @@ final class PolicyComparison {
             sparecast.add(new Levels[plans(lines.get(i))]);
             normal.add(new NormalPlan[plans(lines.get(i))]);
         }
+        Map<AbcClass, Map<DemandClass, LeadTimeDemandCalibration>> calibration = new EnumMap<>(AbcClass.class);
         // Plan by plan, so only one plan's distributions (bootstrap samples) are held at a time.
         for (int k = 0; k < plans; k++) {
             int plan = k;
@@ -240,12 +251,18 @@ final class PolicyComparison {
                 double target = setup.targets().get(c);
                 List<Integer> members = IntStream.range(0, lines.size())
                         .filter(i -> abc[i] == c && current.get(i) != null).boxed().toList();
-                List<PolicyInput> inputs = members.stream().map(i -> current.get(i).sparecast(target)).toList();
-                List<PolicyDecision> decisions = decide(inputs, target);
+                List<PlanLine.Planned> inputs = members.stream().map(i -> current.get(i).sparecast(target)).toList();
+                List<PolicyDecision> decisions = decide(inputs, target, allocation);
                 for (int m = 0; m < members.size(); m++) {
                     int i = members.get(m);
-                    sparecast.get(i)[k] = Levels.of(decisions.get(m), inputs.get(m));
+                    sparecast.get(i)[k] = Levels.of(decisions.get(m), inputs.get(m).policy());
                     normal.get(i)[k] = current.get(i).normal();
+                    LeadTimeDemandCalibration outcome = calibration(lines.get(i), current.get(i),
+                            k * setup.replanEvery());
+                    if (outcome != null) {
+                        calibration.computeIfAbsent(c, x -> new EnumMap<>(DemandClass.class))
+                                .merge(current.get(i).demandClass(), outcome, LeadTimeDemandCalibration::plus);
+                    }
                 }
             }
         }
@@ -263,7 +280,29 @@ final class PolicyComparison {
             classes.put(c, outcome);
             overall = overall.plus(outcome);
         }
-        return new Outcome(total, total - lines.size(), classes, overall, fitSeconds, (System.nanoTime() - t1) / 1e9);
+        return new Outcome(total, total - lines.size(), classes, overall, fitSeconds, (System.nanoTime() - t1) / 1e9,
+                calibration);
+    }
+
+    /**
+     * The plan's lead-time demand {@code D_{L+R}} against the demand realised over the lead time
+     * plus review that follow it: the test periods after the {@code known} the plan has seen,
+     * over the lead time drawn for the order placed at that review ({@link Line#leadTimes()},
+     * the simulation's own draw) plus the review period. Null when that span runs past the end
+     * of the test path.
+     */
+    private LeadTimeDemandCalibration calibration(Line line, Plan plan, int known) {
+        int[] leadTimes = line.leadTimes();
+        int span = leadTimes[Math.min(leadTimes.length - 1, line.warmUp() + known)] + review;
+        double[] test = line.test();
+        if (known + span > test.length) {
+            return null;
+        }
+        double realised = 0;
+        for (int t = known; t < known + span; t++) {
+            realised += test[t];
+        }
+        return LeadTimeDemandCalibration.of(plan.sparecast().distribution(), realised);
     }
 
     /** How many plans a line has over its test path: one, or one per {@code replanEvery} periods. */
@@ -337,23 +376,31 @@ final class PolicyComparison {
         // The nightly plan's horizon (26 weeks), at least lead time plus review.
         int horizon = Math.max(periodsPerYear / 2, (int) Math.ceil(leadTime.mean() + 3 * leadTime.sd()) + review);
         SeriesForecast f = auto.forecast(history, Math.max(1, horizon));
-        double mean = f.meanPerPeriod();
-        LeadTimeDemandModel model = LeadTimeDemandModel.withDefaults();
         long bootstrapSeed = seed * 1_000_003L + line.series().key().hashCode() + 7_919L * known;
-        DemandDistribution protection = model.over(f, history, leadTime, review, bootstrapSeed).distribution();
-        DemandDistribution lead = model.over(f, history, leadTime, 0, bootstrapSeed).distribution();
-        // The review period's demand at the level over the protected span, as the nightly plan;
+        // The nightly plan's line, with no stock and no rounding (only its levels are simulated);
         // the target is set per class when the classes are known (Plan.sparecast(target)).
-        double reviewDemand = f.meanPerPeriod(leadTime.mean() + review) * review;
-        PolicyInput ours = new PolicyInput(protection, reviewDemand, 0.5, 0, 0, 0, 0, 1, 0).withLeadTimeDemand(lead);
-        return new Plan(ours, NormalDemand.matching(protection), NormalDemand.matching(lead), mean);
+        PlanLine.Planned ours = plan(planInput(f, history, leadTime, review, bootstrapSeed));
+        return new Plan(ours, NormalDemand.matching(ours.distribution()),
+                NormalDemand.matching(ours.policy().leadTimeDemand()), f.meanPerPeriod(), f.demandClass());
     }
 
-    private List<PolicyDecision> decide(List<PolicyInput> members, double target) {
+    /** A simulated line planned by the nightly plan's code. */
+    static PlanLine.Planned plan(PlanLine.Input input) {
+        return PLAN_LINE.plan(input);
+    }
+
+    /** What a simulated line is planned from: {@link PlanLine}'s input without stock or rounding. */
+    static PlanLine.Input planInput(SeriesForecast forecast, double[] history, LeadTime leadTime, int review,
+                                    long bootstrapSeed) {
+        return PlanLine.Input.levelsOnly(forecast, history, leadTime, review, bootstrapSeed, 0.5);
+    }
+
+    /** The levels of one class's lines (in order) at the class target, as the nightly plan decides them. */
+    static List<PolicyDecision> decide(List<PlanLine.Planned> members, double target, Allocation allocation) {
         if (allocation == Allocation.LINE) {
-            return members.parallelStream().map(in -> OrderUpToPolicy.withDefaults().decide(in)).toList();
+            return members.parallelStream().map(PLAN_LINE::decide).toList();
         }
-        return FillRateAllocation.withDefaults().decideAll(members, target);
+        return PLAN_LINE.decideClass(members, target);
     }
 
     private SimulationResult simulateNormal(List<Planned> members, double lineTarget) {

@@ -7,13 +7,16 @@ import com.sparecast.jobs.simulate.PolicyComparison.ClassOutcome;
 import com.sparecast.jobs.simulate.PolicyComparison.Outcome;
 import com.sparecast.models.distribution.LeadTime;
 import com.sparecast.models.inventory.AbcClass;
+import com.sparecast.models.inventory.LeadTimeDemandCalibration;
 import com.sparecast.models.inventory.SimulationResult;
+import com.sparecast.models.series.DemandClass;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -177,6 +180,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         out.print(table(outcome, freq, n, alloc, truth, masterData != null ? targets : null));
+        out.print(calibrationTable(outcome));
         int simulated = outcome.series() - outcome.excluded();
         out.printf(Locale.ROOT, "%.1f s (fit %.1f s, simulate %.1f s): %.0f series/s on %d cores%n", seconds,
                 outcome.fitSeconds(), outcome.simulateSeconds(), seconds > 0 ? simulated / seconds : 0,
@@ -254,7 +258,53 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         b.append(",\n  ");
         classJson(b, "ALL", o.overall());
-        b.append("}}\n");
+        b.append("},\n \"ltd_calibration\": [");
+        sep = "";
+        for (CalibrationRow r : calibrationRows(o)) {
+            b.append(sep).append("\n  {\"abc_class\": \"").append(r.abcClass())
+                    .append("\", \"demand_class\": \"").append(r.demandClass())
+                    .append("\", \"plans\": ").append(r.tally().plans())
+                    .append(", \"at_or_below_p50\": ").append(num(r.tally().share50()))
+                    .append(", \"at_or_below_p80\": ").append(num(r.tally().share80()))
+                    .append(", \"at_or_below_p95\": ").append(num(r.tally().share95())).append('}');
+            sep = ",";
+        }
+        b.append("]}\n");
+        return b.toString();
+    }
+
+    /** A row of the lead-time-demand calibration: an ABC class (or ALL) and a demand class (or ALL). */
+    private record CalibrationRow(String abcClass, String demandClass, LeadTimeDemandCalibration tally) {
+    }
+
+    /** Per ABC class: each demand class, then the class as a whole; then all classes. */
+    private static List<CalibrationRow> calibrationRows(Outcome o) {
+        List<CalibrationRow> rows = new ArrayList<>();
+        LeadTimeDemandCalibration overall = LeadTimeDemandCalibration.EMPTY;
+        for (Map.Entry<AbcClass, Map<DemandClass, LeadTimeDemandCalibration>> c : o.calibration().entrySet()) {
+            LeadTimeDemandCalibration all = LeadTimeDemandCalibration.EMPTY;
+            for (Map.Entry<DemandClass, LeadTimeDemandCalibration> d : c.getValue().entrySet()) {
+                rows.add(new CalibrationRow(c.getKey().name(), d.getKey().name(), d.getValue()));
+                all = all.plus(d.getValue());
+            }
+            rows.add(new CalibrationRow(c.getKey().name(), "ALL", all));
+            overall = overall.plus(all);
+        }
+        rows.add(new CalibrationRow("ALL", "ALL", overall));
+        return rows;
+    }
+
+    private static String calibrationTable(Outcome o) {
+        StringBuilder b = new StringBuilder();
+        b.append("lead-time demand calibration: share of Sparecast's plans whose realised demand over lead time plus"
+                + " review falls at or below the plan's 50/80/95% lead-time-demand quantile (randomised PIT)\n");
+        b.append(String.format(Locale.ROOT, "%-5s %-13s %8s %7s %7s %7s%n", "class", "demand_class", "plans", "p50",
+                "p80", "p95"));
+        for (CalibrationRow r : calibrationRows(o)) {
+            b.append(String.format(Locale.ROOT, "%-5s %-13s %8d %7s %7s %7s%n", r.abcClass(), r.demandClass(),
+                    r.tally().plans(), fmt(r.tally().share50(), 3), fmt(r.tally().share80(), 3),
+                    fmt(r.tally().share95(), 3)));
+        }
         return b.toString();
     }
 

@@ -78,6 +78,14 @@ class SimulateCommandTest {
         // series per class (A, B, C) then overall, which is their sum
         List<Double> series = all(text, "series").subList(1, 5);
         assertEquals(series.get(3), series.get(0) + series.get(1) + series.get(2));
+        // lead-time demand calibration: shares in [0, 1], every plan counted once in ALL
+        assertTrue(r.out().contains("\nlead-time demand calibration:"), r.out());
+        assertTrue(text.contains("\"ltd_calibration\": [\n  {\"abc_class\": \""), text);
+        List<Double> shares = all(text, "at_or_below_p80");
+        assertTrue(shares.stream().allMatch(v -> v >= 0 && v <= 1), shares.toString());
+        List<Double> plans = all(text, "plans");
+        // holdout 12, lead time about 2 and review 1: 9 to 10 plans of each of the 20 series reach past their span
+        assertTrue(plans.get(plans.size() - 1) >= 20 * 8 && plans.get(plans.size() - 1) <= 20 * 11, plans.toString());
         assertEquals(20.0, series.get(3));
         for (double f : all(text, "fill_rate")) {
             assertTrue(Double.isNaN(f) || (f >= 0 && f <= 1), text);
