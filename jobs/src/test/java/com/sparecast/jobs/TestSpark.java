@@ -24,14 +24,16 @@ public final class TestSpark {
     }
 
     public static synchronized SparkSession session() {
-        if (session == null) {
+        // Another test class may have stopped the JVM's active session (getOrCreate hands out the same one).
+        if (session == null || session.sparkContext().isStopped()) {
             try {
                 Settings settings = Settings.withOverrides(Map.of("sparecast.spark.shuffle-partitions", "1"));
                 session = SparkSessions.create("local[1]", settings, Files.createTempDirectory("test-spark"));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
+            SparkSession created = session;
+            Runtime.getRuntime().addShutdownHook(new Thread(created::stop));
         }
         return session;
     }
