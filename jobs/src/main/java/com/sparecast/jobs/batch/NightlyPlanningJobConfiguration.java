@@ -13,9 +13,11 @@ import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,24 +45,23 @@ public class NightlyPlanningJobConfiguration {
 
     @Bean
     public Job nightlyPlanningJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  ObjectProvider<RunProgress> progress,
-                                  Tasklet ingestEvents, Tasklet aggregateDemand, Tasklet forecastDemand,
-                                  Tasklet planReplenishment, Tasklet planShipments, Tasklet writeReport,
-                                  Tasklet publishPlans) {
-        StepFactory steps = new StepFactory(jobRepository, transactionManager, progress.getIfAvailable());
-        JobBuilder job = new JobBuilder(JOB_NAME, jobRepository);
+                                  ObjectProvider<RunProgress> progress, BeanFactory beans) {
         RunProgress listener = progress.getIfAvailable();
+        JobBuilder job = new JobBuilder(JOB_NAME, jobRepository);
         if (listener != null) {
             job.listener(listener);
         }
-        return job.start(steps.of("ingestEvents", ingestEvents))
-                .next(steps.of("aggregateDemand", aggregateDemand))
-                .next(steps.of("forecastDemand", forecastDemand))
-                .next(steps.of("planReplenishment", planReplenishment))
-                .next(steps.of("planShipments", planShipments))
-                .next(steps.of("writeReport", writeReport))
-                .next(steps.of("publishPlans", publishPlans))
-                .build();
+        // Each step's tasklet is the step-scoped bean of the step's name, in the order of STEPS.
+        SimpleJobBuilder chain = null;
+        for (String name : STEPS) {
+            StepBuilder step = new StepBuilder(name, jobRepository);
+            if (listener != null) {
+                step.listener(listener);
+            }
+            Step built = step.tasklet(beans.getBean(name, Tasklet.class), transactionManager).build();
+            chain = chain == null ? job.start(built) : chain.next(built);
+        }
+        return chain.build();
     }
 
     @Bean
@@ -103,18 +104,5 @@ public class NightlyPlanningJobConfiguration {
     @StepScope
     public Tasklet publishPlans(Settings settings, SparkSessionHolder spark) {
         return new PublishPlansTasklet(settings, spark);
-    }
-
-    /** Builds the tasklet steps, each with the progress listener when there is one. */
-    private record StepFactory(JobRepository repository, PlatformTransactionManager transactionManager,
-                               RunProgress progress) {
-
-        Step of(String name, Tasklet tasklet) {
-            StepBuilder builder = new StepBuilder(name, repository);
-            if (progress != null) {
-                builder.listener(progress);
-            }
-            return builder.tasklet(tasklet, transactionManager).build();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.sparecast.jobs.batch;
 
+import com.sparecast.jobs.stage.Stage;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.core.explore.JobExplorer;
 
 /**
- * Progress of a nightly run, heard from the job's own listeners: the current step (k of 6), how
+ * Progress of a nightly run, heard from the job's own listeners: the current step (k of 7), how
  * long it has run, the rows the finished steps wrote and their rate, and an estimate of the time
  * left from the step durations of the last completed run. Printed on one refreshing console
  * line when stderr is a terminal, logged every {@value #LOG_EVERY_SECONDS} s otherwise, and
@@ -80,7 +81,7 @@ public final class RunProgress implements JobExecutionListener, StepExecutionLis
     public synchronized ExitStatus afterStep(StepExecution step) {
         LOG.info("Step {} {} in {}: read {}, written {}, rejected {}{}", step.getStepName(), step.getStatus(),
                 seconds(secondsOf(step, LocalDateTime.now())), step.getReadCount(), step.getWriteCount(),
-                step.getSkipCount(), flagged(step));
+                step.getSkipCount(), flaggedText(step));
         return null;
     }
 
@@ -111,19 +112,18 @@ public final class RunProgress implements JobExecutionListener, StepExecutionLis
         return out;
     }
 
+    /** The named counts a step flagged for a person (exceptions, held lines), as ", exceptions 12". */
+    private static String flaggedText(StepExecution step) {
+        StringBuilder out = new StringBuilder();
+        Stage.flaggedCounts(step).forEach((name, rows) -> out.append(", ").append(name).append(' ').append(rows));
+        return out.toString();
+    }
+
     private static double secondsOf(StepExecution s, LocalDateTime now) {
         return s.getStartTime() == null ? 0
                 : Duration.between(s.getStartTime(), s.getEndTime() == null ? now : s.getEndTime()).toMillis() / 1000.0;
     }
 
-    /** The named counts a step flagged for a person (exceptions, held lines), as ", exceptions 12". */
-    private static String flagged(StepExecution step) {
-        StringBuilder out = new StringBuilder();
-        step.getExecutionContext().entrySet().stream()
-                .filter(e -> e.getValue() instanceof Long)
-                .forEach(e -> out.append(", ").append(e.getKey()).append(' ').append(e.getValue()));
-        return out.toString();
-    }
 
     /** The one line shown: current step, finished rows and rate, time left. */
     static String describe(List<StepView> steps, Map<String, Double> previous, LocalDateTime now) {

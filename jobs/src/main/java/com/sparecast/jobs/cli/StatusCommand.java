@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sparecast.jobs.batch.JobRepositoryConfiguration;
 import com.sparecast.jobs.batch.NightlyPlanningJobConfiguration;
 import com.sparecast.jobs.config.Settings;
+import com.sparecast.jobs.stage.Stage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobInstance;
@@ -141,19 +141,12 @@ public final class StatusCommand implements Callable<Integer> {
         List<StepStatus> steps = e.getStepExecutions().stream()
                 .sorted(Comparator.comparing(StepExecution::getId))
                 .map(s -> new StepStatus(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
-                        s.getSkipCount(), seconds(s.getStartTime(), s.getEndTime()), flagged(s)))
+                        s.getSkipCount(), seconds(s.getStartTime(), s.getEndTime()), Stage.flaggedCounts(s)))
                 .toList();
         return new RunStatus(e.getId(), e.getJobParameters().getString("planningDate"), e.getStatus().name(),
                 e.getExitStatus().getExitDescription(), String.valueOf(e.getStartTime()),
                 seconds(e.getStartTime(), e.getEndTime()), String.valueOf(e.getJobParameters().getString("inputFingerprint")),
                 steps, scheduledBy);
-    }
-
-    private static Map<String, Long> flagged(StepExecution step) {
-        Map<String, Long> out = new TreeMap<>();
-        step.getExecutionContext().entrySet().stream().filter(e -> e.getValue() instanceof Long)
-                .forEach(e -> out.put(e.getKey(), (Long) e.getValue()));
-        return out;
     }
 
     private static double seconds(java.time.LocalDateTime start, java.time.LocalDateTime end) {

@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -50,7 +48,7 @@ public final class PublishPlansTasklet extends StageTasklet {
 
         InputFingerprint inputs = InputFingerprint.load(stage.settings().workDir(), stage.run().inputFingerprint());
         Manifest manifest = new Manifest(stage.stepExecution().getJobExecution().getId(), stage.run().planId(),
-                stage.planningDate().toString(), "COMPLETED", Math.round(secondsSinceStart(stage) * 100) / 100.0,
+                stage.planningDate().toString(), "COMPLETED", Math.round(stage.secondsSinceRunStart() * 100) / 100.0,
                 stage.run().inputFingerprint(), inputs.files(), Manifest.outputsOf(build, rows));
         manifest.write(build.resolve("manifest.json"));
 
@@ -73,9 +71,4 @@ public final class PublishPlansTasklet extends StageTasklet {
         reportRows.forEach((path, count) -> rows.put((String) path, (Long) count));
     }
 
-    /** Seconds since this execution started (a resumed run counts from its own start). */
-    private static double secondsSinceStart(Stage stage) {
-        LocalDateTime start = stage.stepExecution().getJobExecution().getStartTime();
-        return start == null ? 0 : Duration.between(start, LocalDateTime.now()).toMillis() / 1000.0;
-    }
 }

@@ -22,8 +22,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -108,7 +106,7 @@ public final class WriteReportTasklet extends StageTasklet {
             rows.put("report/return_reasons.csv", out.rows());
         }
 
-        headline.put("duration so far (s)", Math.round(secondsSinceStart(stage) * 10) / 10.0);
+        headline.put("duration so far (s)", Math.round(stage.secondsSinceRunStart() * 10) / 10.0);
         Reconciliation reconciliation = Reconciliation.read(stage.paths().dataset(Datasets.RECONCILIATION));
         Files.writeString(report.resolve("index.html"), ReportWriter.render(new ReportData(
                 stage.planningDate().toString(), stage.run().planId(), reconciliation, headline, classes,
@@ -186,9 +184,4 @@ public final class WriteReportTasklet extends StageTasklet {
                 stage.run().firstIncompleteWeek(), ForecastSchema.ALL_REGIONS);
     }
 
-    /** Seconds since this execution started (a resumed run counts from its own start). */
-    private static double secondsSinceStart(Stage stage) {
-        LocalDateTime start = stage.stepExecution().getJobExecution().getStartTime();
-        return start == null ? 0 : Duration.between(start, LocalDateTime.now()).toMillis() / 1000.0;
-    }
 }

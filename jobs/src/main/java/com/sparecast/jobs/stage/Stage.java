@@ -17,10 +17,13 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
@@ -113,6 +116,20 @@ public record Stage(RunParameters run, Settings settings, SparkSession spark, St
     /** Adds rows set aside as bad input, each with its reason, to the step's skip count. */
     public void countRejected(long rows) {
         stepExecution.setProcessSkipCount(stepExecution.getProcessSkipCount() + rows);
+    }
+
+    /** Seconds since this job execution started (a resumed run counts from its own start). */
+    public double secondsSinceRunStart() {
+        LocalDateTime start = stepExecution.getJobExecution().getStartTime();
+        return start == null ? 0 : Duration.between(start, LocalDateTime.now()).toMillis() / 1000.0;
+    }
+
+    /** The named counts a step flagged with {@link #countFlagged}, by name. */
+    public static Map<String, Long> flaggedCounts(StepExecution step) {
+        Map<String, Long> out = new TreeMap<>();
+        step.getExecutionContext().entrySet().stream().filter(e -> e.getValue() instanceof Long)
+                .forEach(e -> out.put(e.getKey(), (Long) e.getValue()));
+        return out;
     }
 
     /** Adds to a named count of rows flagged for a person, such as {@code exceptions} or {@code held}. */
