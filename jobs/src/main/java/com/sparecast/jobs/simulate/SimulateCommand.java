@@ -7,7 +7,6 @@ import com.sparecast.jobs.simulate.PolicyComparison.ClassOutcome;
 import com.sparecast.jobs.simulate.PolicyComparison.Outcome;
 import com.sparecast.models.distribution.LeadTime;
 import com.sparecast.models.inventory.AbcClass;
-import com.sparecast.models.inventory.SimulationResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -233,54 +232,9 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private String json(Outcome o, Frequency freq, int n, Allocation alloc) {
-        StringBuilder b = new StringBuilder();
-        b.append("{\"series\": ").append(o.series()).append(", \"excluded\": ").append(o.excluded())
-                .append(", \"frequency\": \"").append(freq.name().toLowerCase(Locale.ROOT)).append('"')
-                .append(", \"holdout\": ").append(groundTruth != null ? "null" : String.valueOf(n))
-                .append(", \"review\": ").append(review)
-                .append(", \"replan_every\": ").append(replanEvery)
-                .append(", \"lead_time_mean\": ").append(master != null ? "null" : num(leadTimeMean))
-                .append(", \"lead_time_sd\": ").append(master != null ? "null" : num(leadTimeSd))
-                .append(", \"target_fill_rate\": ").append(master != null ? "null" : num(fillRate))
-                .append(", \"allocation\": \"").append(alloc.name().toLowerCase(Locale.ROOT)).append('"')
-                .append(", \"ground_truth\": ").append(groundTruth != null)
-                .append(", \"master\": ").append(master != null)
-                .append(",\n \"classes\": {");
-        String sep = "";
-        for (Map.Entry<AbcClass, ClassOutcome> e : o.classes().entrySet()) {
-            b.append(sep).append("\n  ");
-            classJson(b, e.getKey().name(), e.getValue());
-            sep = ",";
-        }
-        b.append(",\n  ");
-        classJson(b, "ALL", o.overall());
-        b.append("}}\n");
-        return b.toString();
-    }
-
-    private static void classJson(StringBuilder b, String name, ClassOutcome c) {
-        b.append('"').append(name).append("\": {\"series\": ").append(c.series())
-                .append(", \"demand\": ").append(num(c.sparecast().demand()))
-                .append(", \"sparecast\": ");
-        resultJson(b, c.sparecast());
-        b.append(", \"normal\": ");
-        resultJson(b, c.normal());
-        b.append(", \"target\": ").append(num(c.target()))
-                .append(", \"normal_matched\": ");
-        resultJson(b, c.matched());
-        b.setLength(b.length() - 1);
-        b.append(", \"line_target\": ").append(num(c.matchedTarget()))
-                .append(", \"average_on_hand_at_same_fill_rate\": ").append(num(c.matchedOnHand())).append("}}");
-    }
-
-    private static void resultJson(StringBuilder b, SimulationResult r) {
-        b.append("{\"fill_rate\": ").append(num(r.fillRate()))
-                .append(", \"average_on_hand\": ").append(num(r.averageOnHand()))
-                .append(", \"orders\": ").append(r.orders())
-                .append(", \"units_ordered\": ").append(num(r.unitsOrdered())).append('}');
-    }
-
-    private static String num(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "null";
+        return SimulationJson.write(o, new SimulationJson.Settings(freq.name().toLowerCase(Locale.ROOT),
+                groundTruth != null ? null : n, review, replanEvery, master != null ? null : leadTimeMean,
+                master != null ? null : leadTimeSd, master != null ? null : fillRate,
+                alloc.name().toLowerCase(Locale.ROOT), groundTruth != null, master != null));
     }
 }
