@@ -2,7 +2,7 @@ package com.sparecast.jobs.report;
 
 import static com.sparecast.jobs.report.ReportWriter.escape;
 
-import com.sparecast.jobs.publish.CsvOutput;
+import com.sparecast.jobs.format.Numbers;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +75,7 @@ public final class PartPageWriter {
             double v = max * t / 4;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>"
                             + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", LEFT, WIDTH - RIGHT, y.applyAsDouble(v),
-                    y.applyAsDouble(v), LEFT - 6, y.applyAsDouble(v) + 4, CsvOutput.number(v)));
+                    y.applyAsDouble(v), LEFT - 6, y.applyAsDouble(v) + 4, Numbers.decimal(v)));
         }
         for (int i = 0; i < n; i += 13) {
             LocalDate week = page.firstWeek().plusWeeks(i);
@@ -136,7 +136,7 @@ public final class PartPageWriter {
             svg.append(String.format(Locale.ROOT, "<text x=\"150\" y=\"%d\" text-anchor=\"end\">%s</text>"
                             + "<rect x=\"160\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"#74c0fc\"/>"
                             + "<text x=\"%.1f\" y=\"%d\">%s</text>\n", i * rowHeight + 16, keys[i], i * rowHeight + 4, w,
-                    166 + w, i * rowHeight + 16, CsvOutput.number(v)));
+                    166 + w, i * rowHeight + 16, Numbers.decimal(v)));
         }
         svg.append("</svg>\n");
     }
