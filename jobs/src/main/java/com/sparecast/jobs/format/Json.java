@@ -35,10 +35,11 @@ public final class Json {
 
     /** {@code value} as JSON text ending in a line feed. */
     public static String write(Object value, DoubleFunction<String> numbers, PrettyPrinter layout) {
+        NumberText text = new NumberText(numbers);
         SimpleModule doubles = new SimpleModule("numbers")
-                .addSerializer(Double.class, new DoubleText(numbers))
-                .addSerializer(Double.TYPE, new DoubleText(numbers))
-                .addSerializer(Float.class, new FloatText(numbers));
+                .addSerializer(Double.class, text)
+                .addSerializer(Double.TYPE, text)
+                .addSerializer(Float.class, text);
         ObjectMapper mapper = new ObjectMapper().registerModule(doubles);
         try {
             return mapper.writer(layout).writeValueAsString(value) + "\n";
@@ -47,37 +48,22 @@ public final class Json {
         }
     }
 
-    private static void number(String text, JsonGenerator gen) throws IOException {
-        if (text == null) {
-            gen.writeNull();
-        } else {
-            gen.writeNumber(text);
-        }
-    }
-
-    private static final class DoubleText extends JsonSerializer<Double> {
+    /** A floating-point number as its {@code format} gives it; JSON null where that is null. */
+    private static final class NumberText extends JsonSerializer<Number> {
         private final DoubleFunction<String> format;
 
-        DoubleText(DoubleFunction<String> format) {
+        NumberText(DoubleFunction<String> format) {
             this.format = format;
         }
 
         @Override
-        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            number(format.apply(value), gen);
-        }
-    }
-
-    private static final class FloatText extends JsonSerializer<Float> {
-        private final DoubleFunction<String> format;
-
-        FloatText(DoubleFunction<String> format) {
-            this.format = format;
-        }
-
-        @Override
-        public void serialize(Float value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            number(format.apply(value), gen);
+        public void serialize(Number value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            String text = format.apply(value.doubleValue());
+            if (text == null) {
+                gen.writeNull();
+            } else {
+                gen.writeNumber(text);
+            }
         }
     }
 }
