@@ -2,6 +2,8 @@ package com.sparecast.jobs.backtest;
 
 import com.sparecast.jobs.backtest.Backtest.MethodResult;
 import com.sparecast.jobs.backtest.Backtest.Result;
+import com.sparecast.jobs.format.Json;
+import com.sparecast.jobs.format.Numbers;
 import com.sparecast.models.forecast.ForecastMethod;
 import com.sparecast.models.forecast.Methods;
 import com.sparecast.models.selection.AutomaticForecaster;
@@ -94,7 +96,8 @@ public class BacktestCommand implements Callable<Integer> {
         out.print(table(h, horizon, n, result));
         out.flush();
         if (json != null) {
-            Files.writeString(json, Json.write(toJson(h, horizon, n, result)), StandardCharsets.UTF_8);
+            Files.writeString(json, Json.write(toJson(h, horizon, n, result), Numbers::significant, Json.indented()),
+                    StandardCharsets.UTF_8);
         }
         return 0;
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sparecast.jobs.format.Numbers;
+import com.sparecast.jobs.format.Templates;
 import com.sparecast.models.logistics.Formats;
 import com.sparecast.models.logistics.Shipment;
 import com.sparecast.models.logistics.ShipmentLine;
@@ -23,8 +25,9 @@ import java.util.Objects;
  * The customs documents of one shipment, for {@code customs/<shipment_id>/}: a commercial
  * invoice and a packing list, each as printable HTML and as JSON carrying the same fields.
  *
- * <p>Pure functions: they return text and write nothing. The HTML is self-contained (inline CSS,
- * no script, no external resource) and every value in it is HTML-escaped. Both documents carry
+ * <p>Pure functions: they return text and write nothing. The HTML comes from
+ * {@code templates/customs/document.mustache}: self-contained (inline CSS, no script, no external
+ * resource), every value HTML-escaped by the template engine. Both documents carry
  * every column of the shipment's row in {@code plans/shipments.csv} and of its lines' rows in
  * {@code plans/shipment_lines.csv} (plus the shipment's origin country, who pays duties, net
  * weight and each line's gross weight), and the exporter and importer. JSON keys are the contract's
@@ -70,6 +73,11 @@ public final class CustomsDocuments {
 
         static Field number(String key, String label, Object value, String text) {
             return new Field(key, label, value, text, true);
+        }
+
+        /** Money or a weight, already rounded ({@link Numbers#money}, {@link Numbers#kg}): printed as it is. */
+        static Field amount(String key, String label, BigDecimal value) {
+            return new Field(key, label, value, value.toPlainString(), true);
         }
     }
 
@@ -118,12 +126,12 @@ public final class CustomsDocuments {
                 Field.text("ship_date", "Ship date", s.shipDate().toString()),
                 Field.text("expected_arrival", "Expected arrival", s.expectedArrival().toString()),
                 Field.number("lines", "Lines", s.lines(), Integer.toString(s.lines())),
-                Field.number("total_value", "Total value", money(s.totalValue()), Formats.money(s.totalValue())),
+                Field.amount("total_value", "Total value", Numbers.money(s.totalValue())),
                 Field.text("currency", "Currency", s.currency()),
-                Field.number("net_weight_kg", "Net weight (kg)", kg(s.netWeightKg()), Formats.kg(s.netWeightKg())),
-                Field.number("gross_weight_kg", "Gross weight (kg)", kg(s.grossWeightKg()), Formats.kg(s.grossWeightKg())),
-                Field.number("estimated_duty", "Estimated duty", money(s.estimatedDuty()), Formats.money(s.estimatedDuty())),
-                Field.number("estimated_vat", "Estimated VAT", money(s.estimatedVat()), Formats.money(s.estimatedVat())),
+                Field.amount("net_weight_kg", "Net weight (kg)", Numbers.kg(s.netWeightKg())),
+                Field.amount("gross_weight_kg", "Gross weight (kg)", Numbers.kg(s.grossWeightKg())),
+                Field.amount("estimated_duty", "Estimated duty", Numbers.money(s.estimatedDuty())),
+                Field.amount("estimated_vat", "Estimated VAT", Numbers.money(s.estimatedVat())),
                 new Field("eei_required", "EEI required", s.eeiRequired(), yesNo(s.eeiRequired()), false),
                 new Field("dangerous_goods", "Dangerous goods", s.dangerousGoods(), yesNo(s.dangerousGoods()), false),
                 Field.text("status", "Status", s.status()));
@@ -137,10 +145,10 @@ public final class CustomsDocuments {
         Field origin = Field.text("origin_country", "Origin", l.originCountry());
         Field qty = Field.number("quantity", "Qty", l.quantity(), Long.toString(l.quantity()));
         Field unit = Field.number("unit_value", "Unit value", l.unitValue(), Formats.unitValue(l.unitValue()));
-        Field value = Field.number("line_value", "Line value", money(l.lineValue()), Formats.money(l.lineValue()));
+        Field value = Field.amount("line_value", "Line value", Numbers.money(l.lineValue()));
         Field currency = Field.text("currency", "Cur.", l.currency());
-        Field net = Field.number("net_weight_kg", "Net kg", kg(l.netWeightKg()), Formats.kg(l.netWeightKg()));
-        Field gross = Field.number("gross_weight_kg", "Gross kg", kg(l.grossWeightKg()), Formats.kg(l.grossWeightKg()));
+        Field net = Field.amount("net_weight_kg", "Net kg", Numbers.kg(l.netWeightKg()));
+        Field gross = Field.amount("gross_weight_kg", "Gross kg", Numbers.kg(l.grossWeightKg()));
         Field dg = Field.text("dangerous_goods", "DG (UN no.)", l.dangerousGoods());
         Field eccn = Field.text("eccn", "ECCN", l.eccn());
         Field status = Field.text("status", "Status", l.status());
@@ -202,109 +210,59 @@ public final class CustomsDocuments {
 
     // ---- HTML ----
 
+    /** What {@code templates/customs/document.mustache} shows. */
+    record Document(String key, String title, String shipmentId, String number, String date, boolean onHold,
+                    List<PartyView> parties, List<Field> shipment, List<Field> header, List<LineView> lines,
+                    List<Total> totals, String declaration) {
+    }
+
+    /** The exporter or the importer. */
+    record PartyView(String roleKey, String role, List<Field> fields) {
+    }
+
+    /** A row of the lines table. */
+    record LineView(String partNo, boolean held, List<Field> fields) {
+    }
+
+    /** A row of the totals table. */
+    record Total(String label, String value) {
+    }
+
     static String html(Kind kind, Shipment s, List<ShipmentLine> lines, Parties parties) {
         check(s, lines, parties);
-        StringBuilder h = new StringBuilder(8192);
-        String title = kind.title + " " + s.shipmentId();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n")
-                .append("</head>\n<body>\n<main class=\"doc\" data-document=\"").append(kind.key)
-                .append("\" data-shipment-id=\"").append(escape(s.shipmentId())).append("\">\n");
-        h.append("<header>\n<h1>").append(escape(kind.title)).append("</h1>\n<dl class=\"docno\">")
-                .append("<dt>Document no.</dt><dd>").append(escape(kind.numberPrefix + s.shipmentId())).append("</dd>")
-                .append("<dt>Date</dt><dd>").append(escape(s.shipDate().toString())).append("</dd></dl>\n</header>\n");
-        if (!s.ready()) {
-            h.append("<p class=\"banner\">ON HOLD: not released for shipment. See each line's hold reason.</p>\n");
-        }
-        h.append("<section class=\"parties\">\n");
-        party(h, "Exporter", parties.exporter());
-        party(h, "Importer", parties.importer());
-        h.append("</section>\n");
-
-        h.append("<section class=\"shipment\">\n<h2>Shipment</h2>\n<dl class=\"grid\">\n");
-        for (Field f : shipmentFields(s)) {
-            h.append("<div data-field=\"").append(f.key()).append("\"><dt>").append(escape(f.label()))
-                    .append("</dt><dd>").append(escape(f.text())).append("</dd></div>\n");
-        }
-        h.append("</dl>\n</section>\n");
-
-        h.append("<section class=\"lines\">\n<h2>Lines</h2>\n<table>\n<thead><tr>");
-        List<Field> header = lines.isEmpty() ? lineFields(kind, placeholder(s)) : lineFields(kind, lines.get(0));
-        for (Field f : header) {
-            h.append("<th data-field=\"").append(f.key()).append("\"").append(f.numeric() ? " class=\"num\"" : "")
-                    .append(">").append(escape(f.label())).append("</th>");
-        }
-        h.append("</tr></thead>\n<tbody>\n");
+        List<PartyView> partyViews = List.of(
+                new PartyView("exporter", "Exporter", partyFields(parties.exporter())),
+                new PartyView("importer", "Importer", partyFields(parties.importer())));
+        List<Field> header = lineFields(kind, lines.isEmpty() ? placeholder(s) : lines.get(0));
+        List<LineView> rows = new ArrayList<>(lines.size());
         for (ShipmentLine l : lines) {
-            h.append("<tr data-part-no=\"").append(escape(l.partNo())).append("\"")
-                    .append(l.ready() ? "" : " class=\"held\"").append(">");
-            for (Field f : lineFields(kind, l)) {
-                h.append("<td").append(f.numeric() ? " class=\"num\"" : "").append(">")
-                        .append(escape(f.text())).append("</td>");
-            }
-            h.append("</tr>\n");
+            rows.add(new LineView(l.partNo(), !l.ready(), lineFields(kind, l)));
         }
-        h.append("</tbody>\n</table>\n</section>\n");
-
-        h.append("<section class=\"totals\">\n<table>\n");
+        List<Total> totals;
+        String declaration;
         if (kind == Kind.COMMERCIAL_INVOICE) {
-            total(h, "Total value", Formats.money(s.totalValue()) + " " + s.currency());
-            total(h, "Estimated duty", Formats.money(s.estimatedDuty()) + " " + s.currency());
-            total(h, "Estimated VAT", Formats.money(s.estimatedVat()) + " " + s.currency());
-            total(h, "Terms of delivery", s.incoterm() + ", duties and taxes paid by " + s.dutiesPaidBy());
+            totals = List.of(
+                    new Total("Total value", Numbers.money(s.totalValue()).toPlainString() + " " + s.currency()),
+                    new Total("Estimated duty", Numbers.money(s.estimatedDuty()).toPlainString() + " " + s.currency()),
+                    new Total("Estimated VAT", Numbers.money(s.estimatedVat()).toPlainString() + " " + s.currency()),
+                    new Total("Terms of delivery", s.incoterm() + ", duties and taxes paid by " + s.dutiesPaidBy()));
+            declaration = "We declare that the information on this invoice is true and correct, and that the "
+                    + "goods are of the origin shown.";
         } else {
-            total(h, "Net weight", Formats.kg(s.netWeightKg()) + " kg");
-            total(h, "Gross weight", Formats.kg(s.grossWeightKg()) + " kg");
-            total(h, "Dangerous goods", yesNo(s.dangerousGoods()));
+            totals = List.of(
+                    new Total("Net weight", Numbers.kg(s.netWeightKg()).toPlainString() + " kg"),
+                    new Total("Gross weight", Numbers.kg(s.grossWeightKg()).toPlainString() + " kg"),
+                    new Total("Dangerous goods", yesNo(s.dangerousGoods())));
+            declaration = "Packed as listed; weights in kilograms.";
         }
-        h.append("</table>\n</section>\n");
-        h.append("<footer>\n<p>").append(escape(kind == Kind.COMMERCIAL_INVOICE
-                        ? "We declare that the information on this invoice is true and correct, and that the "
-                        + "goods are of the origin shown."
-                        : "Packed as listed; weights in kilograms."))
-                .append("</p>\n<p class=\"sign\">Signature, name and date: ______________________________</p>\n")
-                .append("</footer>\n</main>\n</body>\n</html>\n");
-        return h.toString();
-    }
-
-    private static void party(StringBuilder h, String role, Party p) {
-        h.append("<div class=\"party\" data-role=\"").append(role.toLowerCase(java.util.Locale.ROOT))
-                .append("\">\n<h2>").append(role).append("</h2>\n<dl>");
-        for (Field f : partyFields(p)) {
-            h.append("<dt>").append(escape(f.label())).append("</dt><dd>").append(escape(f.text())).append("</dd>");
-        }
-        h.append("</dl>\n</div>\n");
-    }
-
-    private static void total(StringBuilder h, String label, String value) {
-        h.append("<tr><th>").append(escape(label)).append("</th><td class=\"num\">").append(escape(value))
-                .append("</td></tr>\n");
+        return Templates.render("customs/document", new Document(kind.key, kind.title, s.shipmentId(),
+                kind.numberPrefix + s.shipmentId(), s.shipDate().toString(), !s.ready(), partyViews, shipmentFields(s),
+                header, rows, totals, declaration));
     }
 
     private static ShipmentLine placeholder(Shipment s) {
         return new ShipmentLine(s.shipmentId(), 0, "", "", "", "", 0, BigDecimal.ZERO, BigDecimal.ZERO, "",
                 BigDecimal.ZERO, "", "", Shipment.READY, "", BigDecimal.ZERO);
-    }
-
-    /** Text made safe for HTML element content and quoted attribute values. */
-    public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static void check(Shipment shipment, List<ShipmentLine> lines, Parties parties) {
@@ -322,44 +280,7 @@ public final class CustomsDocuments {
         }
     }
 
-    private static BigDecimal money(BigDecimal v) {
-        return v.setScale(2, java.math.RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal kg(BigDecimal v) {
-        return v.setScale(3, java.math.RoundingMode.HALF_UP);
-    }
-
     private static String yesNo(boolean b) {
         return b ? "yes" : "no";
     }
-
-    private static final String CSS = """
-            @page { size: A4 landscape; margin: 12mm; }
-            * { box-sizing: border-box; }
-            body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; font-size: 11px; color: #111; margin: 0; background: #fff; }
-            .doc { max-width: 1150px; margin: 0 auto; padding: 16px; }
-            header { display: flex; justify-content: space-between; align-items: flex-start; border-bottom: 2px solid #111; margin-bottom: 10px; }
-            h1 { font-size: 22px; margin: 0 0 8px 0; text-transform: uppercase; letter-spacing: 1px; }
-            h2 { font-size: 13px; margin: 0 0 6px 0; text-transform: uppercase; color: #333; }
-            dl { margin: 0; }
-            .docno { display: grid; grid-template-columns: auto auto; gap: 2px 10px; }
-            dt { font-weight: bold; color: #444; }
-            dd { margin: 0; }
-            .banner { background: #fde2e1; border: 2px solid #b3261e; color: #b3261e; font-weight: bold; padding: 6px 10px; }
-            .parties { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin-bottom: 10px; }
-            .party { border: 1px solid #999; padding: 8px; }
-            .party dl { display: grid; grid-template-columns: 90px 1fr; gap: 2px 8px; }
-            .grid { display: grid; grid-template-columns: repeat(4, 1fr); gap: 4px 12px; border: 1px solid #999; padding: 8px; margin-bottom: 10px; }
-            table { border-collapse: collapse; width: 100%; }
-            .lines th, .lines td { border: 1px solid #999; padding: 3px 4px; vertical-align: top; }
-            .lines th { background: #eee; text-align: left; }
-            .num { text-align: right; white-space: nowrap; }
-            tr.held td { background: #fff4e5; }
-            .totals table { width: auto; margin: 10px 0 0 auto; }
-            .totals th { text-align: left; padding: 2px 12px 2px 0; }
-            footer { margin-top: 18px; border-top: 1px solid #999; padding-top: 6px; }
-            .sign { margin-top: 24px; }
-            @media print { .doc { max-width: none; padding: 0; } tr { page-break-inside: avoid; } thead { display: table-header-group; } }
-            """;
 }

@@ -1,11 +1,14 @@
 package com.sparecast.jobs.generate;
 
+import com.sparecast.jobs.format.Json;
+import com.sparecast.jobs.format.Numbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,30 +71,24 @@ final class GroundTruthWriter {
     }
 
     void writeSummary(GenerationSummary summary, long units) throws IOException {
-        StringBuilder json = new StringBuilder();
-        json.append("{\n");
-        json.append("  \"profile\": \"").append(summary.profile()).append("\",\n");
-        json.append("  \"seed\": ").append(summary.seed()).append(",\n");
-        json.append("  \"planning_date\": \"").append(summary.end()).append("\",\n");
-        json.append("  \"history_start\": \"").append(summary.historyStart()).append("\",\n");
-        json.append("  \"history_end\": \"").append(summary.historyEnd()).append("\",\n");
-        json.append("  \"history_weeks\": ").append(weeks).append(",\n");
-        json.append("  \"future_start\": \"").append(dayText[weeks * 7]).append("\",\n");
-        json.append("  \"horizon_weeks\": ").append(HORIZON).append(",\n");
-        json.append("  \"parts\": ").append(summary.parts()).append(",\n");
-        json.append("  \"series\": ").append(summary.series()).append(",\n");
-        json.append("  \"series_with_history\": ").append(summary.seriesWithHistory()).append(",\n");
-        json.append("  \"shipments\": ").append(summary.shipments()).append(",\n");
-        json.append("  \"failures\": ").append(summary.failures()).append(",\n");
-        json.append("  \"returns\": ").append(summary.returns()).append(",\n");
-        json.append("  \"units_shipped\": ").append(units).append(",\n");
-        json.append("  \"files\": {");
-        String sep = "\n";
-        for (Map.Entry<String, Long> e : new TreeMap<>(summary.rowsPerFile()).entrySet()) {
-            json.append(sep).append("    \"").append(e.getKey()).append("\": ").append(e.getValue());
-            sep = ",\n";
-        }
-        json.append("\n  }\n}\n");
-        Files.writeString(output.resolve("ground_truth").resolve("summary.json"), json, StandardCharsets.UTF_8);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("profile", summary.profile());
+        json.put("seed", summary.seed());
+        json.put("planning_date", summary.end().toString());
+        json.put("history_start", summary.historyStart().toString());
+        json.put("history_end", summary.historyEnd().toString());
+        json.put("history_weeks", weeks);
+        json.put("future_start", dayText[weeks * 7]);
+        json.put("horizon_weeks", HORIZON);
+        json.put("parts", summary.parts());
+        json.put("series", summary.series());
+        json.put("series_with_history", summary.seriesWithHistory());
+        json.put("shipments", summary.shipments());
+        json.put("failures", summary.failures());
+        json.put("returns", summary.returns());
+        json.put("units_shipped", units);
+        json.put("files", new TreeMap<>(summary.rowsPerFile()));
+        Files.writeString(output.resolve("ground_truth").resolve("summary.json"),
+                Json.write(json, Numbers::exact, Json.indented()), StandardCharsets.UTF_8);
     }
 }

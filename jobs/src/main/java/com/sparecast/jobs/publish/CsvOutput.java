@@ -1,10 +1,9 @@
 package com.sparecast.jobs.publish;
 
+import com.sparecast.jobs.format.Numbers;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * A CSV output file that is safe to open in a spreadsheet: a text cell starting with {@code =},
  * {@code +}, {@code -}, {@code @}, tab or carriage return gets a leading {@code '} so it is never
- * run as a formula. Numbers are written the same way on every machine (up to 4 decimals, no
- * exponent), so two runs on the same inputs give the same bytes.
+ * run as a formula. Numbers are written by {@link Numbers#text}, the same way on every machine,
+ * so two runs on the same inputs give the same bytes.
  */
 public final class CsvOutput implements Closeable {
 
@@ -56,24 +55,10 @@ public final class CsvOutput implements Closeable {
         return rows;
     }
 
-    /** The text of one cell. */
+    /** The text of one cell: {@link Numbers#text}, text guarded by {@link #safeText}. */
     public static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Double d) {
-            return number(d);
-        }
-        if (value instanceof Float f) {
-            return number(f.doubleValue());
-        }
-        if (value instanceof Number || value instanceof Boolean) {
-            return value.toString();
-        }
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate().toString();
-        }
-        return safeText(value.toString());
+        String text = Numbers.text(value);
+        return value instanceof Number || value instanceof Boolean ? text : safeText(text);
     }
 
     /** {@code text}, with a leading {@code '} when a spreadsheet would read it as a formula. */
@@ -85,18 +70,6 @@ public final class CsvOutput implements Closeable {
             }
         }
         return text;
-    }
-
-    /** Up to 4 decimals, trailing zeros removed, never an exponent. */
-    public static String number(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return "";
-        }
-        BigDecimal rounded = BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
-        if (rounded.signum() == 0) {
-            return "0";
-        }
-        return rounded.toPlainString();
     }
 
     @Override

@@ -1,16 +1,18 @@
 package com.sparecast.jobs.report;
 
-import static com.sparecast.jobs.report.ReportWriter.escape;
-
-import com.sparecast.jobs.publish.CsvOutput;
-import java.time.LocalDate;
-import java.util.Locale;
+import com.sparecast.jobs.format.Numbers;
+import com.sparecast.jobs.format.Templates;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Renders {@code report/parts/<warehouse>_<part>.html}: one exception line's demand history,
  * forecast and quantile band as an inline SVG chart, the chosen method and why, the lead-time
- * demand distribution, and the numbers behind its order. Self-contained like the index.
+ * demand distribution, and the numbers behind its order. Self-contained like the index. The
+ * charts' numbers are computed here; their markup is {@code templates/report/part.mustache}'s.
  */
 public final class PartPageWriter {
 
@@ -24,31 +26,50 @@ public final class PartPageWriter {
     private PartPageWriter() {
     }
 
+    /** What {@code report/part.mustache} shows. */
+    record Page(String planningDate, String partNo, String warehouseId, String description, String exception,
+                String exceptionReason, String region, DemandChart demand, String method, String demandClass,
+                String methodReason, LeadTimeChart leadTimeChart, ReportWriter.Table leadTime,
+                ReportWriter.Table order) {
+    }
+
+    /**
+     * The demand chart's geometry: plot edges, grid lines, week labels, the forecast (null when
+     * there is none), the history's points and the legend's position.
+     */
+    record DemandChart(int width, int height, int left, int right, int labelX, int axisY, List<GridLine> grid,
+                       List<WeekLabel> weeks, Forecast forecast, String history, int legendX, int legendY) {
+    }
+
+    /** A horizontal grid line at {@code y} with its value label. */
+    record GridLine(String y, String labelY, String label) {
+    }
+
+    /** A week's date under the x axis. */
+    record WeekLabel(String x, String label) {
+    }
+
+    /** Where the forecast starts, and its band, p80 and mean as SVG point lists. */
+    record Forecast(String start, int top, int bottom, String band, String p80, String mean) {
+    }
+
+    /** The lead-time demand bars. */
+    record LeadTimeChart(int width, int height, int labelX, int barX, int barHeight, List<Bar> bars) {
+    }
+
+    /** One bar: its label, value and position. */
+    record Bar(String label, String value, int textY, int barY, String width, String valueX) {
+    }
+
     public static String render(String planningDate, PartPage page) {
-        StringBuilder html = new StringBuilder(32_768);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(page.partNo())).append(" at ").append(escape(page.warehouseId())).append("</title>")
-                .append(ReportWriter.STYLE).append("</head><body>\n")
-                .append("<p><a href=\"../index.html\">&larr; Plan for ").append(escape(planningDate)).append("</a></p>\n")
-                .append("<h1>").append(escape(page.partNo())).append(" at ").append(escape(page.warehouseId()))
-                .append("</h1>\n<p>").append(escape(page.description())).append("</p>\n")
-                .append("<p><b>").append(escape(page.exception())).append("</b>: ").append(escape(page.exceptionReason()))
-                .append("</p>\n");
-        html.append("<h2>Demand and forecast (").append(escape(page.region())).append(", weekly)</h2>\n");
-        chart(html, page);
-        html.append("<h2>Method</h2><p><b>").append(escape(page.method())).append("</b> (demand class ")
-                .append(escape(page.demandClass())).append("): ").append(escape(page.methodReason())).append("</p>\n");
-        html.append("<h2>Lead time and lead-time demand</h2>");
-        leadTimeChart(html, page.leadTime());
-        ReportWriter.figures(html, "lead-time", page.leadTime());
-        html.append("<h2>The numbers behind the order</h2>");
-        ReportWriter.figures(html, "order", page.order());
-        html.append(ReportWriter.SCRIPT).append("</body></html>\n");
-        return html.toString();
+        return Templates.render("report/part", new Page(planningDate, page.partNo(), page.warehouseId(),
+                page.description(), page.exception(), page.exceptionReason(), page.region(), chart(page), page.method(),
+                page.demandClass(), page.methodReason(), leadTimeChart(page.leadTime()),
+                ReportWriter.figures("lead-time", page.leadTime()), ReportWriter.figures("order", page.order())));
     }
 
     /** History (blue), forecast mean (orange), p50-p95 band and p80 line, with axes. */
-    static void chart(StringBuilder svg, PartPage page) {
+    static DemandChart chart(PartPage page) {
         double[] history = page.history();
         double[] forecast = page.forecast();
         int n = history.length + forecast.length;
@@ -65,60 +86,46 @@ public final class PartPageWriter {
         double plotHeight = HEIGHT - TOP - BOTTOM;
         double step = plotWidth / Math.max(1, n - 1);
         final double top = max;
-        java.util.function.IntToDoubleFunction x = i -> LEFT + i * step;
-        java.util.function.DoubleUnaryOperator y = v -> TOP + plotHeight * (1 - v / top);
+        IntToDoubleFunction x = i -> LEFT + i * step;
+        DoubleUnaryOperator y = v -> TOP + plotHeight * (1 - v / top);
 
-        svg.append("<svg id=\"demand-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH)
-                .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" role=\"img\" aria-label=\"weekly demand history and forecast\">\n");
+        List<GridLine> grid = new ArrayList<>();
         for (int t = 0; t <= 4; t++) {
             double v = max * t / 4;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>"
-                            + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", LEFT, WIDTH - RIGHT, y.applyAsDouble(v),
-                    y.applyAsDouble(v), LEFT - 6, y.applyAsDouble(v) + 4, CsvOutput.number(v)));
+            grid.add(new GridLine(Numbers.oneDecimal(y.applyAsDouble(v)), Numbers.oneDecimal(y.applyAsDouble(v) + 4),
+                    Numbers.decimal(v)));
         }
+        List<WeekLabel> weeks = new ArrayList<>();
         for (int i = 0; i < n; i += 13) {
-            LocalDate week = page.firstWeek().plusWeeks(i);
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
-                    x.applyAsDouble(i), HEIGHT - BOTTOM + 16, week));
+            weeks.add(new WeekLabel(Numbers.oneDecimal(x.applyAsDouble(i)), page.firstWeek().plusWeeks(i).toString()));
         }
+        Forecast future = null;
         if (forecast.length > 0) {
-            double start = x.applyAsDouble(history.length);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#999\""
-                    + " stroke-dasharray=\"4 3\"/>\n", start, start, TOP, HEIGHT - BOTTOM));
             StringBuilder band = new StringBuilder();
+            StringBuilder p80 = new StringBuilder();
+            StringBuilder mean = new StringBuilder();
             for (int i = 0; i < forecast.length; i++) {
-                band.append(point(x.applyAsDouble(history.length + i), y.applyAsDouble(quantile(page, i, 3))));
+                double at = x.applyAsDouble(history.length + i);
+                band.append(point(at, y.applyAsDouble(quantile(page, i, 3))));
+                p80.append(point(at, y.applyAsDouble(quantile(page, i, 1))));
+                mean.append(point(at, y.applyAsDouble(forecast[i])));
             }
             for (int i = forecast.length - 1; i >= 0; i--) {
                 band.append(point(x.applyAsDouble(history.length + i), y.applyAsDouble(quantile(page, i, 0))));
             }
-            svg.append("<polygon class=\"band\" points=\"").append(band.toString().trim())
-                    .append("\" fill=\"#f6c18b\" fill-opacity=\"0.45\" stroke=\"none\"><title>p50 to p95</title></polygon>\n");
-            svg.append("<polyline class=\"p80\" fill=\"none\" stroke=\"#d9822b\" stroke-dasharray=\"3 3\" points=\"");
-            for (int i = 0; i < forecast.length; i++) {
-                svg.append(point(x.applyAsDouble(history.length + i), y.applyAsDouble(quantile(page, i, 1))));
-            }
-            svg.append("\"><title>p80</title></polyline>\n");
-            svg.append("<polyline class=\"forecast\" fill=\"none\" stroke=\"#e8590c\" stroke-width=\"2\" points=\"");
-            for (int i = 0; i < forecast.length; i++) {
-                svg.append(point(x.applyAsDouble(history.length + i), y.applyAsDouble(forecast[i])));
-            }
-            svg.append("\"><title>forecast mean</title></polyline>\n");
+            future = new Forecast(Numbers.oneDecimal(x.applyAsDouble(history.length)), TOP, HEIGHT - BOTTOM,
+                    band.toString().trim(), p80.toString(), mean.toString());
         }
-        svg.append("<polyline class=\"history\" fill=\"none\" stroke=\"#1c7ed6\" stroke-width=\"1.5\" points=\"");
+        StringBuilder past = new StringBuilder();
         for (int i = 0; i < history.length; i++) {
-            svg.append(point(x.applyAsDouble(i), y.applyAsDouble(history[i])));
+            past.append(point(x.applyAsDouble(i), y.applyAsDouble(history[i])));
         }
-        svg.append("\"><title>weekly demand</title></polyline>\n");
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" style=\"fill:#1c7ed6\">&#9632; history</text>"
-                + "<text x=\"%d\" y=\"%d\" style=\"fill:#e8590c\">&#9632; forecast mean, band p50-p95, dashed p80</text>\n",
-                LEFT, HEIGHT - 6, LEFT + 80, HEIGHT - 6));
-        svg.append("</svg>\n");
+        return new DemandChart(WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, LEFT - 6, HEIGHT - BOTTOM + 16, grid, weeks, future,
+                past.toString(), LEFT + 80, HEIGHT - 6);
     }
 
     /** Horizontal bars of the lead-time demand mean and quantiles. */
-    private static void leadTimeChart(StringBuilder svg, Map<String, Object> leadTime) {
+    private static LeadTimeChart leadTimeChart(Map<String, Object> leadTime) {
         String[] keys = {"lead-time demand mean", "p50", "p90", "p95", "p99"};
         double max = 1;
         for (String k : keys) {
@@ -128,17 +135,14 @@ public final class PartPageWriter {
         }
         max = niceCeiling(max);
         int rowHeight = 22;
-        svg.append("<svg id=\"ltd-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"")
-                .append(keys.length * rowHeight + 10).append("\" role=\"img\" aria-label=\"lead-time demand quantiles\">\n");
+        List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < keys.length; i++) {
             double v = leadTime.get(keys[i]) instanceof Number number ? number.doubleValue() : 0;
             double w = 400 * v / max;
-            svg.append(String.format(Locale.ROOT, "<text x=\"150\" y=\"%d\" text-anchor=\"end\">%s</text>"
-                            + "<rect x=\"160\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"#74c0fc\"/>"
-                            + "<text x=\"%.1f\" y=\"%d\">%s</text>\n", i * rowHeight + 16, keys[i], i * rowHeight + 4, w,
-                    166 + w, i * rowHeight + 16, CsvOutput.number(v)));
+            bars.add(new Bar(keys[i], Numbers.decimal(v), i * rowHeight + 16, i * rowHeight + 4, Numbers.oneDecimal(w),
+                    Numbers.oneDecimal(166 + w)));
         }
-        svg.append("</svg>\n");
+        return new LeadTimeChart(600, keys.length * rowHeight + 10, 150, 160, 16, bars);
     }
 
     private static double quantile(PartPage page, int period, int which) {
@@ -146,8 +150,9 @@ public final class PartPageWriter {
         return period < q.length && which < q[period].length ? q[period][which] : page.forecast()[period];
     }
 
+    /** {@code x,y } of an SVG point list. */
     private static String point(double x, double y) {
-        return String.format(Locale.ROOT, "%.1f,%.1f ", x, y);
+        return Numbers.oneDecimal(x) + "," + Numbers.oneDecimal(y) + " ";
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code v}. */

@@ -7,16 +7,12 @@ import com.sparecast.jobs.simulate.PolicyComparison.ClassOutcome;
 import com.sparecast.jobs.simulate.PolicyComparison.Outcome;
 import com.sparecast.models.distribution.LeadTime;
 import com.sparecast.models.inventory.AbcClass;
-import com.sparecast.models.inventory.LeadTimeDemandCalibration;
-import com.sparecast.models.inventory.SimulationResult;
-import com.sparecast.models.series.DemandClass;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -237,61 +233,10 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private String json(Outcome o, Frequency freq, int n, Allocation alloc) {
-        StringBuilder b = new StringBuilder();
-        b.append("{\"series\": ").append(o.series()).append(", \"excluded\": ").append(o.excluded())
-                .append(", \"frequency\": \"").append(freq.name().toLowerCase(Locale.ROOT)).append('"')
-                .append(", \"holdout\": ").append(groundTruth != null ? "null" : String.valueOf(n))
-                .append(", \"review\": ").append(review)
-                .append(", \"replan_every\": ").append(replanEvery)
-                .append(", \"lead_time_mean\": ").append(master != null ? "null" : num(leadTimeMean))
-                .append(", \"lead_time_sd\": ").append(master != null ? "null" : num(leadTimeSd))
-                .append(", \"target_fill_rate\": ").append(master != null ? "null" : num(fillRate))
-                .append(", \"allocation\": \"").append(alloc.name().toLowerCase(Locale.ROOT)).append('"')
-                .append(", \"ground_truth\": ").append(groundTruth != null)
-                .append(", \"master\": ").append(master != null)
-                .append(",\n \"classes\": {");
-        String sep = "";
-        for (Map.Entry<AbcClass, ClassOutcome> e : o.classes().entrySet()) {
-            b.append(sep).append("\n  ");
-            classJson(b, e.getKey().name(), e.getValue());
-            sep = ",";
-        }
-        b.append(",\n  ");
-        classJson(b, "ALL", o.overall());
-        b.append("},\n \"ltd_calibration\": [");
-        sep = "";
-        for (CalibrationRow r : calibrationRows(o)) {
-            b.append(sep).append("\n  {\"abc_class\": \"").append(r.abcClass())
-                    .append("\", \"demand_class\": \"").append(r.demandClass())
-                    .append("\", \"plans\": ").append(r.tally().plans())
-                    .append(", \"at_or_below_p50\": ").append(num(r.tally().share50()))
-                    .append(", \"at_or_below_p80\": ").append(num(r.tally().share80()))
-                    .append(", \"at_or_below_p95\": ").append(num(r.tally().share95())).append('}');
-            sep = ",";
-        }
-        b.append("]}\n");
-        return b.toString();
-    }
-
-    /** A row of the lead-time-demand calibration: an ABC class (or ALL) and a demand class (or ALL). */
-    private record CalibrationRow(String abcClass, String demandClass, LeadTimeDemandCalibration tally) {
-    }
-
-    /** Per ABC class: each demand class, then the class as a whole; then all classes. */
-    private static List<CalibrationRow> calibrationRows(Outcome o) {
-        List<CalibrationRow> rows = new ArrayList<>();
-        LeadTimeDemandCalibration overall = LeadTimeDemandCalibration.EMPTY;
-        for (Map.Entry<AbcClass, Map<DemandClass, LeadTimeDemandCalibration>> c : o.calibration().entrySet()) {
-            LeadTimeDemandCalibration all = LeadTimeDemandCalibration.EMPTY;
-            for (Map.Entry<DemandClass, LeadTimeDemandCalibration> d : c.getValue().entrySet()) {
-                rows.add(new CalibrationRow(c.getKey().name(), d.getKey().name(), d.getValue()));
-                all = all.plus(d.getValue());
-            }
-            rows.add(new CalibrationRow(c.getKey().name(), "ALL", all));
-            overall = overall.plus(all);
-        }
-        rows.add(new CalibrationRow("ALL", "ALL", overall));
-        return rows;
+        return SimulationJson.write(o, new SimulationJson.Settings(freq.name().toLowerCase(Locale.ROOT),
+                groundTruth != null ? null : n, review, replanEvery, master != null ? null : leadTimeMean,
+                master != null ? null : leadTimeSd, master != null ? null : fillRate,
+                alloc.name().toLowerCase(Locale.ROOT), groundTruth != null, master != null));
     }
 
     private static String calibrationTable(Outcome o) {
@@ -300,37 +245,11 @@ public final class SimulateCommand implements Callable<Integer> {
                 + " review falls at or below the plan's 50/80/95% lead-time-demand quantile (randomised PIT)\n");
         b.append(String.format(Locale.ROOT, "%-5s %-13s %8s %7s %7s %7s%n", "class", "demand_class", "plans", "p50",
                 "p80", "p95"));
-        for (CalibrationRow r : calibrationRows(o)) {
+        for (CalibrationRow r : CalibrationRow.rows(o)) {
             b.append(String.format(Locale.ROOT, "%-5s %-13s %8d %7s %7s %7s%n", r.abcClass(), r.demandClass(),
                     r.tally().plans(), fmt(r.tally().share50(), 3), fmt(r.tally().share80(), 3),
                     fmt(r.tally().share95(), 3)));
         }
         return b.toString();
-    }
-
-    private static void classJson(StringBuilder b, String name, ClassOutcome c) {
-        b.append('"').append(name).append("\": {\"series\": ").append(c.series())
-                .append(", \"demand\": ").append(num(c.sparecast().demand()))
-                .append(", \"sparecast\": ");
-        resultJson(b, c.sparecast());
-        b.append(", \"normal\": ");
-        resultJson(b, c.normal());
-        b.append(", \"target\": ").append(num(c.target()))
-                .append(", \"normal_matched\": ");
-        resultJson(b, c.matched());
-        b.setLength(b.length() - 1);
-        b.append(", \"line_target\": ").append(num(c.matchedTarget()))
-                .append(", \"average_on_hand_at_same_fill_rate\": ").append(num(c.matchedOnHand())).append("}}");
-    }
-
-    private static void resultJson(StringBuilder b, SimulationResult r) {
-        b.append("{\"fill_rate\": ").append(num(r.fillRate()))
-                .append(", \"average_on_hand\": ").append(num(r.averageOnHand()))
-                .append(", \"orders\": ").append(r.orders())
-                .append(", \"units_ordered\": ").append(num(r.unitsOrdered())).append('}');
-    }
-
-    private static String num(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "null";
     }
 }

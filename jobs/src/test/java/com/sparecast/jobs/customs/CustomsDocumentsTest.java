@@ -6,6 +6,7 @@ import com.sparecast.models.logistics.Shipment;
 import com.sparecast.models.logistics.ShipmentLine;
 import com.sparecast.models.logistics.ShipmentPlan;
 import com.sparecast.models.trade.Parties;
+import com.sparecast.models.trade.Party;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -116,7 +117,16 @@ class CustomsDocumentsTest {
         assertTrue(html.contains("Commercial invoice"));
         assertTrue(html.contains("CI-" + shipment.shipmentId()));
         assertTrue(CustomsDocuments.packingListHtml(shipment, lines, parties).contains("PL-" + shipment.shipmentId()));
-        assertEquals("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;", CustomsDocuments.escape("<a href=\"x\">'&'"));
+    }
+
+    @Test
+    void aScriptInAValueReachesThePageAsText() {
+        Party exporter = new Party("<script>alert('x')</script>", "1 \"Quay\" & Dock", "GB", "GB'1");
+        String html = CustomsDocuments.commercialInvoiceHtml(shipment, lines, new Parties(exporter, parties.importer()));
+        assertFalse(html.contains("<script"), html);
+        assertTrue(html.contains("<dd>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</dd>"), html);
+        assertTrue(html.contains("<dd>1 &quot;Quay&quot; &amp; Dock</dd>"), html);
+        assertTrue(html.contains("<dd>GB&#39;1</dd>"), html);
     }
 
     @Test

@@ -1,0 +1,169 @@
+package com.sparecast.jobs.simulate;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.sparecast.jobs.format.Json;
+import com.sparecast.jobs.format.Numbers;
+import com.sparecast.jobs.simulate.PolicyComparison.ClassOutcome;
+import com.sparecast.jobs.simulate.PolicyComparison.Outcome;
+import com.sparecast.models.inventory.AbcClass;
+import com.sparecast.models.inventory.SimulationResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code --json} file of {@code simulate}: the run's settings on the first line, then one
+ * line per ABC class and one for all series ({@code "classes"}), then the lead-time-demand
+ * calibration rows ({@code "ltd_calibration"}); numbers in full precision,
+ * null where a value is undefined or does not apply.
+ */
+final class SimulationJson {
+
+    private SimulationJson() {
+    }
+
+    /** The run's settings, as the command was given them; null where they do not apply. */
+    record Settings(String frequency, Integer holdout, int review, int replanEvery, Double leadTimeMean,
+                    Double leadTimeSd, Double targetFillRate, String allocation, boolean groundTruth, boolean master) {
+    }
+
+    static String write(Outcome o, Settings s) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("series", o.series());
+        root.put("excluded", o.excluded());
+        root.put("frequency", s.frequency());
+        root.put("holdout", s.holdout());
+        root.put("review", s.review());
+        root.put("replan_every", s.replanEvery());
+        root.put("lead_time_mean", s.leadTimeMean());
+        root.put("lead_time_sd", s.leadTimeSd());
+        root.put("target_fill_rate", s.targetFillRate());
+        root.put("allocation", s.allocation());
+        root.put("ground_truth", s.groundTruth());
+        root.put("master", s.master());
+        Map<String, Object> classes = new LinkedHashMap<>();
+        for (Map.Entry<AbcClass, ClassOutcome> e : o.classes().entrySet()) {
+            classes.put(e.getKey().name(), of(e.getValue()));
+        }
+        classes.put("ALL", of(o.overall()));
+        root.put("classes", classes);
+        List<Map<String, Object>> calibration = new ArrayList<>();
+        for (CalibrationRow r : CalibrationRow.rows(o)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("abc_class", r.abcClass());
+            m.put("demand_class", r.demandClass());
+            m.put("plans", r.tally().plans());
+            m.put("at_or_below_p50", r.tally().share50());
+            m.put("at_or_below_p80", r.tally().share80());
+            m.put("at_or_below_p95", r.tally().share95());
+            calibration.add(m);
+        }
+        root.put("ltd_calibration", calibration);
+        return Json.write(root, Numbers::exact, new Layout());
+    }
+
+    private static Map<String, Object> of(ClassOutcome c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("series", c.series());
+        m.put("demand", c.sparecast().demand());
+        m.put("sparecast", of(c.sparecast()));
+        m.put("normal", of(c.normal()));
+        m.put("target", c.target());
+        Map<String, Object> matched = of(c.matched());
+        matched.put("line_target", c.matchedTarget());
+        matched.put("average_on_hand_at_same_fill_rate", c.matchedOnHand());
+        m.put("normal_matched", matched);
+        return m;
+    }
+
+    private static Map<String, Object> of(SimulationResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fill_rate", r.fillRate());
+        m.put("average_on_hand", r.averageOnHand());
+        m.put("orders", r.orders());
+        m.put("units_ordered", r.unitsOrdered());
+        return m;
+    }
+
+    /**
+     * Entries inline ({@code "key": value, ...}), except that {@code "classes"} and
+     * {@code "ltd_calibration"} start a new line and each of their entries has a line of its own.
+     */
+    private static final class Layout implements PrettyPrinter {
+
+        private static boolean inClasses(JsonGenerator g) {
+            JsonStreamContext parent = g.getOutputContext().getParent();
+            return parent != null && parent.inObject() && "classes".equals(parent.getCurrentName())
+                    && parent.getParent() != null && parent.getParent().inRoot();
+        }
+
+        private static boolean inCalibration(JsonGenerator g) {
+            JsonStreamContext parent = g.getOutputContext().getParent();
+            return g.getOutputContext().inArray() && parent != null && parent.inObject()
+                    && "ltd_calibration".equals(parent.getCurrentName()) && parent.getParent().inRoot();
+        }
+
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) {
+        }
+
+        @Override
+        public void writeStartObject(JsonGenerator g) throws IOException {
+            g.writeRaw('{');
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) throws IOException {
+            if (inClasses(g)) {
+                g.writeRaw("\n  ");
+            }
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            if (inClasses(g)) {
+                g.writeRaw(",\n  ");
+            } else if (g.getOutputContext().getParent().inRoot() && "classes".equals(g.getOutputContext().getCurrentName())) {
+                g.writeRaw(",\n ");
+            } else {
+                g.writeRaw(", ");
+            }
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            g.writeRaw('}');
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            g.writeRaw('[');
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            if (inCalibration(g)) {
+                g.writeRaw("\n  ");
+            }
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(inCalibration(g) ? ",\n  " : ", ");
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            g.writeRaw(']');
+        }
+    }
+}
