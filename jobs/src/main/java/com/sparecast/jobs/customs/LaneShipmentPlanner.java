@@ -1,6 +1,6 @@
 package com.sparecast.jobs.customs;
 
-import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.input.MasterData;
 import com.sparecast.models.logistics.Lane;
 import com.sparecast.models.logistics.Shipment;
 import com.sparecast.models.logistics.ShipmentLine;

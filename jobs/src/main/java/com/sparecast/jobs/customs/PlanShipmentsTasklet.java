@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import com.sparecast.jobs.batch.RunRequest;
 import com.sparecast.jobs.batch.StageTasklet;
-import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.replenishment.PlanReplenishmentTasklet;
 import com.sparecast.models.logistics.ShipmentPlanner;
 import com.sparecast.models.trade.TradeRules;

@@ -10,7 +10,7 @@ import com.sparecast.jobs.batch.RunRequest;
 import com.sparecast.jobs.batch.StageTasklet;
 import com.sparecast.jobs.ingest.Feed;
 import com.sparecast.jobs.ingest.IngestEventsTasklet;
-import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.input.MasterData;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;

@@ -9,6 +9,10 @@ import static org.apache.spark.sql.functions.when;
 
 import com.sparecast.jobs.batch.RunRequest;
 import com.sparecast.jobs.batch.StageTasklet;
+import com.sparecast.jobs.input.MasterData;
+import com.sparecast.jobs.input.MasterDataException;
+import com.sparecast.jobs.input.ReferenceData;
+import com.sparecast.jobs.input.RejectReason;
 import com.sparecast.jobs.storage.Storage;
 import com.sparecast.jobs.storage.StoredFile;
 import java.util.ArrayList;

@@ -17,7 +17,7 @@ import com.sparecast.jobs.ingest.IngestSchema;
 import com.sparecast.jobs.ingest.Reconciliation;
 import com.sparecast.jobs.replenishment.PlanReplenishmentTasklet;
 import com.sparecast.jobs.replenishment.PlanSchema;
-import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.report.ExceptionParts;
 import com.sparecast.jobs.report.Feedback;
 import com.sparecast.jobs.report.ForecastAccuracy;

@@ -14,7 +14,7 @@ import com.sparecast.jobs.demand.Supersession;
 import com.sparecast.jobs.forecasting.ForecastDemandTasklet;
 import com.sparecast.jobs.ingest.Feed;
 import com.sparecast.jobs.ingest.IngestEventsTasklet;
-import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.spark.Columns;
 import com.sparecast.models.inventory.ResponseCurve;
 import java.sql.Date;

@@ -1,4 +1,4 @@
-package com.sparecast.jobs.ingest;
+package com.sparecast.jobs.input;
 
 import com.sparecast.jobs.ingest.MasterTable.MasterRow;
 import com.sparecast.jobs.storage.Storage;
