@@ -2,6 +2,9 @@ package com.sparecast.jobs.backtest;
 
 import com.sparecast.jobs.backtest.Backtest.MethodResult;
 import com.sparecast.jobs.backtest.Backtest.Result;
+import com.sparecast.jobs.input.DemandHistory;
+import com.sparecast.jobs.input.Frequency;
+import com.sparecast.jobs.input.InstalledBaseFile;
 import com.sparecast.models.forecast.ForecastMethod;
 import com.sparecast.models.forecast.Methods;
 import com.sparecast.models.selection.AutomaticForecaster;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sparecast.jobs.backtest.BacktestCommandTest.Run;
+import com.sparecast.jobs.input.DemandHistory;
+import com.sparecast.jobs.input.Frequency;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
