@@ -127,7 +127,7 @@ public final class IngestEventsTasklet extends StageTasklet {
      * Marks the second and later accepted rows with the same key as duplicates of the first one
      * in file and line order, and adds the outcome column.
      */
-    static Dataset<Row> dedupe(Dataset<Row> parsed, Feed feed) {
+    public static Dataset<Row> dedupe(Dataset<Row> parsed, Feed feed) {
         Column ok = col(IngestSchema.REJECT_REASON).isNull();
         List<Column> partition = new ArrayList<>();
         partition.add(ok);
