@@ -1,6 +1,8 @@
 package com.sparecast.jobs.backtest;
 
-import com.sparecast.jobs.backtest.DemandHistory.SeriesData;
+import com.sparecast.jobs.input.DemandHistory;
+import com.sparecast.jobs.input.DemandHistory.SeriesData;
+import com.sparecast.jobs.input.InstalledBaseFile;
 import com.sparecast.models.distribution.DemandDistribution;
 import com.sparecast.models.distribution.LeadTimeDemandModel;
 import com.sparecast.models.forecast.ForecastMethod;

@@ -1,6 +1,9 @@
 package com.sparecast.jobs.backtest;
 
-import com.sparecast.jobs.backtest.DemandHistory.SeriesData;
+import com.sparecast.jobs.input.DemandHistory;
+import com.sparecast.jobs.input.DemandHistory.SeriesData;
+import com.sparecast.jobs.input.Frequency;
+import com.sparecast.jobs.input.InstalledBaseFile;
 import com.sparecast.models.distribution.LeadTimeDemandModel;
 import com.sparecast.models.selection.AutomaticForecaster;
 import com.sparecast.models.selection.SeriesForecast;

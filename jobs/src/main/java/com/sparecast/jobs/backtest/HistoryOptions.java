@@ -1,5 +1,9 @@
 package com.sparecast.jobs.backtest;
 
+import com.sparecast.jobs.input.DemandHistory;
+import com.sparecast.jobs.input.Frequency;
+import com.sparecast.jobs.input.InputFileException;
+import com.sparecast.jobs.input.InstalledBaseFile;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,9 +59,13 @@ final class HistoryOptions {
         }
     }
 
-    /** The history, in bucket {@code f} (null: inferred). */
+    /** The history, in bucket {@code f} (null: inferred); a history without rows is a usage error. */
     DemandHistory readHistory(Frequency f) throws IOException {
-        return read("--history", history, file -> DemandHistory.read(file, f));
+        DemandHistory h = read("--history", history, file -> DemandHistory.read(file, f));
+        if (h.series().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--history: " + history + ": no rows");
+        }
+        return h;
     }
 
     /** The installed base in bucket {@code f}, or null if none was given. */
@@ -69,7 +77,7 @@ final class HistoryOptions {
     /** A reader of one option's file. */
     @FunctionalInterface
     private interface Reader<T> {
-        T read(Path file) throws IOException, DemandHistory.HistoryException;
+        T read(Path file) throws IOException, InputFileException;
     }
 
     /** Reads an option's file; a missing or malformed file is a usage error that names the option. */
@@ -78,7 +86,7 @@ final class HistoryOptions {
             return reader.read(file);
         } catch (NoSuchFileException e) {
             throw new ParameterException(spec.commandLine(), option + ": no such file: " + file);
-        } catch (DemandHistory.HistoryException e) {
+        } catch (InputFileException e) {
             throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
         }
     }

@@ -2,7 +2,7 @@ package com.sparecast.jobs.batch;
 
 import com.sparecast.jobs.config.ConfigurationException;
 import com.sparecast.jobs.forecasting.ForecastDemandTasklet;
-import com.sparecast.jobs.ingest.MasterDataException;
+import com.sparecast.jobs.input.MasterDataException;
 import com.sparecast.jobs.ingest.QualityGateException;
 import com.sparecast.jobs.replenishment.PlanningContext;
 import com.sparecast.jobs.stage.InputFingerprint;

@@ -1,6 +1,6 @@
 package com.sparecast.jobs.demand;
 
-import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.input.MasterData;
 import com.sparecast.models.inventory.SupersessionChains;
 import java.io.Serializable;
 import java.util.Collections;

@@ -1,5 +1,7 @@
 package com.sparecast.jobs.ingest;
 
+import com.sparecast.jobs.input.ReferenceData;
+import com.sparecast.jobs.input.RejectReason;
 import com.sparecast.jobs.storage.Storage;
 import java.io.BufferedReader;
 import java.io.IOException;

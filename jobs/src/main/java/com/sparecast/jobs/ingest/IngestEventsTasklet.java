@@ -12,6 +12,10 @@ import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.Stage;
 import com.sparecast.jobs.stage.StageTasklet;
+import com.sparecast.jobs.input.MasterData;
+import com.sparecast.jobs.input.MasterDataException;
+import com.sparecast.jobs.input.ReferenceData;
+import com.sparecast.jobs.input.RejectReason;
 import com.sparecast.jobs.storage.Storage;
 import com.sparecast.jobs.storage.StoredFile;
 import java.util.ArrayList;
@@ -119,7 +123,7 @@ public final class IngestEventsTasklet extends StageTasklet {
      * Marks the second and later accepted rows with the same key as duplicates of the first one
      * in file and line order, and adds the outcome column.
      */
-    static Dataset<Row> dedupe(Dataset<Row> parsed, Feed feed) {
+    public static Dataset<Row> dedupe(Dataset<Row> parsed, Feed feed) {
         Column ok = col(IngestSchema.REJECT_REASON).isNull();
         List<Column> partition = new ArrayList<>();
         partition.add(ok);

@@ -1,5 +1,7 @@
 package com.sparecast.jobs.ingest;
 
+import com.sparecast.jobs.input.ReferenceData;
+import com.sparecast.jobs.input.RejectReason;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

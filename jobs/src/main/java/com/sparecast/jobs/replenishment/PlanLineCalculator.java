@@ -1,6 +1,6 @@
 package com.sparecast.jobs.replenishment;
 
-import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.spark.Columns;
 import com.sparecast.jobs.stage.PlanSchema;
 import com.sparecast.models.distribution.DemandDistribution;

@@ -5,12 +5,11 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.demand.Supersession;
 import com.sparecast.jobs.ingest.Feed;
-import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.spark.Columns;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.ForecastSchema;
@@ -39,8 +38,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -94,7 +91,7 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         Dataset<Row> returns = returnsRate(stage);
         Dataset<Row> withReturns = withStock.join(returns, Columns.names("part_no", "region"), "left");
 
-        Dataset<Row> classified = withAbcClass(withReturns, partValues(spark, master));
+        Dataset<Row> classified = AbcClasses.withAbcClass(withReturns, partValues(spark, master));
         Broadcast<PlanningContext> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(context);
         Column[] input = PlanLineCalculator.INPUT_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> inputs = classified.select(input);
@@ -205,22 +202,5 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
                 .map(p -> RowFactory.create(p.partNo(), p.unitCost())).toList();
         return spark.createDataFrame(rows, new StructType().add("part_no", DataTypes.StringType, false)
                 .add("unit_cost", DataTypes.DoubleType, false));
-    }
-
-    /**
-     * ABC class per warehouse by annual demand value: A while the value of the parts ranked
-     * before it is under 80% of the warehouse's total, B under 95%, C after.
-     */
-    static Dataset<Row> withAbcClass(Dataset<Row> lines, Dataset<Row> unitCosts) {
-        Column value = coalesce(col("mean_per_week"), lit(0.0)).multiply(52).multiply(coalesce(col("unit_cost"), lit(0.0)));
-        WindowSpec ranked = Window.partitionBy("warehouse_id").orderBy(col("annual_value").desc(), col("part_no"));
-        WindowSpec whole = Window.partitionBy("warehouse_id");
-        Column before = sum("annual_value").over(ranked).minus(col("annual_value"));
-        Column total = sum("annual_value").over(whole);
-        Column share = when(total.gt(0), before.divide(total)).otherwise(lit(1.0));
-        return lines.join(broadcast(unitCosts), Columns.names("part_no"), "left")
-                .withColumn("annual_value", value)
-                .withColumn("abc_class", when(col("annual_value").gt(0).and(share.lt(0.80)), lit("A"))
-                        .when(col("annual_value").gt(0).and(share.lt(0.95)), lit("B")).otherwise(lit("C")));
     }
 }

@@ -3,7 +3,7 @@ package com.sparecast.jobs.replenishment;
 import com.sparecast.jobs.config.ConfigurationException;
 import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.demand.Supersession;
-import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.input.MasterData;
 import com.sparecast.models.inventory.FillRateAllocation;
 import java.io.Serializable;
 import java.time.LocalDate;

@@ -8,7 +8,7 @@ import static org.apache.spark.sql.functions.when;
 
 import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.ingest.Feed;
-import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.ingest.Reconciliation;
 import com.sparecast.jobs.publish.CsvOutput;
 import com.sparecast.jobs.stage.Datasets;

@@ -1,7 +1,7 @@
 package com.sparecast.jobs.shipments;
 
 import com.sparecast.jobs.customs.CustomsDocuments;
-import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.input.MasterData;
 import com.sparecast.models.logistics.Lane;
 import com.sparecast.models.logistics.Shipment;
 import com.sparecast.models.logistics.ShipmentLine;

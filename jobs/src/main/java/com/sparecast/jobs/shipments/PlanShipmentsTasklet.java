@@ -4,12 +4,12 @@ import static org.apache.spark.sql.functions.col;
 
 import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.config.TradeRulesSettings;
-import com.sparecast.jobs.ingest.MasterData;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.RowCounter;
 import com.sparecast.jobs.stage.ShipmentSchema;
 import com.sparecast.jobs.stage.Stage;
 import com.sparecast.jobs.stage.StageTasklet;
+import com.sparecast.jobs.input.MasterData;
 import com.sparecast.models.logistics.ShipmentPlanner;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package com.sparecast.jobs.simulate;
 
-import com.sparecast.jobs.simulate.DemandHistory.Series;
+import com.sparecast.jobs.input.DemandHistory.SeriesData;
+import com.sparecast.jobs.input.GroundTruth;
 import com.sparecast.models.distribution.LeadTime;
 import com.sparecast.models.inventory.AbcClass;
 import com.sparecast.models.inventory.AbcClassifier;
@@ -136,7 +137,7 @@ final class PolicyComparison {
      * A simulated series: what it is first fitted on, the path it is simulated over (the last
      * {@code warmUp} training periods, then the test periods) and the lead time of each order.
      */
-    private record Line(Series series, double[] training, double[] test, LeadTime leadTime, int warmUp,
+    private record Line(SeriesData series, double[] training, double[] test, LeadTime leadTime, int warmUp,
                         int[] leadTimes) {
 
         double[] path() {
@@ -203,25 +204,22 @@ final class PolicyComparison {
         return out;
     }
 
-    Outcome run(List<Series> all) {
+    Outcome run(List<SeriesData> all) {
         long t0 = System.nanoTime();
         GroundTruth truth = setup.groundTruth();
         int total = all.size();
-        List<Series> usable;
+        List<SeriesData> usable;
         if (truth == null) {
             usable = all.stream().filter(s -> s.demand().length - holdout >= MIN_TRAINING).toList();
         } else {
-            // Pad every series with zeros to the history's last period; keep those with a future path.
-            long end = all.stream().mapToLong(s -> s.first().toEpochDay() + 7L * (s.demand().length - 1)).max()
-                    .orElse(0);
-            List<Series> padded = new ArrayList<>();
-            for (Series s : all) {
-                int n = (int) ((end - s.first().toEpochDay()) / 7) + 1;
-                if (n >= MIN_TRAINING && truth.realised().containsKey(s.key())) {
-                    padded.add(new Series(s.partNo(), s.region(), s.first(), Arrays.copyOf(s.demand(), n)));
+            // Every series runs to the history's last period (DemandHistory); keep those with a future path.
+            List<SeriesData> kept = new ArrayList<>();
+            for (SeriesData s : all) {
+                if (s.demand().length >= MIN_TRAINING && truth.realised().containsKey(s.key())) {
+                    kept.add(s);
                 }
             }
-            usable = padded;
+            usable = kept;
             java.util.Set<String> keys = new java.util.HashSet<>();
             all.forEach(s -> keys.add(s.key()));
             total += (int) truth.realised().keySet().stream().filter(k -> !keys.contains(k)).count();
@@ -324,7 +322,7 @@ final class PolicyComparison {
         return out;
     }
 
-    private Line line(Series s) {
+    private Line line(SeriesData s) {
         double[] demand = s.demand();
         double[] training = setup.groundTruth() == null ? Arrays.copyOfRange(demand, 0, demand.length - holdout) : demand;
         double[] test = setup.groundTruth() == null

@@ -1,7 +1,13 @@
 package com.sparecast.jobs.simulate;
 
-import com.sparecast.jobs.simulate.DemandHistory.Frequency;
-import com.sparecast.jobs.simulate.DemandHistory.InvalidHistoryException;
+import com.sparecast.jobs.input.DemandHistory;
+import com.sparecast.jobs.input.Frequency;
+import com.sparecast.jobs.input.GroundTruth;
+import com.sparecast.jobs.input.InputFileException;
+import com.sparecast.jobs.input.MasterData;
+import com.sparecast.jobs.input.MasterDataException;
+import com.sparecast.jobs.input.Reject;
+import com.sparecast.jobs.storage.LocalStorage;
 import com.sparecast.jobs.simulate.PolicyComparison.Allocation;
 import com.sparecast.jobs.simulate.PolicyComparison.ClassOutcome;
 import com.sparecast.jobs.simulate.PolicyComparison.Outcome;
@@ -16,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -92,20 +99,22 @@ public final class SimulateCommand implements Callable<Integer> {
     private Path groundTruth;
 
     @Option(names = "--master", paramLabel = "DIR",
-            description = {"Master data folder as the nightly plan reads it: service_levels.csv gives the target of"
-                    + " each ABC class (instead of --fill-rate), lanes.csv and warehouses.csv the lead time of each"
-                    + " region's regional warehouse (transit plus customs, in periods; regions without one use"
-                    + " --lead-time-mean/--lead-time-sd), parts.csv the unit costs for ABC by annual demand value"
-                    + " within each region."})
+            description = {"Master data folder (the files of an input's master/), read and checked as the nightly"
+                    + " job reads it: service_levels.csv gives the target of each ABC class (instead of --fill-rate);"
+                    + " the lead time of each region's regional warehouse is that of its supply lane from a central"
+                    + " warehouse (transit plus customs, in periods; regions without one use --lead-time-mean and"
+                    + " --lead-time-sd); parts.csv gives the unit costs for ABC by annual demand value within each"
+                    + " region. Rows that fail a check are left out and named on stderr."})
     private Path master;
 
     @Override
     public Integer call() throws IOException {
-        Frequency freq = switch (frequency.toLowerCase(Locale.ROOT)) {
-            case "week" -> Frequency.WEEK;
-            case "month" -> Frequency.MONTH;
-            default -> throw usage("--frequency must be week or month, got " + frequency);
-        };
+        Frequency freq;
+        try {
+            freq = Frequency.parse(frequency);
+        } catch (IllegalArgumentException e) {
+            throw usage("--frequency: " + e.getMessage());
+        }
         Allocation alloc = switch (allocation.toLowerCase(Locale.ROOT)) {
             case "class" -> Allocation.CLASS;
             case "line" -> Allocation.LINE;
@@ -131,47 +140,58 @@ public final class SimulateCommand implements Callable<Integer> {
         if (groundTruth != null && freq != Frequency.WEEK) {
             throw usage("--ground-truth needs --frequency week (the generator's future is weekly)");
         }
-        List<DemandHistory.Series> series;
+        DemandHistory demand;
         GroundTruth truth = null;
         MasterData masterData = null;
         try {
-            series = DemandHistory.read(history, freq);
+            demand = DemandHistory.read(history, freq);
             if (groundTruth != null) {
                 truth = GroundTruth.read(groundTruth);
             }
             if (master != null) {
-                masterData = MasterData.read(master);
+                if (!Files.isDirectory(master)) {
+                    throw usage("--master: no such folder: " + master);
+                }
+                masterData = MasterData.load(new LocalStorage(master), "");
             }
         } catch (NoSuchFileException e) {
             throw usage("no such file: " + e.getFile());
-        } catch (InvalidHistoryException e) {
+        } catch (InputFileException e) {
             throw usage(e.getMessage());
+        } catch (MasterDataException e) {
+            throw usage("--master: " + e.getMessage());
         }
         LeadTime fixed = new LeadTime(leadTimeMean, leadTimeSd);
         Map<AbcClass, Double> targets = PolicyComparison.sameTarget(fillRate);
         Function<String, LeadTime> leadTimes = region -> fixed;
         Map<String, Double> unitCost = null;
         if (masterData != null) {
+            warnRejects(masterData);
             for (AbcClass c : AbcClass.values()) {
-                Double t = masterData.targets().get(c);
+                Double t = masterData.serviceLevels().get(c.name());
                 if (t != null) {
-                    if (!(t > 0 && t < 1)) {
-                        throw usage("--master: service_levels.csv: target of class " + c + " must be in (0, 1), got " + t);
-                    }
                     targets.put(c, t);
                 }
             }
             double daysPerPeriod = freq == Frequency.WEEK ? 7 : 365.25 / 12;
+            Map<String, LeadTime> byRegion = new TreeMap<>();
             MasterData m = masterData;
-            leadTimes = region -> {
-                LeadTime lt = m.leadTime(region, daysPerPeriod);
-                return lt == null ? fixed : lt;
-            };
-            unitCost = masterData.unitCost();
+            m.regionalWarehouseByRegion().forEach((region, warehouse) -> {
+                MasterData.Lane lane = m.supplyLaneTo(warehouse.warehouseId());
+                if (lane != null) {
+                    byRegion.put(region, LeadTime.ofLane(lane.transitDaysMean(), lane.transitDaysSd(),
+                            lane.customsDaysMean(), lane.customsDaysSd(), daysPerPeriod));
+                }
+            });
+            leadTimes = region -> byRegion.getOrDefault(region, fixed);
+            unitCost = new TreeMap<>();
+            for (MasterData.Part p : masterData.parts().values()) {
+                unitCost.put(p.partNo(), p.unitCost());
+            }
         }
         long started = System.nanoTime();
         Outcome outcome = new PolicyComparison(n, freq.periodsPerYear(), review, alloc, seed,
-                new PolicyComparison.Setup(targets, leadTimes, unitCost, truth, replanEvery)).run(series);
+                new PolicyComparison.Setup(targets, leadTimes, unitCost, truth, replanEvery)).run(demand.series());
         double seconds = (System.nanoTime() - started) / 1e9;
 
         PrintWriter out = spec.commandLine().getOut();
@@ -186,6 +206,15 @@ public final class SimulateCommand implements Callable<Integer> {
             Files.writeString(json, json(outcome, freq, n, alloc), StandardCharsets.UTF_8);
         }
         return 0;
+    }
+
+    /** Master rows that fail a check are left out, as the nightly job leaves them out; each is named on stderr. */
+    private void warnRejects(MasterData masterData) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (Reject r : masterData.rejects()) {
+            err.printf(Locale.ROOT, "--master: %s line %d left out: %s%n", r.file(), r.line(), r.message());
+        }
+        err.flush();
     }
 
     private ParameterException usage(String message) {

@@ -3,6 +3,8 @@ package com.sparecast.jobs.backtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sparecast.jobs.input.DemandHistory;
+import com.sparecast.jobs.input.Frequency;
 import com.sparecast.models.forecast.Naive;
 import com.sparecast.models.forecast.TSB;
 import com.sparecast.models.selection.ErrorMeasures;

@@ -3,6 +3,8 @@ package com.sparecast.jobs.backtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sparecast.jobs.input.DemandHistory;
+import com.sparecast.jobs.input.Frequency;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,12 +53,13 @@ class ForecastCommandTest {
     @Test
     void weeklyHistoryWithGapsAndGzipOutput() throws Exception {
         Path history = dir.resolve("weekly.csv");
-        // P1 has weeks 1 and 4 (2 and 3 missing = zero); P2 starts later; the file ends in week 6.
+        // P1 has weeks 1 and 4 (2 and 3 missing = zero; two rows of week 4 add up); P2 starts
+        // later; the file ends in week 6.
         Files.writeString(history, """
                 part_no,region,period,quantity
                 P1,EU,2026-01-05,3
                 P1,EU,2026-01-26,1
-                P1,EU,2026-01-27,1
+                P1,EU,2026-01-26,1
                 P2,US,2026-01-19,4
                 =cmd,US,2026-02-09,2
                 """);

@@ -42,7 +42,7 @@ class WeeklyDemandTest {
                 new Object[] {"P0", "P1"}, new Object[] {"P1", "P1"}, new Object[] {"P2", "P2"})
                 .toDF("part_no", "final_part_no");
 
-        List<String> weekly = AggregateDemandTasklet.weekly(events, "ship_date", regions, finalParts,
+        List<String> weekly = WeeklyDemand.weekly(events, "ship_date", regions, finalParts,
                         LocalDate.parse("2026-11-16"))
                 .orderBy("part_no", "region", "week").collectAsList().stream()
                 .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getDate(2) + " " + r.getLong(3)).toList();

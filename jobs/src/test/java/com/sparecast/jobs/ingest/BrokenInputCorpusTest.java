@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.config.Settings;
+import com.sparecast.jobs.input.MasterData;
+import com.sparecast.jobs.input.MasterDataException;
+import com.sparecast.jobs.input.ReferenceData;
+import com.sparecast.jobs.input.Reject;
+import com.sparecast.jobs.input.RejectReason;
 import com.sparecast.jobs.spark.SparkSessions;
 import com.sparecast.jobs.storage.LocalStorage;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sparecast.jobs.input.ReferenceData;
 import com.sparecast.jobs.storage.LocalStorage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

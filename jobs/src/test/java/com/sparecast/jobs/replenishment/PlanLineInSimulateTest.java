@@ -3,7 +3,7 @@ package com.sparecast.jobs.replenishment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sparecast.jobs.ingest.MasterData;
+import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.simulate.SimulatedPlanLines;
 import com.sparecast.jobs.stage.PlanSchema;
 import com.sparecast.models.distribution.LeadTime;

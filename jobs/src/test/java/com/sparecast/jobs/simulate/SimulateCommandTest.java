@@ -26,7 +26,8 @@ import picocli.CommandLine;
  * ground-truth/: a 40-week history (P-FAST/EU-WEST, P-SLOW/NA, and P-GONE/NA that has no future),
  * the generator-style future_demand.csv over 8 weeks after a gap week (P-FAST, P-SLOW, and
  * P-NEW/NA that has no history; realised demand 38 and 2) and master data (service levels A 0.98,
- * B 0.95, C 0.90; lanes to WH-DE 1.5 days and WH-US 21 days; unit costs).
+ * B 0.95, C 0.90; lanes to WH-DE 1.5 days and WH-US 21 days; unit costs; regions and tariffs, which
+ * the master-data reader requires).
  */
 class SimulateCommandTest {
 
@@ -104,19 +105,25 @@ class SimulateCommandTest {
                 "--allocation", "line", "--json", json.toString());
         assertEquals(0, r.exit(), r.err());
         String text = Files.readString(json);
-        // P-SHORT (2 training weeks) and P-FAST/US (none) are excluded.
-        assertTrue(text.startsWith("{\"series\": 4, \"excluded\": 2, \"frequency\": \"week\""), text);
+        // Every series runs to the file's last week (2025-07-07), so P-SHORT (demand in its first 10
+        // weeks) and P-FAST/US (its first week only) have 72 training weeks and a zero holdout, as
+        // a nightly run sees a part that stopped selling: none is excluded.
+        assertTrue(text.startsWith("{\"series\": 4, \"excluded\": 0, \"frequency\": \"week\""), text);
         // Holdout demand: P-FAST weeks 72-79 sum to 15, P-SLOW's are all missing (zero).
         List<Double> demand = all(text, "demand");
         assertEquals(15.0, demand.get(demand.size() - 1));
         assertTrue(text.contains("\"allocation\": \"line\""));
+        // With 77 of the 80 weeks held out, every series has 3 training weeks, under the 4 needed.
+        assertEquals(0, run("--history", fixture("weekly.csv.gz").toString(), "--holdout", "77", "--json",
+                json.toString()).exit());
+        assertTrue(Files.readString(json).startsWith("{\"series\": 4, \"excluded\": 4,"), Files.readString(json));
     }
 
     private Path groundTruthFixture() throws IOException {
         Path gt = dir.resolve("gt");
         Files.createDirectories(gt.resolve("master"));
         for (String name : List.of("history.csv", "future_demand.csv", "master/service_levels.csv",
-                "master/warehouses.csv", "master/lanes.csv", "master/parts.csv")) {
+                "master/warehouses.csv", "master/lanes.csv", "master/parts.csv", "master/regions.csv", "master/tariffs.csv")) {
             try (InputStream in = SimulateCommandTest.class.getResourceAsStream("/simulate/ground-truth/" + name)) {
                 Files.copy(in, gt.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
@@ -231,7 +238,7 @@ class SimulateCommandTest {
         assertTrue(s.err().contains("line 3"), s.err());
         Path noColumn = dir.resolve("nocol.csv");
         Files.writeString(noColumn, "part_no,period,quantity\nP1,2024-01-01,3\n", StandardCharsets.UTF_8);
-        assertTrue(run("--history", noColumn.toString()).err().contains("missing column region"));
+        assertTrue(run("--history", noColumn.toString()).err().contains("missing column 'region'"));
     }
 
     @Test

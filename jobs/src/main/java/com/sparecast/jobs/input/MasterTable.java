@@ -1,4 +1,4 @@
-package com.sparecast.jobs.ingest;
+package com.sparecast.jobs.input;
 
 import com.sparecast.jobs.storage.Storage;
 import java.io.BufferedReader;
@@ -46,14 +46,14 @@ public final class MasterTable {
     }
 
     /**
-     * Reads {@code master/<name>.csv}.
+     * Reads {@code <folder>/<name>.csv} ({@code <name>.csv} when {@code folder} is empty).
      *
      * @return the table, or {@code null} if the file is absent and {@code required} is false
      * @throws MasterDataException if a required file is absent or lacks a required column
      */
-    public static MasterTable read(Storage storage, String name, List<String> requiredColumns, boolean required)
-            throws IOException {
-        String path = "master/" + name + ".csv";
+    public static MasterTable read(Storage storage, String folder, String name, List<String> requiredColumns,
+                                   boolean required) throws IOException {
+        String path = (folder.isEmpty() ? "" : folder + "/") + name + ".csv";
         if (!storage.exists(path)) {
             if (required) {
                 throw new MasterDataException("Required master data file " + path + " is missing in " + storage.location());

@@ -1,4 +1,4 @@
-package com.sparecast.jobs.ingest;
+package com.sparecast.jobs.input;
 
 /** Required master data is missing or unusable: the quality gate fails and nothing is published. */
 public class MasterDataException extends RuntimeException {

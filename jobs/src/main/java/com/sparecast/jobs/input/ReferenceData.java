@@ -1,4 +1,4 @@
-package com.sparecast.jobs.ingest;
+package com.sparecast.jobs.input;
 
 import java.io.Serializable;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package com.sparecast.jobs.ingest;
+package com.sparecast.jobs.input;
 
 /** Why an input row was rejected; the code data owners filter the rejects by. */
 public enum RejectReason {

@@ -1,6 +1,6 @@
-package com.sparecast.jobs.ingest;
+package com.sparecast.jobs.input;
 
-import com.sparecast.jobs.ingest.MasterTable.MasterRow;
+import com.sparecast.jobs.input.MasterTable.MasterRow;
 import com.sparecast.jobs.storage.Storage;
 import java.io.IOException;
 import java.io.Serializable;
@@ -66,16 +66,27 @@ public record MasterData(
     private static final List<String> SERVICE_COLUMNS = List.of("class", "target_fill_rate");
     private static final List<String> HOLIDAY_COLUMNS = List.of("country", "date");
 
-    /** Reads and checks every master table except inventory. */
+    /** Reads and checks every master table except inventory, from the input's {@code master/} folder. */
     public static MasterData load(Storage storage) throws IOException {
+        return load(storage, "master");
+    }
+
+    /**
+     * Reads and checks every master table except inventory, from {@code folder} of {@code storage}
+     * (the storage's root when empty).
+     *
+     * @throws MasterDataException if a required table or column is missing, or no part, region
+     *     or warehouse is usable
+     */
+    public static MasterData load(Storage storage, String folder) throws IOException {
         Loader loader = new Loader();
         Map<String, String> regions = new TreeMap<>();
-        for (String[] pair : loader.rows(MasterTable.read(storage, "regions", REGION_COLUMNS, true), "regions",
+        for (String[] pair : loader.rows(MasterTable.read(storage, folder, "regions", REGION_COLUMNS, true), "regions",
                 row -> new String[] {loader.text(row, "country"), loader.text(row, "region")})) {
             regions.putIfAbsent(pair[0], pair[1]);
         }
         Map<String, Part> parts = new TreeMap<>();
-        for (Part part : loader.rows(MasterTable.read(storage, "parts", PART_COLUMNS, true), "parts", row -> new Part(
+        for (Part part : loader.rows(MasterTable.read(storage, folder, "parts", PART_COLUMNS, true), "parts", row -> new Part(
                 loader.text(row, "part_no"), loader.text(row, "description"), loader.number(row, "unit_cost"),
                 loader.text(row, "currency"), loader.number(row, "unit_weight_kg"), row.get("hs_code"),
                 row.get("origin_country"), (int) loader.optionalNumber(row, "pack_size", 1),
@@ -84,30 +95,30 @@ public record MasterData(
             parts.putIfAbsent(part.partNo(), part);
         }
         Map<String, Warehouse> warehouses = new TreeMap<>();
-        for (Warehouse warehouse : loader.rows(MasterTable.read(storage, "warehouses", WAREHOUSE_COLUMNS, true),
+        for (Warehouse warehouse : loader.rows(MasterTable.read(storage, folder, "warehouses", WAREHOUSE_COLUMNS, true),
                 "warehouses", row -> new Warehouse(loader.text(row, "warehouse_id"), loader.text(row, "region"),
                         loader.text(row, "country"), loader.code(row, "role", Set.of("CENTRAL", "REGIONAL"))))) {
             warehouses.putIfAbsent(warehouse.warehouseId(), warehouse);
         }
-        List<Lane> lanes = loader.rows(MasterTable.read(storage, "lanes", LANE_COLUMNS, true), "lanes", row -> new Lane(
+        List<Lane> lanes = loader.rows(MasterTable.read(storage, folder, "lanes", LANE_COLUMNS, true), "lanes", row -> new Lane(
                 loader.text(row, "origin_warehouse"), loader.text(row, "destination_warehouse"), loader.text(row, "mode"),
                 loader.number(row, "transit_days_mean"), loader.number(row, "transit_days_sd"),
                 loader.number(row, "customs_days_mean"), loader.number(row, "customs_days_sd"),
                 loader.text(row, "incoterm"), row.get("departure_weekdays"),
                 row.get("max_weight_kg").isEmpty() ? null : loader.number(row, "max_weight_kg")));
-        List<Tariff> tariffs = loader.rows(MasterTable.read(storage, "tariffs", TARIFF_COLUMNS, true), "tariffs",
+        List<Tariff> tariffs = loader.rows(MasterTable.read(storage, folder, "tariffs", TARIFF_COLUMNS, true), "tariffs",
                 row -> new Tariff(loader.text(row, "destination_country"), loader.text(row, "hs_prefix"),
                         loader.number(row, "duty_rate"), loader.number(row, "vat_rate"),
                         row.get("de_minimis_value").isEmpty() ? null : loader.number(row, "de_minimis_value"),
                         row.get("de_minimis_currency").isEmpty() ? null : row.get("de_minimis_currency")));
         Map<String, Double> serviceLevels = new TreeMap<>();
-        for (Object[] level : loader.rows(MasterTable.read(storage, "service_levels", SERVICE_COLUMNS, true),
+        for (Object[] level : loader.rows(MasterTable.read(storage, folder, "service_levels", SERVICE_COLUMNS, true),
                 "service_levels", row -> new Object[] {loader.code(row, "class", Set.of("A", "B", "C")),
                         loader.fraction(row, "target_fill_rate")})) {
             serviceLevels.putIfAbsent((String) level[0], (Double) level[1]);
         }
         Map<String, Set<LocalDate>> holidays = new TreeMap<>();
-        MasterTable holidayTable = MasterTable.read(storage, "holidays", HOLIDAY_COLUMNS, false);
+        MasterTable holidayTable = MasterTable.read(storage, folder, "holidays", HOLIDAY_COLUMNS, false);
         if (holidayTable != null) {
             for (Object[] holiday : loader.rows(holidayTable, "holidays",
                     row -> new Object[] {loader.text(row, "country"), loader.date(row, "date")})) {
@@ -116,7 +127,7 @@ public record MasterData(
         }
         if (parts.isEmpty() || regions.isEmpty() || warehouses.isEmpty()) {
             throw new MasterDataException("Master data has no usable " + (parts.isEmpty() ? "parts"
-                    : regions.isEmpty() ? "regions" : "warehouses") + " in " + storage.location() + "/master");
+                    : regions.isEmpty() ? "regions" : "warehouses") + " in " + storage.location() + (folder.isEmpty() ? "" : "/" + folder));
         }
         return new MasterData(Collections.unmodifiableMap(parts), Collections.unmodifiableMap(regions),
                 Collections.unmodifiableMap(warehouses), List.copyOf(lanes), List.copyOf(tariffs),

@@ -1,4 +1,4 @@
-package com.sparecast.jobs.backtest;
+package com.sparecast.jobs.input;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -9,10 +9,16 @@ import java.util.Locale;
 
 /** The bucket of a demand history: ISO weeks starting Monday, or calendar months. */
 public enum Frequency {
-    WEEK,
-    MONTH;
+    WEEK(52),
+    MONTH(12);
 
-    /** Parses {@code week} or {@code month} (any case). */
+    private final int periodsPerYear;
+
+    Frequency(int periodsPerYear) {
+        this.periodsPerYear = periodsPerYear;
+    }
+
+    /** Parses {@code week} or {@code month} (any case; also {@code weekly}, {@code w}, {@code monthly}, {@code m}). */
     public static Frequency parse(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "week", "weekly", "w" -> WEEK;
@@ -35,9 +41,19 @@ public enum Frequency {
         return allFirst && !allMonday ? MONTH : WEEK;
     }
 
+    /** Buckets in a year: 52 weeks or 12 months. */
+    public int periodsPerYear() {
+        return periodsPerYear;
+    }
+
     /** The first day of the bucket that holds {@code date}. */
     public LocalDate bucketOf(LocalDate date) {
         return this == WEEK ? date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : date.withDayOfMonth(1);
+    }
+
+    /** Whether {@code date} is the first day of a bucket: a Monday, or the first of a month. */
+    public boolean isBucketStart(LocalDate date) {
+        return bucketOf(date).equals(date);
     }
 
     /** Number of buckets from {@code from} to {@code to} (both bucket starts). */
