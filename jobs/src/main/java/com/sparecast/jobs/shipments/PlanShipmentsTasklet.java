@@ -53,11 +53,8 @@ public final class PlanShipmentsTasklet extends StageTasklet {
         LaneShipmentPlanner lanePlanner = new LaneShipmentPlanner(master,
                 ShipmentPlanner.of(TradeRulesSettings.of(stage.settings())), stage.planningDate());
         RowCounter read = new RowCounter("transfers read");
-        Dataset<Row> transfers = stage.read(Datasets.PLAN)
-                .filter(col("order_qty").gt(0).and(col("source_warehouse").notEqual("SUPPLIER")))
-                .select(col("source_warehouse"), col("warehouse_id"), col("part_no"), col("order_qty"));
-        stage.write(read.through(transfers).groupByKey((MapFunction<Row, String>) r -> r.getString(0) + '\u0001' + r.getString(1), Encoders.STRING())
-                .flatMapGroups(lanePlanner, Encoders.row(PLANNED_ROWS)), Datasets.PLANNED_SHIPMENTS);
+        stage.write(plannedByLane(read.through(transfers(stage.read(Datasets.PLAN))), lanePlanner),
+                Datasets.PLANNED_SHIPMENTS);
 
         Dataset<Row> planned = stage.read(Datasets.PLANNED_SHIPMENTS);
         stage.write(planned.filter(col("kind").equalTo(LaneShipmentPlanner.SHIPMENT))
@@ -72,6 +69,23 @@ public final class PlanShipmentsTasklet extends StageTasklet {
         stage.countRead(read.rows());
         stage.countWritten(lines.get("rows"));
         stage.countFlagged("held", lines.get("held"));
+    }
+
+    /**
+     * The plan lines that move stock between two of our warehouses (an order from a central
+     * warehouse; supplier orders and zero quantities are not shipments): source_warehouse,
+     * warehouse_id, part_no, order_qty.
+     */
+    static Dataset<Row> transfers(Dataset<Row> plan) {
+        return plan.filter(col("order_qty").gt(0).and(col("source_warehouse").notEqual("SUPPLIER")))
+                .select(col("source_warehouse"), col("warehouse_id"), col("part_no"), col("order_qty"));
+    }
+
+    /** Each lane's transfers planned into shipment, line and document rows by {@code lanePlanner}. */
+    static Dataset<Row> plannedByLane(Dataset<Row> transfers, LaneShipmentPlanner lanePlanner) {
+        return transfers.groupByKey((MapFunction<Row, String>) r -> r.getString(0) + '\u0001' + r.getString(1),
+                        Encoders.STRING())
+                .flatMapGroups(lanePlanner, Encoders.row(PLANNED_ROWS));
     }
 
     /** The elements of the {@code values} array as named columns. */
