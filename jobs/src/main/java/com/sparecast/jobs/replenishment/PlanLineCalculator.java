@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.lang3.SerializationUtils;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -65,6 +66,11 @@ final class PlanLineCalculator implements Serializable {
     }
 
     private Line line(Row in) {
+        return line(in, null);
+    }
+
+    /** The row's line; {@code staged} is its planned lead-time demand if already computed, else null. */
+    private Line line(Row in, PlanLine.Planned staged) {
         String warehouseId = in.getString(0);
         String partNo = in.getString(1);
         String role = in.getString(3);
@@ -77,7 +83,8 @@ final class PlanLineCalculator implements Serializable {
         String source = lane == null ? "SUPPLIER" : lane.originWarehouse();
         PlanLine.Input input = planInput(in);
         return new Line(warehouseId, partNo, in.getString(2), role, hasForecast, meanPerWeek, forecast, history,
-                in.getString(15), part, input.leadTime(), source, input.reviewPeriods(), planLine.plan(input));
+                in.getString(15), part, input.leadTime(), source, input.reviewPeriods(),
+                staged != null ? staged : planLine.plan(input));
     }
 
     /** Whether the forecast step forecast the row's series (a method and no error). */
@@ -130,7 +137,8 @@ final class PlanLineCalculator implements Serializable {
             .add("curve_demand", DataTypes.DoubleType, false)
             .add("curve_levels", DataTypes.createArrayType(DataTypes.LongType, false), false)
             .add("curve_filled", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
-            .add("curve_on_hand", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+            .add("curve_on_hand", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+            .add("planned", DataTypes.BinaryType, false);
 
     /** The input schema with the response curve's columns after it. */
     static StructType withCurveColumns(StructType inputs) {
@@ -143,11 +151,13 @@ final class PlanLineCalculator implements Serializable {
 
     /**
      * The input row with the line's response curve for the class-wide allocation
-     * ({@link FillRateAllocation#curve}) appended.
+     * ({@link FillRateAllocation#curve}) appended, and the line as planned (serialized) so that
+     * {@link #compute} does not work out its lead-time demand a second time.
      */
     Row withCurve(Row in) {
-        ResponseCurve c = planLine.curve(line(in).planned());
-        List<Object> values = new ArrayList<>(in.length() + 4);
+        PlanLine.Planned planned = line(in).planned();
+        ResponseCurve c = planLine.curve(planned);
+        List<Object> values = new ArrayList<>(in.length() + CURVE_COLUMNS.size());
         for (int i = 0; i < in.length(); i++) {
             values.add(in.get(i));
         }
@@ -155,6 +165,7 @@ final class PlanLineCalculator implements Serializable {
         values.add(Columns.boxed(c.levels()));
         values.add(Columns.boxed(c.filled()));
         values.add(Columns.boxed(c.onHand()));
+        values.add(SerializationUtils.serialize(planned));
         return RowFactory.create(values.toArray());
     }
 
@@ -165,6 +176,11 @@ final class PlanLineCalculator implements Serializable {
                 Columns.doubles(in.getList(at + 2)), Columns.doubles(in.getList(at + 3)));
     }
 
+    /** The line as planned, from a row made by {@link #withCurve}. */
+    private static PlanLine.Planned plannedOf(Row in) {
+        return SerializationUtils.deserialize(in.<byte[]>getAs(INPUT_COLUMNS.size() + 4));
+    }
+
     /**
      * The plan line: its policy at the class's multiplier ({@link FillRateAllocation}, on the
      * curve of a row made by {@link #withCurve}) where {@code multipliers} has one for its
@@ -172,7 +188,8 @@ final class PlanLineCalculator implements Serializable {
      * ({@link PlanLine#decide(PlanLine.Planned)}).
      */
     Row compute(Row in, Map<String, Double> multipliers) {
-        Line l = line(in);
+        boolean staged = in.length() > INPUT_COLUMNS.size();
+        Line l = line(in, staged ? plannedOf(in) : null);
         boolean hasForecast = l.hasForecast();
         MasterData.Part part = l.part();
         DemandDistribution x = l.planned().distribution();

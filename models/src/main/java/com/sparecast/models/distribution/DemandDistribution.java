@@ -1,7 +1,13 @@
 package com.sparecast.models.distribution;
 
-/** The distribution of demand over some time span, as the stock policy needs it. */
-public interface DemandDistribution {
+import java.io.Serializable;
+
+/**
+ * The distribution of demand over some time span, as the stock policy needs it. Serializable, so
+ * that a plan line's distributions can be staged between the plan step's passes instead of being
+ * worked out again.
+ */
+public interface DemandDistribution extends Serializable {
 
     /** Name shown to planners, e.g. {@code "Normal"}, {@code "NegativeBinomial"}. */
     String name();

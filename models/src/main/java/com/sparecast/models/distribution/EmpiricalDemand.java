@@ -9,12 +9,14 @@ import java.util.Arrays;
  */
 public final class EmpiricalDemand implements DemandDistribution {
 
+    private static final long serialVersionUID = 1L;
+
     private final String name;
     private final double[] sorted;
     private final double mean;
     private final double variance;
     /** Suffix sums of the sorted sample: {@code tail[i] = sum_{j >= i} sorted[j]}. */
-    private final double[] tail;
+    private final transient double[] tail;
 
     private EmpiricalDemand(String name, double[] sorted) {
         this.name = name;
@@ -30,6 +32,11 @@ public final class EmpiricalDemand implements DemandDistribution {
             ss += (x - mean) * (x - mean);
         }
         this.variance = ss / n;
+    }
+
+    /** Read back with the suffix sums worked out again rather than stored twice. */
+    private Object readResolve() {
+        return new EmpiricalDemand(name, sorted);
     }
 
     /**

@@ -6,5 +6,5 @@ package com.sparecast.models.distribution;
  * @param distribution demand over lead time plus review period
  * @param reason why this family, in a few words for the planner
  */
-public record LeadTimeDemand(DemandDistribution distribution, String reason) {
+public record LeadTimeDemand(DemandDistribution distribution, String reason) implements java.io.Serializable {
 }

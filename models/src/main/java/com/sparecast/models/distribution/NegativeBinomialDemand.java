@@ -22,6 +22,8 @@ import org.apache.commons.numbers.gamma.RegularizedBeta;
  */
 public final class NegativeBinomialDemand implements DemandDistribution {
 
+    private static final long serialVersionUID = 1L;
+
     private final double mean;
     private final double variance;
     private final double r;

@@ -9,7 +9,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * (Silver, Pyke &amp; Thomas, 2017, eq. B.6). A zero variance gives a point mass at the mean.
  * Quantiles are not rounded: the policy rounds levels itself.
  */
-public final class NormalDemand implements DemandDistribution, java.io.Serializable {
+public final class NormalDemand implements DemandDistribution {
 
     private static final long serialVersionUID = 1L;
     private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);

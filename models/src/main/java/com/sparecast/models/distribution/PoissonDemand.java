@@ -11,12 +11,19 @@ import org.apache.commons.statistics.distribution.PoissonDistribution;
  */
 public final class PoissonDemand implements DemandDistribution {
 
+    private static final long serialVersionUID = 1L;
+
     private final double lambda;
-    private final PoissonDistribution poisson;
+    /** Rebuilt from {@code lambda} when read back ({@link #readResolve}): Commons Statistics' is not serializable. */
+    private final transient PoissonDistribution poisson;
 
     private PoissonDemand(double lambda) {
         this.lambda = lambda;
         this.poisson = PoissonDistribution.of(lambda);
+    }
+
+    private Object readResolve() {
+        return new PoissonDemand(lambda);
     }
 
     /**

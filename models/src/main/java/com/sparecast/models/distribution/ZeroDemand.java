@@ -3,6 +3,8 @@ package com.sparecast.models.distribution;
 /** No demand: a point mass at 0. */
 public final class ZeroDemand implements DemandDistribution {
 
+    private static final long serialVersionUID = 1L;
+
     private static final ZeroDemand INSTANCE = new ZeroDemand();
 
     private ZeroDemand() {
