@@ -2,6 +2,7 @@ package com.sparecast.jobs.publish;
 
 import static org.apache.spark.sql.functions.col;
 
+import com.sparecast.jobs.format.CsvOutput;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.PlanSchema;
 import com.sparecast.jobs.stage.Stage;

@@ -1,5 +1,6 @@
 package com.sparecast.jobs.publish;
 
+import com.sparecast.jobs.format.CsvOutput;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.ShipmentSchema;
 import com.sparecast.jobs.stage.Stage;

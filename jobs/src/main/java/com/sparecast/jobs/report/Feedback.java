@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import com.sparecast.jobs.publish.CsvOutput;
+import com.sparecast.jobs.format.CsvOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Date;

@@ -10,7 +10,7 @@ import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.ingest.Feed;
 import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.ingest.Reconciliation;
-import com.sparecast.jobs.publish.CsvOutput;
+import com.sparecast.jobs.format.CsvOutput;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.ForecastSchema;
 import com.sparecast.jobs.stage.Stage;

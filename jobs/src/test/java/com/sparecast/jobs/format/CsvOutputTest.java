@@ -1,4 +1,4 @@
-package com.sparecast.jobs.publish;
+package com.sparecast.jobs.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package com.sparecast.jobs.publish;
+package com.sparecast.jobs.format;
 
 import com.sparecast.jobs.format.Numbers;
 import java.io.BufferedWriter;
