@@ -1,5 +1,6 @@
 package com.sparecast.jobs.ingest;
 
+import com.sparecast.jobs.input.Identifiers;
 import com.sparecast.jobs.input.ReferenceData;
 import com.sparecast.jobs.input.RejectReason;
 import com.sparecast.jobs.storage.Storage;
@@ -231,12 +232,21 @@ public final class FeedFileParser implements Iterator<Row> {
         }
         try {
             if (parquet == null) {
-                parquet = ParquetFeedFile.open(storage, file, feed);
+                try {
+                    parquet = ParquetFeedFile.open(storage, file, feed);
+                } catch (ParquetFeedFile.Unreadable e) {
+                    return unreadable(e);
+                }
                 if (parquet.missingColumn() != null) {
                     missingColumn = parquet.missingColumn();
                 }
             }
-            String[] texts = parquet.next();
+            String[] texts;
+            try {
+                texts = parquet.next();
+            } catch (ParquetFeedFile.Unreadable e) {
+                return unreadable(e);
+            }
             if (texts == null) {
                 close();
                 finished = true;
@@ -251,6 +261,21 @@ public final class FeedFileParser implements Iterator<Row> {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + storage.location() + "/" + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The reject of a file that cannot be read as Parquet: one row at line 0 naming the file;
+     * the rows read before the fault stand, the rest of the file is not read.
+     */
+    private Row unreadable(ParquetFeedFile.Unreadable e) {
+        try {
+            close();
+        } catch (IOException | RuntimeException closing) {
+            parquet = null;
+        }
+        finished = true;
+        return reject(0, "", RejectReason.UNREADABLE_FILE, file + " is not readable Parquet ("
+                + Identifiers.printable(e.getMessage()) + ")", "");
     }
 
     /** The feed's columns of a Parquet row as CSV, personal fields blanked. */
