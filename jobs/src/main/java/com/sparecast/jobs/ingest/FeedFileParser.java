@@ -46,6 +46,8 @@ public final class FeedFileParser implements Iterator<Row> {
     private int[] positions;
     private int headerSize;
     private String missingColumn;
+    /** Position of the first header column that is or looks personal; fields from it on may be shifted personal values. */
+    private int firstPersonalPosition = Integer.MAX_VALUE;
 
     private BufferedReader reader;
     private CSVParser parser;
@@ -133,6 +135,12 @@ public final class FeedFileParser implements Iterator<Row> {
             index.putIfAbsent(name, i);
         }
         headerSize = header.size();
+        firstPersonalPosition = Integer.MAX_VALUE;
+        for (int i = 0; i < header.size(); i++) {
+            if (looksPersonal(header.get(i))) {
+                firstPersonalPosition = Math.min(firstPersonalPosition, i);
+            }
+        }
         positions = new int[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             Column column = columns.get(c);
@@ -167,21 +175,22 @@ public final class FeedFileParser implements Iterator<Row> {
         records = parser.iterator();
     }
 
-    /** The text of physical line {@code line}, read afresh; only used for feeds without personal data. */
-    private String rawOfBrokenLine(long line) throws IOException {
-        if (columns.stream().anyMatch(Column::personal)) {
-            return "";
-        }
-        try (BufferedReader r = open()) {
-            String text = null;
-            for (long l = 1; l <= line; l++) {
-                text = r.readLine();
-                if (text == null) {
-                    return "";
-                }
-            }
-            return text;
-        }
+    /**
+     * The raw text of a row whose quoting is broken: nothing. The line itself is never echoed,
+     * as it may hold personal values in any position (a shifted field, an unknown column).
+     */
+    private String rawOfBrokenLine(long line) {
+        return "";
+    }
+
+    /**
+     * Whether a header name is, or looks like, personal data whatever the feed: {@code customer_*}
+     * and {@code serial_no}, in any case, with or without spaces.
+     */
+    static boolean looksPersonal(String headerName) {
+        String name = headerName.replace("\uFEFF", "").trim().toLowerCase(java.util.Locale.ROOT);
+        return name.startsWith("customer_") || name.startsWith("customer ") || name.equals("serial_no")
+                || name.equals("serial no") || name.equals("serialno");
     }
 
     private Row toRow(CSVRecord record, long line) throws IOException {
@@ -278,11 +287,13 @@ public final class FeedFileParser implements Iterator<Row> {
                 + Identifiers.printable(e.getMessage()) + ")", "");
     }
 
-    /** The feed's columns of a Parquet row as CSV, personal fields blanked. */
+    /** The feed's known non-personal columns of a Parquet row as CSV, as {@link #raw(CSVRecord)}. */
     private String rawOf(String[] texts) throws IOException {
         List<String> fields = new ArrayList<>(texts.length);
         for (int c = 0; c < columns.size(); c++) {
-            fields.add(columns.get(c).personal() ? "" : texts[c]);
+            if (!columns.get(c).personal()) {
+                fields.add(texts[c]);
+            }
         }
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("").get())) {
@@ -302,16 +313,22 @@ public final class FeedFileParser implements Iterator<Row> {
         return RowFactory.create(values);
     }
 
-    /** The record as CSV with personal fields blanked, so rejects never carry personal data. */
+    /**
+     * The raw row of a reject, rebuilt from the feed's known non-personal columns only, in the
+     * feed's column order; never echoed from the record. When the record has not as many fields
+     * as the header (an unquoted comma shifted them), only the columns before the first personal
+     * (or personal-looking) header column are kept: those cannot hold a shifted personal value.
+     */
     private String raw(CSVRecord record) throws IOException {
-        List<String> fields = new ArrayList<>(record.size());
-        for (int i = 0; i < record.size(); i++) {
-            fields.add(record.get(i));
-        }
+        boolean aligned = record.size() == headerSize;
+        List<String> fields = new ArrayList<>(columns.size());
         for (int c = 0; c < columns.size(); c++) {
-            if (columns.get(c).personal() && positions != null && positions[c] >= 0 && positions[c] < fields.size()) {
-                fields.set(positions[c], "");
+            if (columns.get(c).personal()) {
+                continue;
             }
+            int p = positions == null ? -1 : positions[c];
+            boolean safe = p >= 0 && p < record.size() && (aligned || p < firstPersonalPosition);
+            fields.add(safe ? record.get(p) : "");
         }
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("").get())) {
