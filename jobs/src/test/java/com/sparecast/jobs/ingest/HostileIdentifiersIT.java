@@ -75,6 +75,8 @@ class HostileIdentifiersIT {
         append(input.resolve("master/lanes.csv"), lanes);
         append(input.resolve("master/inventory.csv"), inventory);
         Files.writeString(input.resolve("shipments/zz-hostile.csv"), shipments, StandardCharsets.UTF_8);
+        // And a corrupt Parquet file: rejected as a file, named and counted, the run goes on.
+        Files.write(input.resolve("shipments/zz-corrupt.parquet"), "PAR1 not really\nPAR1".getBytes(StandardCharsets.UTF_8));
 
         // The default gate: 9 of 16 warehouses rejected is over 5%, nothing is published.
         Settings settings = Settings.withOverrides(Map.of("sparecast.work-dir", deep.resolve("work").toString()));
@@ -108,6 +110,9 @@ class HostileIdentifiersIT {
                 assertTrue(name.matches("[A-Za-z0-9_][A-Za-z0-9._-]*") && name.length() <= 200, "a plain name: " + p);
             }
         }
+        assertTrue(shipmentRejects(out).contains("shipments/zz-corrupt.parquet,0,,UNREADABLE_FILE,"),
+                shipmentRejects(out));
+        assertTrue(Files.readString(out.resolve(DATE + "/quality/reconciliation.json")).contains("zz-corrupt.parquet"));
         String rejected = Files.readString(out.resolve(DATE + "/quality/rejected/warehouses.csv"));
         assertEquals(HOSTILE.size(), rejected.split("BAD_IDENTIFIER", -1).length - 1, rejected);
         String shipmentRejects = Files.readString(out.resolve(DATE + "/quality/rejected/shipments.csv"));
@@ -117,12 +122,38 @@ class HostileIdentifiersIT {
         }
     }
 
+    static String shipmentRejects(Path out) throws IOException {
+        return Files.readString(out.resolve(DATE + "/quality/rejected/shipments.csv"));
+    }
+
+    /** Issue 16: a symbolic link in a feed folder is read by nothing; the run stops before it starts, naming it. */
+    @Test
+    void aSymbolicLinkInTheInputStopsTheRunBeforeAnythingStarts() throws IOException {
+        Path input = TestInputs.copyOf(TestInputs.dataSamples(), temp.resolve("linked/in"));
+        Files.createSymbolicLink(input.resolve("shipments/zz-link.csv"), Path.of("/etc/passwd"));
+        Path work = temp.resolve("linked/work");
+        Settings settings = Settings.withOverrides(Map.of("sparecast.work-dir", work.toString()));
+        Path out = temp.resolve("linked/out");
+
+        RunOutcome outcome = NightlyRun.execute(new RunRequest(input.toString(), out.toString(), DATE, "local[1]",
+                false, settings));
+
+        assertEquals(3, outcome.exitCode(), outcome.message());
+        assertTrue(outcome.message().contains("zz-link.csv") && outcome.message().contains("symbolic link"),
+                outcome.message());
+        assertFalse(Files.exists(out), "nothing published");
+        assertFalse(Files.exists(work.resolve("staging")), "nothing started");
+    }
+
     /** Every file or folder under the temporary folder that is not under {@code d1/.../d6/<allowed>}. */
     static Set<String> outsideOf(Set<String> allowed) throws IOException {
         Path deep = temp.resolve("d1/d2/d3/d4/d5/d6");
         Set<String> outside = new TreeSet<>();
         try (Stream<Path> walk = Files.walk(temp)) {
             for (Path p : walk.toList()) {
+                if (p.startsWith(temp.resolve("linked"))) {
+                    continue; // the other test's folder
+                }
                 if (deep.startsWith(p)) {
                     continue;
                 }
