@@ -98,8 +98,8 @@ public record MasterData(
         for (Part part : loader.rows(MasterTable.read(storage, folder, "parts", PART_COLUMNS, true), "parts", row -> new Part(
                 loader.text(row, "part_no"), loader.text(row, "description"), loader.number(row, "unit_cost", limits.maxUnitCost()),
                 loader.text(row, "currency"), loader.number(row, "unit_weight_kg", limits.maxUnitWeightKg()), row.get("hs_code"),
-                row.get("origin_country"), (int) loader.optionalNumber(row, "pack_size", 1),
-                (int) loader.optionalNumber(row, "min_order_qty", 0), row.get("dangerous_goods"),
+                row.get("origin_country"), (int) loader.optionalNumber(row, "pack_size", 1, limits.maxQuantity()),
+                (int) loader.optionalNumber(row, "min_order_qty", 0, limits.maxQuantity()), row.get("dangerous_goods"),
                 row.get("superseded_by"), row.get("eccn")))) {
             parts.putIfAbsent(part.partNo(), part);
         }
@@ -112,8 +112,8 @@ public record MasterData(
         List<Lane> lanes = loader.rows(MasterTable.read(storage, folder, "lanes", LANE_COLUMNS, true), "lanes", row -> new Lane(
                 loader.identifier(row, "origin_warehouse"), loader.identifier(row, "destination_warehouse"),
                 loader.text(row, "mode"),
-                loader.number(row, "transit_days_mean"), loader.number(row, "transit_days_sd"),
-                loader.number(row, "customs_days_mean"), loader.number(row, "customs_days_sd"),
+                loader.days(row, "transit_days_mean"), loader.days(row, "transit_days_sd"),
+                loader.days(row, "customs_days_mean"), loader.days(row, "customs_days_sd"),
                 loader.text(row, "incoterm"), row.get("departure_weekdays"),
                 row.get("max_weight_kg").isEmpty() ? null : loader.number(row, "max_weight_kg")));
         List<Tariff> tariffs = loader.rows(MasterTable.read(storage, folder, "tariffs", TARIFF_COLUMNS, true), "tariffs",
@@ -174,6 +174,9 @@ public record MasterData(
     /** A decimal number >= 0 in ASCII digits, optionally with an exponent. */
     private static final java.util.regex.Pattern DECIMAL =
             java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]{1,3})?|\\.[0-9]+");
+
+    /** Longest transit or customs time a lane may state, in days (ten years). */
+    static final int MAX_DAYS = 3650;
 
     /** Checks master rows and collects the rejects. */
     private static final class Loader {
@@ -236,6 +239,26 @@ public record MasterData(
 
         double number(MasterRow row, String column) {
             return number(row, column, Double.MAX_VALUE);
+        }
+
+        /** A lead-time figure in days: at most {@link #MAX_DAYS}. */
+        double days(MasterRow row, String column) {
+            double value = number(row, column);
+            if (value > MAX_DAYS) {
+                throw new BadValue(column, RejectReason.OUT_OF_RANGE, column + " " + row.get(column)
+                        + " is over the limit of " + MAX_DAYS + " days");
+            }
+            return value;
+        }
+
+        /** An optional pack size or order quantity: a number, at most {@code max} (sparecast.input.max-quantity). */
+        double optionalNumber(MasterRow row, String column, double fallback, long max) {
+            double value = optionalNumber(row, column, fallback);
+            if (value > max) {
+                throw new BadValue(column, RejectReason.OUT_OF_RANGE, column + " " + row.get(column)
+                        + " is over the limit " + max + " (sparecast.input.max-quantity)");
+            }
+            return value;
         }
 
         /** A decimal number >= 0 in ASCII digits ({@code 12}, {@code 0.5}, {@code 1e3}), at most {@code max}. */
