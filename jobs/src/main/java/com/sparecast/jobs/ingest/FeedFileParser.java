@@ -89,6 +89,9 @@ public final class FeedFileParser implements Iterator<Row> {
         if (file.endsWith(".parquet")) {
             return advanceParquet();
         }
+        if (finished) {
+            return null;
+        }
         try {
             if (records == null) {
                 if (!openWithHeader()) {
@@ -104,6 +107,9 @@ public final class FeedFileParser implements Iterator<Row> {
                     }
                     return toRow(records.next(), line);
                 } catch (UncheckedIOException | IllegalStateException e) {
+                    if (damagedGzip(e)) {
+                        return unreadable(damage(e));
+                    }
                     // Broken quoting: reject the record that starts here, resume on the next line.
                     Row reject = reject(line, "", RejectReason.MALFORMED_ROW,
                             "not valid CSV (" + firstLine(e.getMessage()) + ")", rawOfBrokenLine(line));
@@ -111,9 +117,37 @@ public final class FeedFileParser implements Iterator<Row> {
                     return reject;
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + storage.location() + "/" + file + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            if (damagedGzip(e)) {
+                return unreadable(damage(e));
+            }
+            throw e instanceof UncheckedIOException u ? u
+                    : new UncheckedIOException("Cannot read " + storage.location() + "/" + file + ": " + e.getMessage(),
+                            (IOException) e);
         }
+    }
+
+    /** Whether {@code e} says the bytes of a {@code .gz} file are not gzip or end too early (the file, not the storage). */
+    private boolean damagedGzip(Throwable e) {
+        if (!file.endsWith(".gz")) {
+            return false;
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.util.zip.ZipException || c instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String damage(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.util.zip.ZipException || c instanceof java.io.EOFException) {
+                return "not readable gzip (" + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage())
+                        + ")";
+            }
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private boolean openWithHeader() throws IOException {
@@ -272,19 +306,25 @@ public final class FeedFileParser implements Iterator<Row> {
         }
     }
 
-    /**
-     * The reject of a file that cannot be read as Parquet: one row at line 0 naming the file;
-     * the rows read before the fault stand, the rest of the file is not read.
-     */
+    /** The reject of a Parquet file that cannot be read. */
     private Row unreadable(ParquetFeedFile.Unreadable e) {
+        return unreadable("not readable Parquet (" + e.getMessage() + ")");
+    }
+
+    /**
+     * The reject of a file that cannot be read (corrupt Parquet, damaged gzip): one row at line 0
+     * naming the file; the rows read before the fault stand, the rest of the file is not read.
+     */
+    private Row unreadable(String why) {
         try {
             close();
         } catch (IOException | RuntimeException closing) {
             parquet = null;
+            parser = null;
+            reader = null;
         }
         finished = true;
-        return reject(0, "", RejectReason.UNREADABLE_FILE, file + " is not readable Parquet ("
-                + Identifiers.printable(e.getMessage()) + ")", "");
+        return reject(0, "", RejectReason.UNREADABLE_FILE, file + " is " + Identifiers.printable(why), "");
     }
 
     /** The feed's known non-personal columns of a Parquet row as CSV, as {@link #raw(CSVRecord)}. */

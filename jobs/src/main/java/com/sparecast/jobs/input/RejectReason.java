@@ -36,6 +36,6 @@ public enum RejectReason {
     OUT_OF_RANGE,
     /** An identifier that names a file (warehouse_id...) and is not a plain, short ASCII name. */
     BAD_IDENTIFIER,
-    /** A file that cannot be read at all (a corrupt Parquet file): rejected as one row, line 0. */
+    /** A file that cannot be read (a corrupt Parquet file, a damaged .csv.gz): rejected as one row, line 0. */
     UNREADABLE_FILE
 }

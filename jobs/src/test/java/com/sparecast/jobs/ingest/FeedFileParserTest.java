@@ -149,6 +149,28 @@ class FeedFileParserTest {
         assertEquals("R2,2026-11-19,P-1,DE,1,BROKEN,SCRAP", raw);
     }
 
+    /** Issue 16: a truncated .csv.gz keeps the rows read before the damage and is then one file reject. */
+    @Test
+    void aTruncatedGzipFileIsRejectedAsAFile() throws IOException {
+        StringBuilder csv = new StringBuilder(SHIPMENTS_HEADER);
+        for (int i = 0; i < 20_000; i++) {
+            csv.append("S").append(i).append(",2026-11-19,P-1,WH-DE,DE,").append(1 + i % 7).append('\n');
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+            gzip.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = bytes.toByteArray();
+        List<Row> rows = parse(Feed.SHIPMENTS, "shipments/t.csv.gz", java.util.Arrays.copyOf(whole, whole.length / 2));
+        Row last = rows.get(rows.size() - 1);
+        assertEquals("UNREADABLE_FILE", reason(last, Feed.SHIPMENTS));
+        assertEquals(0L, last.getLong(1));
+        assertTrue(rows.size() > 1 && rows.size() < 20_001, "rows before the damage stand: " + rows.size());
+        for (Row row : rows.subList(0, rows.size() - 1)) {
+            assertNull(reason(row, Feed.SHIPMENTS));
+        }
+    }
+
     /** Issue 16: whatever the shape of the file, no personal value reaches a row or a reject. */
     @Test
     void personalDataNeverLeavesTheParserWhateverTheShapeOfTheFile() throws IOException {
