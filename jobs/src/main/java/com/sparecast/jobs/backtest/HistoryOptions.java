@@ -86,7 +86,7 @@ final class HistoryOptions {
             return reader.read(file);
         } catch (NoSuchFileException e) {
             throw new ParameterException(spec.commandLine(), option + ": no such file: " + file);
-        } catch (InputFileException e) {
+        } catch (InputFileException | com.sparecast.jobs.storage.UnsafeInputException e) {
             throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
         }
     }

@@ -3,6 +3,7 @@ package com.sparecast.jobs.batch;
 import com.sparecast.jobs.config.ConfigurationException;
 import com.sparecast.jobs.forecasting.ForecastDemandTasklet;
 import com.sparecast.jobs.input.MasterDataException;
+import com.sparecast.jobs.storage.UnsafeInputException;
 import com.sparecast.jobs.ingest.QualityGateException;
 import com.sparecast.jobs.replenishment.PlanningContext;
 import com.sparecast.jobs.stage.InputFingerprint;
@@ -54,6 +55,8 @@ public final class NightlyRun {
             // Every step's settings are read now: a bad value is exit 2 before anything runs.
             ForecastDemandTasklet.Forecasting.from(request.settings());
             PlanningContext.Policy.from(request.settings());
+            // Every sparecast.* key known, typed and in range (an unknown key names the nearest known one).
+            request.settings().validate();
             input = Storage.of(request.input(), StorageSettings.from(request.settings()));
             Storage.of(request.output(), StorageSettings.from(request.settings()));
             if (!input.exists("master") && input.list("master").isEmpty()) {
@@ -63,6 +66,8 @@ public final class NightlyRun {
             fingerprint.save(request.settings().workDir());
         } catch (ConfigurationException | IllegalArgumentException e) {
             return new RunOutcome(RunOutcome.USAGE, e.getMessage());
+        } catch (UnsafeInputException e) {
+            return new RunOutcome(RunOutcome.QUALITY_GATE, e.getMessage() + ". Nothing was started.");
         } catch (IOException e) {
             return new RunOutcome(RunOutcome.FAILED, "Cannot read input " + request.input() + ": " + e.getMessage());
         }
@@ -153,7 +158,8 @@ public final class NightlyRun {
         }
         for (Throwable failure : execution.getAllFailureExceptions()) {
             Throwable cause = rootOfKnown(failure);
-            if (cause instanceof QualityGateException || cause instanceof MasterDataException) {
+            if (cause instanceof QualityGateException || cause instanceof MasterDataException
+                    || cause instanceof UnsafeInputException) {
                 return new RunOutcome(RunOutcome.QUALITY_GATE, cause.getMessage() + " Nothing was published.");
             }
             if (cause instanceof ConfigurationException) {
@@ -168,7 +174,8 @@ public final class NightlyRun {
 
     private static Throwable rootOfKnown(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof QualityGateException || c instanceof MasterDataException || c instanceof ConfigurationException) {
+            if (c instanceof QualityGateException || c instanceof MasterDataException || c instanceof ConfigurationException
+                    || c instanceof UnsafeInputException) {
                 return c;
             }
         }

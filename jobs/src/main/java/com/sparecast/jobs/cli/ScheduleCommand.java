@@ -89,6 +89,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         ZoneId zoneId;
         try {
             settings = Settings.load(config);
+            settings.validate();
             zoneId = zone != null ? ZoneId.of(zone) : RunCommand.zone(settings);
         } catch (DateTimeException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--zone '" + zone + "' is not a time zone");

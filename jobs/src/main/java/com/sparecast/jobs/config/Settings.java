@@ -124,6 +124,18 @@ public final class Settings implements Serializable {
         return new Settings(merged);
     }
 
+    /**
+     * Checks every {@code sparecast.*} key: known ({@link SettingKeys}), typed and in range, and
+     * the trade rules ({@link TradeRulesSettings}).
+     *
+     * @throws ConfigurationException one line naming the first bad key; an unknown key names the
+     *     nearest known one
+     */
+    public void validate() {
+        SettingKeys.check(new java.util.TreeMap<>(values));
+        TradeRulesSettings.of(this);
+    }
+
     public Path workDir() {
         return Path.of(require("sparecast.work-dir")).toAbsolutePath().normalize();
     }

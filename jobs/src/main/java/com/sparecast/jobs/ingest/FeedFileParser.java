@@ -1,5 +1,6 @@
 package com.sparecast.jobs.ingest;
 
+import com.sparecast.jobs.input.Identifiers;
 import com.sparecast.jobs.input.ReferenceData;
 import com.sparecast.jobs.input.RejectReason;
 import com.sparecast.jobs.storage.Storage;
@@ -45,6 +46,8 @@ public final class FeedFileParser implements Iterator<Row> {
     private int[] positions;
     private int headerSize;
     private String missingColumn;
+    /** Position of the first header column that is or looks personal; fields from it on may be shifted personal values. */
+    private int firstPersonalPosition = Integer.MAX_VALUE;
 
     private BufferedReader reader;
     private CSVParser parser;
@@ -86,6 +89,9 @@ public final class FeedFileParser implements Iterator<Row> {
         if (file.endsWith(".parquet")) {
             return advanceParquet();
         }
+        if (finished) {
+            return null;
+        }
         try {
             if (records == null) {
                 if (!openWithHeader()) {
@@ -101,6 +107,9 @@ public final class FeedFileParser implements Iterator<Row> {
                     }
                     return toRow(records.next(), line);
                 } catch (UncheckedIOException | IllegalStateException e) {
+                    if (damagedGzip(e)) {
+                        return unreadable(damage(e));
+                    }
                     // Broken quoting: reject the record that starts here, resume on the next line.
                     Row reject = reject(line, "", RejectReason.MALFORMED_ROW,
                             "not valid CSV (" + firstLine(e.getMessage()) + ")", rawOfBrokenLine(line));
@@ -108,9 +117,37 @@ public final class FeedFileParser implements Iterator<Row> {
                     return reject;
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + storage.location() + "/" + file + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            if (damagedGzip(e)) {
+                return unreadable(damage(e));
+            }
+            throw e instanceof UncheckedIOException u ? u
+                    : new UncheckedIOException("Cannot read " + storage.location() + "/" + file + ": " + e.getMessage(),
+                            (IOException) e);
         }
+    }
+
+    /** Whether {@code e} says the bytes of a {@code .gz} file are not gzip or end too early (the file, not the storage). */
+    private boolean damagedGzip(Throwable e) {
+        if (!file.endsWith(".gz")) {
+            return false;
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.util.zip.ZipException || c instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String damage(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.util.zip.ZipException || c instanceof java.io.EOFException) {
+                return "not readable gzip (" + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage())
+                        + ")";
+            }
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private boolean openWithHeader() throws IOException {
@@ -132,6 +169,12 @@ public final class FeedFileParser implements Iterator<Row> {
             index.putIfAbsent(name, i);
         }
         headerSize = header.size();
+        firstPersonalPosition = Integer.MAX_VALUE;
+        for (int i = 0; i < header.size(); i++) {
+            if (looksPersonal(header.get(i))) {
+                firstPersonalPosition = Math.min(firstPersonalPosition, i);
+            }
+        }
         positions = new int[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             Column column = columns.get(c);
@@ -166,21 +209,22 @@ public final class FeedFileParser implements Iterator<Row> {
         records = parser.iterator();
     }
 
-    /** The text of physical line {@code line}, read afresh; only used for feeds without personal data. */
-    private String rawOfBrokenLine(long line) throws IOException {
-        if (columns.stream().anyMatch(Column::personal)) {
-            return "";
-        }
-        try (BufferedReader r = open()) {
-            String text = null;
-            for (long l = 1; l <= line; l++) {
-                text = r.readLine();
-                if (text == null) {
-                    return "";
-                }
-            }
-            return text;
-        }
+    /**
+     * The raw text of a row whose quoting is broken: nothing. The line itself is never echoed,
+     * as it may hold personal values in any position (a shifted field, an unknown column).
+     */
+    private String rawOfBrokenLine(long line) {
+        return "";
+    }
+
+    /**
+     * Whether a header name is, or looks like, personal data whatever the feed: {@code customer_*}
+     * and {@code serial_no}, in any case, with or without spaces.
+     */
+    static boolean looksPersonal(String headerName) {
+        String name = headerName.replace("\uFEFF", "").trim().toLowerCase(java.util.Locale.ROOT);
+        return name.startsWith("customer_") || name.startsWith("customer ") || name.equals("serial_no")
+                || name.equals("serial no") || name.equals("serialno");
     }
 
     private Row toRow(CSVRecord record, long line) throws IOException {
@@ -231,12 +275,21 @@ public final class FeedFileParser implements Iterator<Row> {
         }
         try {
             if (parquet == null) {
-                parquet = ParquetFeedFile.open(storage, file, feed);
+                try {
+                    parquet = ParquetFeedFile.open(storage, file, feed);
+                } catch (ParquetFeedFile.Unreadable e) {
+                    return unreadable(e);
+                }
                 if (parquet.missingColumn() != null) {
                     missingColumn = parquet.missingColumn();
                 }
             }
-            String[] texts = parquet.next();
+            String[] texts;
+            try {
+                texts = parquet.next();
+            } catch (ParquetFeedFile.Unreadable e) {
+                return unreadable(e);
+            }
             if (texts == null) {
                 close();
                 finished = true;
@@ -253,11 +306,34 @@ public final class FeedFileParser implements Iterator<Row> {
         }
     }
 
-    /** The feed's columns of a Parquet row as CSV, personal fields blanked. */
+    /** The reject of a Parquet file that cannot be read. */
+    private Row unreadable(ParquetFeedFile.Unreadable e) {
+        return unreadable("not readable Parquet (" + e.getMessage() + ")");
+    }
+
+    /**
+     * The reject of a file that cannot be read (corrupt Parquet, damaged gzip): one row at line 0
+     * naming the file; the rows read before the fault stand, the rest of the file is not read.
+     */
+    private Row unreadable(String why) {
+        try {
+            close();
+        } catch (IOException | RuntimeException closing) {
+            parquet = null;
+            parser = null;
+            reader = null;
+        }
+        finished = true;
+        return reject(0, "", RejectReason.UNREADABLE_FILE, file + " is " + Identifiers.printable(why), "");
+    }
+
+    /** The feed's known non-personal columns of a Parquet row as CSV, as {@link #raw(CSVRecord)}. */
     private String rawOf(String[] texts) throws IOException {
         List<String> fields = new ArrayList<>(texts.length);
         for (int c = 0; c < columns.size(); c++) {
-            fields.add(columns.get(c).personal() ? "" : texts[c]);
+            if (!columns.get(c).personal()) {
+                fields.add(texts[c]);
+            }
         }
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("").get())) {
@@ -277,16 +353,22 @@ public final class FeedFileParser implements Iterator<Row> {
         return RowFactory.create(values);
     }
 
-    /** The record as CSV with personal fields blanked, so rejects never carry personal data. */
+    /**
+     * The raw row of a reject, rebuilt from the feed's known non-personal columns only, in the
+     * feed's column order; never echoed from the record. When the record has not as many fields
+     * as the header (an unquoted comma shifted them), only the columns before the first personal
+     * (or personal-looking) header column are kept: those cannot hold a shifted personal value.
+     */
     private String raw(CSVRecord record) throws IOException {
-        List<String> fields = new ArrayList<>(record.size());
-        for (int i = 0; i < record.size(); i++) {
-            fields.add(record.get(i));
-        }
+        boolean aligned = record.size() == headerSize;
+        List<String> fields = new ArrayList<>(columns.size());
         for (int c = 0; c < columns.size(); c++) {
-            if (columns.get(c).personal() && positions != null && positions[c] >= 0 && positions[c] < fields.size()) {
-                fields.set(positions[c], "");
+            if (columns.get(c).personal()) {
+                continue;
             }
+            int p = positions == null ? -1 : positions[c];
+            boolean safe = p >= 0 && p < record.size() && (aligned || p < firstPersonalPosition);
+            fields.add(safe ? record.get(p) : "");
         }
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("").get())) {

@@ -12,6 +12,7 @@ import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.Stage;
 import com.sparecast.jobs.stage.StageTasklet;
+import com.sparecast.jobs.input.InputLimits;
 import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.input.MasterDataException;
 import com.sparecast.jobs.input.ReferenceData;
@@ -56,10 +57,11 @@ public final class IngestEventsTasklet extends StageTasklet {
 
     @Override
     protected void run(Stage stage) throws Exception {
-        MasterData master = MasterData.load(stage.input());
+        InputLimits limits = InputLimits.from(stage.settings());
+        MasterData master = MasterData.load(stage.input(), "master", limits);
         stage.stageValue(Datasets.MASTER_DATA, master);
         Broadcast<ReferenceData> reference = JavaSparkContext.fromSparkContext(stage.spark().sparkContext())
-                .broadcast(master.reference(stage.planningDate()));
+                .broadcast(master.reference(stage.planningDate(), limits));
         Map<String, Reconciliation.FeedCounts> counts = new TreeMap<>();
         for (Feed feed : Feed.values()) {
             List<String> files = stage.input().list(feed.isMaster() ? "master" : feed.location()).stream()

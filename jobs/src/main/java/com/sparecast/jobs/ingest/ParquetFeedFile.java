@@ -91,7 +91,23 @@ final class ParquetFeedFile implements AutoCloseable {
             if (temporary != null) {
                 Files.deleteIfExists(temporary);
             }
-            throw e;
+            // The bytes are local now: what fails here is the file itself, not the storage.
+            throw new Unreadable(e);
+        }
+    }
+
+    /** The file is not readable Parquet (a corrupt footer, page or row): the file is rejected, the run goes on. */
+    static final class Unreadable extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(Exception cause) {
+            super(firstLine(cause), cause);
+        }
+
+        private static String firstLine(Exception cause) {
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            int cut = message.indexOf('\n');
+            return cut < 0 ? message : message.substring(0, cut);
         }
     }
 
@@ -107,6 +123,14 @@ final class ParquetFeedFile implements AutoCloseable {
 
     /** The text of each of the feed's columns in the next row ({@code ""} for null or absent), or null at the end. */
     String[] next() throws IOException {
+        try {
+            return nextRow();
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable(e);
+        }
+    }
+
+    private String[] nextRow() throws IOException {
         Group group = reader.read();
         if (group == null) {
             return null;

@@ -1,11 +1,13 @@
 package com.sparecast.jobs.ingest;
 
+import com.sparecast.jobs.input.Identifiers;
 import com.sparecast.jobs.input.ReferenceData;
 import com.sparecast.jobs.input.RejectReason;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /** Checks one value of an event row against its column and the reference data. */
 final class RowValidator {
@@ -38,9 +40,9 @@ final class RowValidator {
             case DATE:
                 return date(column, value);
             case QUANTITY:
-                return wholeNumber(column, value, 1);
+                return wholeNumber(column, value, 1, reference.limits().maxQuantity(), "sparecast.input.max-quantity");
             case COUNT:
-                return wholeNumber(column, value, 0);
+                return wholeNumber(column, value, 0, reference.limits().maxStock(), "sparecast.input.max-stock");
             case PART:
                 return reference.parts().contains(value) ? value
                         : new Problem(RejectReason.UNKNOWN_PART, "part " + value + " is not in parts.csv");
@@ -68,6 +70,10 @@ final class RowValidator {
             return new Problem(RejectReason.BAD_DATE, column.name() + " '" + value
                     + "' is not an ISO-8601 date (2026-11-20) or timestamp with offset");
         }
+        if (date.isBefore(reference.limits().minDate())) {
+            return new Problem(RejectReason.OUT_OF_RANGE, column.name() + " " + date + " is before "
+                    + reference.limits().minDate() + " (sparecast.input.min-date)");
+        }
         if (date.isAfter(reference.planningDate())) {
             return new Problem(RejectReason.FUTURE_DATE, column.name() + " " + date + " is after the planning date "
                     + reference.planningDate());
@@ -75,16 +81,25 @@ final class RowValidator {
         return date;
     }
 
-    private static Object wholeNumber(Column column, String value, long min) {
-        try {
-            long number = Long.parseLong(value);
+    /**
+     * A whole number in ASCII digits only ({@code +7}, Arabic-Indic or fullwidth digits are not
+     * numbers here), at least {@code min}; over {@code max} it is {@link RejectReason#OUT_OF_RANGE}.
+     */
+    private static Object wholeNumber(Column column, String value, long min, long max, String maxKey) {
+        if (ASCII_WHOLE.matcher(value).matches()) {
+            // At most 18 digits: fits a long. Longer runs of digits are over any limit.
+            long number = value.length() <= 18 ? Long.parseLong(value) : Long.MAX_VALUE;
+            if (number > max) {
+                return new Problem(RejectReason.OUT_OF_RANGE, column.name() + " " + Identifiers.printable(value)
+                        + " is over the limit " + max + " per row (" + maxKey + ")");
+            }
             if (number >= min) {
                 return number;
             }
-        } catch (NumberFormatException e) {
-            // falls through to the problem below
         }
-        return new Problem(RejectReason.BAD_QUANTITY, column.name() + " '" + value + "' is not a "
-                + (min > 0 ? "positive" : "non-negative") + " whole number");
+        return new Problem(RejectReason.BAD_QUANTITY, column.name() + " '" + Identifiers.printable(value) + "' is not a "
+                + (min > 0 ? "positive" : "non-negative") + " whole number in ASCII digits");
     }
+
+    private static final Pattern ASCII_WHOLE = Pattern.compile("[0-9]+");
 }

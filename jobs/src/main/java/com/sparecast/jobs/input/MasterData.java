@@ -1,5 +1,6 @@
 package com.sparecast.jobs.input;
 
+import com.sparecast.jobs.format.Numbers;
 import com.sparecast.jobs.input.MasterTable.MasterRow;
 import com.sparecast.jobs.storage.Storage;
 import java.io.IOException;
@@ -79,6 +80,14 @@ public record MasterData(
      *     or warehouse is usable
      */
     public static MasterData load(Storage storage, String folder) throws IOException {
+        return load(storage, folder, InputLimits.DEFAULTS);
+    }
+
+    /**
+     * As {@link #load(Storage, String)}, with the plausibility limits of {@code limits}; warehouse
+     * ids (which name the restock files) must be plain identifiers ({@link Identifiers}).
+     */
+    public static MasterData load(Storage storage, String folder, InputLimits limits) throws IOException {
         Loader loader = new Loader();
         Map<String, String> regions = new TreeMap<>();
         for (String[] pair : loader.rows(MasterTable.read(storage, folder, "regions", REGION_COLUMNS, true), "regions",
@@ -87,23 +96,24 @@ public record MasterData(
         }
         Map<String, Part> parts = new TreeMap<>();
         for (Part part : loader.rows(MasterTable.read(storage, folder, "parts", PART_COLUMNS, true), "parts", row -> new Part(
-                loader.text(row, "part_no"), loader.text(row, "description"), loader.number(row, "unit_cost"),
-                loader.text(row, "currency"), loader.number(row, "unit_weight_kg"), row.get("hs_code"),
-                row.get("origin_country"), (int) loader.optionalNumber(row, "pack_size", 1),
-                (int) loader.optionalNumber(row, "min_order_qty", 0), row.get("dangerous_goods"),
+                loader.text(row, "part_no"), loader.text(row, "description"), loader.number(row, "unit_cost", limits.maxUnitCost()),
+                loader.text(row, "currency"), loader.number(row, "unit_weight_kg", limits.maxUnitWeightKg()), row.get("hs_code"),
+                row.get("origin_country"), (int) loader.optionalNumber(row, "pack_size", 1, limits.maxQuantity()),
+                (int) loader.optionalNumber(row, "min_order_qty", 0, limits.maxQuantity()), row.get("dangerous_goods"),
                 row.get("superseded_by"), row.get("eccn")))) {
             parts.putIfAbsent(part.partNo(), part);
         }
         Map<String, Warehouse> warehouses = new TreeMap<>();
         for (Warehouse warehouse : loader.rows(MasterTable.read(storage, folder, "warehouses", WAREHOUSE_COLUMNS, true),
-                "warehouses", row -> new Warehouse(loader.text(row, "warehouse_id"), loader.text(row, "region"),
+                "warehouses", row -> new Warehouse(loader.identifier(row, "warehouse_id"), loader.text(row, "region"),
                         loader.text(row, "country"), loader.code(row, "role", Set.of("CENTRAL", "REGIONAL"))))) {
             warehouses.putIfAbsent(warehouse.warehouseId(), warehouse);
         }
         List<Lane> lanes = loader.rows(MasterTable.read(storage, folder, "lanes", LANE_COLUMNS, true), "lanes", row -> new Lane(
-                loader.text(row, "origin_warehouse"), loader.text(row, "destination_warehouse"), loader.text(row, "mode"),
-                loader.number(row, "transit_days_mean"), loader.number(row, "transit_days_sd"),
-                loader.number(row, "customs_days_mean"), loader.number(row, "customs_days_sd"),
+                loader.identifier(row, "origin_warehouse"), loader.identifier(row, "destination_warehouse"),
+                loader.text(row, "mode"),
+                loader.days(row, "transit_days_mean"), loader.days(row, "transit_days_sd"),
+                loader.days(row, "customs_days_mean"), loader.days(row, "customs_days_sd"),
                 loader.text(row, "incoterm"), row.get("departure_weekdays"),
                 row.get("max_weight_kg").isEmpty() ? null : loader.number(row, "max_weight_kg")));
         List<Tariff> tariffs = loader.rows(MasterTable.read(storage, folder, "tariffs", TARIFF_COLUMNS, true), "tariffs",
@@ -137,8 +147,13 @@ public record MasterData(
 
     /** What ingest checks event rows against. */
     public ReferenceData reference(LocalDate planningDate) {
+        return reference(planningDate, InputLimits.DEFAULTS);
+    }
+
+    /** What ingest checks event rows against, with the plausibility limits of {@code limits}. */
+    public ReferenceData reference(LocalDate planningDate, InputLimits limits) {
         return new ReferenceData(Set.copyOf(parts.keySet()), Set.copyOf(regionOfCountry.keySet()),
-                Set.copyOf(warehouses.keySet()), planningDate);
+                Set.copyOf(warehouses.keySet()), planningDate, limits);
     }
 
     /** The regional warehouse of each region (the first by id if a region has several). */
@@ -155,6 +170,13 @@ public record MasterData(
                 .filter(l -> warehouses.containsKey(l.originWarehouse()) && warehouses.get(l.originWarehouse()).isCentral())
                 .findFirst().orElse(null);
     }
+
+    /** A decimal number >= 0 in ASCII digits, optionally with an exponent. */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]{1,3})?|\\.[0-9]+");
+
+    /** Longest transit or customs time a lane may state, in days (ten years). */
+    static final int MAX_DAYS = 3650;
 
     /** Checks master rows and collects the rejects. */
     private static final class Loader {
@@ -196,6 +218,16 @@ public record MasterData(
             return value;
         }
 
+        /** A value that names a file: a plain identifier ({@link Identifiers#problem}). */
+        String identifier(MasterRow row, String column) {
+            String value = text(row, column);
+            String problem = Identifiers.problem(value);
+            if (problem != null) {
+                throw new BadValue(column, RejectReason.BAD_IDENTIFIER, column + " " + problem);
+            }
+            return value;
+        }
+
         String code(MasterRow row, String column, Set<String> allowed) {
             String value = text(row, column);
             if (!allowed.contains(value)) {
@@ -206,16 +238,44 @@ public record MasterData(
         }
 
         double number(MasterRow row, String column) {
+            return number(row, column, Double.MAX_VALUE);
+        }
+
+        /** A lead-time figure in days: at most {@link #MAX_DAYS}. */
+        double days(MasterRow row, String column) {
+            double value = number(row, column);
+            if (value > MAX_DAYS) {
+                throw new BadValue(column, RejectReason.OUT_OF_RANGE, column + " " + row.get(column)
+                        + " is over the limit of " + MAX_DAYS + " days");
+            }
+            return value;
+        }
+
+        /** An optional pack size or order quantity: a number, at most {@code max} (sparecast.input.max-quantity). */
+        double optionalNumber(MasterRow row, String column, double fallback, long max) {
+            double value = optionalNumber(row, column, fallback);
+            if (value > max) {
+                throw new BadValue(column, RejectReason.OUT_OF_RANGE, column + " " + row.get(column)
+                        + " is over the limit " + max + " (sparecast.input.max-quantity)");
+            }
+            return value;
+        }
+
+        /** A decimal number >= 0 in ASCII digits ({@code 12}, {@code 0.5}, {@code 1e3}), at most {@code max}. */
+        double number(MasterRow row, String column, double max) {
             String value = text(row, column);
-            try {
+            if (DECIMAL.matcher(value).matches()) {
                 double number = Double.parseDouble(value);
-                if (number >= 0 && !Double.isInfinite(number)) {
+                if (number > max) {
+                    throw new BadValue(column, RejectReason.OUT_OF_RANGE, column + " " + value + " is over the limit "
+                            + Numbers.text(max) + " (sparecast.input.max-" + column.replace('_', '-') + ")");
+                }
+                if (!Double.isInfinite(number)) {
                     return number;
                 }
-            } catch (NumberFormatException e) {
-                // reported below
             }
-            throw new BadValue(column, RejectReason.BAD_NUMBER, column + " '" + value + "' is not a number >= 0");
+            throw new BadValue(column, RejectReason.BAD_NUMBER, column + " '" + Identifiers.printable(value)
+                    + "' is not a number >= 0");
         }
 
         double optionalNumber(MasterRow row, String column, double fallback) {

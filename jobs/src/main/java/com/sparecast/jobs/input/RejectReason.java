@@ -27,5 +27,15 @@ public enum RejectReason {
     /** A code outside the allowed list (reason_code, condition, role...). */
     UNKNOWN_CODE,
     /** An event id seen earlier (first kept, in file and line order). */
-    DUPLICATE_ID
+    DUPLICATE_ID,
+    /**
+     * A value outside its plausibility limits ({@link InputLimits}): a quantity over
+     * {@code sparecast.input.max-quantity}, a date before {@code sparecast.input.min-date}, a unit
+     * cost over {@code sparecast.input.max-unit-cost}...
+     */
+    OUT_OF_RANGE,
+    /** An identifier that names a file (warehouse_id...) and is not a plain, short ASCII name. */
+    BAD_IDENTIFIER,
+    /** A file that cannot be read (a corrupt Parquet file, a damaged .csv.gz): rejected as one row, line 0. */
+    UNREADABLE_FILE
 }

@@ -1,5 +1,6 @@
 package com.sparecast.jobs.publish;
 
+import com.sparecast.jobs.input.Identifiers;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.Stage;
 import java.io.IOException;
@@ -19,7 +20,9 @@ final class CustomsDocumentFiles {
         Iterator<Row> docs = stage.read(Datasets.CUSTOMS_DOCUMENTS).orderBy("shipment_id", "file").toLocalIterator();
         while (docs.hasNext()) {
             Row r = docs.next();
-            Path file = build.resolve("customs").resolve(r.<String>getAs("shipment_id")).resolve(r.<String>getAs("file"));
+            // Shipment ids are built from checked warehouse ids; the writer refuses any other name.
+            Path folder = Identifiers.resolveInside(build.resolve("customs"), r.<String>getAs("shipment_id"));
+            Path file = Identifiers.resolveInside(folder, r.<String>getAs("file"));
             Files.createDirectories(file.getParent());
             Files.writeString(file, r.getAs("content"), StandardCharsets.UTF_8);
         }

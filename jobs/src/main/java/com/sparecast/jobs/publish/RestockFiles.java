@@ -3,6 +3,7 @@ package com.sparecast.jobs.publish;
 import static org.apache.spark.sql.functions.col;
 
 import com.sparecast.jobs.format.CsvOutput;
+import com.sparecast.jobs.input.Identifiers;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.Stage;
 import java.io.IOException;
@@ -46,7 +47,9 @@ public final class RestockFiles {
                 String warehouse = r.getAs("warehouse_id");
                 if (!warehouse.equals(restockWarehouse)) {
                     close(restock, restockWarehouse, rows);
-                    restock = CsvOutput.open(build.resolve(fileOf(warehouse)), COLUMNS, false);
+                    // Warehouse ids were checked when master data was read; the writer checks again.
+                    restock = CsvOutput.open(Identifiers.resolveInside(build.resolve("restock"), warehouse + ".csv"),
+                            COLUMNS, false);
                     restockWarehouse = warehouse;
                 }
                 String shipDate = r.getAs("ship_date_of_line");

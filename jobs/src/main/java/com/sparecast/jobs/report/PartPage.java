@@ -29,6 +29,14 @@ public record PartPage(String warehouseId, String partNo, String description, St
 
     /** The page's file name under {@code report/parts/}. */
     public String fileName() {
-        return (warehouseId + "_" + partNo).replaceAll("[^A-Za-z0-9._-]", "_") + ".html";
+        String name = (warehouseId + "_" + partNo).replaceAll("[^A-Za-z0-9._-]", "_");
+        if (name.length() > MAX_STEM) {
+            // A long part number: cut, and keep names distinct with a hash of the whole key.
+            name = name.substring(0, MAX_STEM) + "-" + Integer.toHexString((warehouseId + "\u0000" + partNo).hashCode());
+        }
+        return name + ".html";
     }
+
+    /** Longest file name stem before the hash suffix: names stay well under file system limits. */
+    private static final int MAX_STEM = 120;
 }

@@ -81,7 +81,7 @@ public final class WriteReportTasklet extends StageTasklet {
         Map<String, String> pages = new LinkedHashMap<>();
         Path parts = Files.createDirectories(report.resolve("parts"));
         for (PartPage page : selection.pages()) {
-            Files.writeString(parts.resolve(page.fileName()), PartPageWriter.render(stage.planningDate().toString(), page),
+            Files.writeString(com.sparecast.jobs.input.Identifiers.resolveInside(parts, page.fileName()), PartPageWriter.render(stage.planningDate().toString(), page),
                     StandardCharsets.UTF_8);
             pages.put(page.warehouseId() + "/" + page.partNo(), "parts/" + page.fileName());
         }

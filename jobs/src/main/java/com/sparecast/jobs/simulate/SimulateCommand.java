@@ -158,7 +158,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw usage("no such file: " + e.getFile());
         } catch (InputFileException e) {
             throw usage(e.getMessage());
-        } catch (MasterDataException e) {
+        } catch (MasterDataException | com.sparecast.jobs.storage.UnsafeInputException e) {
             throw usage("--master: " + e.getMessage());
         }
         LeadTime fixed = new LeadTime(leadTimeMean, leadTimeSd);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -36,20 +37,41 @@ public final class LocalStorage implements Storage {
         return rootPath;
     }
 
+    /**
+     * Only regular files inside the input location are listed and read: a symbolic link, a
+     * device, a pipe or a socket anywhere under {@code folder} stops the listing with an
+     * {@link UnsafeInputException} naming it (hidden names, starting with {@code .}, are skipped).
+     */
     @Override
     public List<StoredFile> list(String folder) throws IOException {
-        Path root = root();
-        Path dir = root.resolve(folder);
-        if (!Files.isDirectory(dir)) {
+        Path root = realRoot();
+        Path dir = inside(root, folder);
+        BasicFileAttributes top = attributes(dir);
+        if (top == null) {
             return List.of();
         }
+        if (top.isSymbolicLink() || !top.isDirectory()) {
+            if (!dir.equals(root)) {
+                throw new UnsafeInputException(describe(dir, top) + " where a folder is expected; only regular files"
+                        + " inside the input location are read");
+            }
+        }
+        checkNoLinkAbove(root, dir);
         List<StoredFile> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir)) {
-            walk.filter(Files::isRegularFile)
+            walk.filter(p -> !p.equals(dir))
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .forEach(p -> {
                         try {
-                            files.add(new StoredFile(root.relativize(p).toString().replace('\\', '/'), Files.size(p)));
+                            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class,
+                                    LinkOption.NOFOLLOW_LINKS);
+                            if (a.isSymbolicLink() || a.isOther()) {
+                                throw new UnsafeInputException(describe(p, a) + "; only regular files inside the"
+                                        + " input location are read (remove it or replace it by the file itself)");
+                            }
+                            if (a.isRegularFile()) {
+                                files.add(new StoredFile(root.relativize(p).toString().replace('\\', '/'), a.size()));
+                            }
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -63,12 +85,66 @@ public final class LocalStorage implements Storage {
 
     @Override
     public boolean exists(String path) {
-        return Files.exists(root().resolve(path));
+        return Files.exists(inside(root(), path), LinkOption.NOFOLLOW_LINKS);
     }
 
+    /** Opens a regular file inside the location; anything else is an {@link UnsafeInputException}. */
     @Override
     public InputStream open(String path) throws IOException {
-        return Files.newInputStream(root().resolve(path));
+        Path root = realRoot();
+        Path file = inside(root, path);
+        BasicFileAttributes a = attributes(file);
+        if (a == null) {
+            throw new java.nio.file.NoSuchFileException(file.toString());
+        }
+        if (!a.isRegularFile()) {
+            throw new UnsafeInputException(describe(file, a) + " where a file is expected; only regular files inside"
+                    + " the input location are read");
+        }
+        checkNoLinkAbove(root, file);
+        return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** The root with its own symbolic links resolved (the location itself may be one). */
+    private Path realRoot() throws IOException {
+        try {
+            return root().toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return root();
+        }
+    }
+
+    /** {@code path} resolved under {@code root}; a path that leaves it is refused. */
+    private static Path inside(Path root, String path) {
+        Path resolved = path.indexOf('\0') >= 0 ? null : root.resolve(path).normalize();
+        if (resolved == null || !resolved.startsWith(root)) {
+            throw new UnsafeInputException("'" + path.replace('\0', '?') + "' is outside the location " + root);
+        }
+        return resolved;
+    }
+
+    /** A folder between the root and {@code path} that is a symbolic link is refused. */
+    private static void checkNoLinkAbove(Path root, Path path) {
+        for (Path p = path.getParent(); p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
+            if (Files.isSymbolicLink(p)) {
+                throw new UnsafeInputException(p + " is a symbolic link; only regular files inside the input location"
+                        + " are read");
+            }
+        }
+    }
+
+    private static BasicFileAttributes attributes(Path path) throws IOException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static String describe(Path path, BasicFileAttributes a) {
+        String what = a.isSymbolicLink() ? "a symbolic link" : a.isDirectory() ? "a folder"
+                : a.isRegularFile() ? "a regular file" : "a device, pipe or socket";
+        return path + " is " + what;
     }
 
     @Override

@@ -115,11 +115,18 @@ class BrokenInputCorpusTest {
         assertTrue(e.getMessage().contains("master/lanes.csv"), e.getMessage());
     }
 
-    /** Data lines of the corpus' event files (one record per line there, one header each). */
+    /**
+     * Data lines of the corpus' event files (one record per line there, one header each); a
+     * Parquet or gzip file of the corpus is a corrupt one, which is one reject for the whole file.
+     */
     static long dataLines(Path events) throws IOException {
         long lines = 0;
         try (Stream<Path> files = Files.walk(events)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (file.toString().endsWith(".parquet") || file.toString().endsWith(".gz")) {
+                    lines++;
+                    continue;
+                }
                 byte[] bytes = Files.readAllBytes(file);
                 for (byte b : bytes) {
                     if (b == '\n') {

@@ -144,8 +144,75 @@ class FeedFileParserTest {
                 assertFalse(all.contains(personal), personal + " leaked into " + all);
             }
         }
-        // The raw row of a reject keeps the other fields, with personal ones blanked.
+        // The raw row of a reject is rebuilt from the known non-personal columns only.
         String raw = rows.get(1).getString(5 + kept(Feed.RETURNS));
-        assertTrue(raw.startsWith("R2,2026-11-19,P-1,DE,1,BROKEN,SCRAP,"), raw);
+        assertEquals("R2,2026-11-19,P-1,DE,1,BROKEN,SCRAP", raw);
+    }
+
+    /** Issue 16: a truncated .csv.gz keeps the rows read before the damage and is then one file reject. */
+    @Test
+    void aTruncatedGzipFileIsRejectedAsAFile() throws IOException {
+        StringBuilder csv = new StringBuilder(SHIPMENTS_HEADER);
+        for (int i = 0; i < 20_000; i++) {
+            csv.append("S").append(i).append(",2026-11-19,P-1,WH-DE,DE,").append(1 + i % 7).append('\n');
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+            gzip.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = bytes.toByteArray();
+        List<Row> rows = parse(Feed.SHIPMENTS, "shipments/t.csv.gz", java.util.Arrays.copyOf(whole, whole.length / 2));
+        Row last = rows.get(rows.size() - 1);
+        assertEquals("UNREADABLE_FILE", reason(last, Feed.SHIPMENTS));
+        assertEquals(0L, last.getLong(1));
+        assertTrue(rows.size() > 1 && rows.size() < 20_001, "rows before the damage stand: " + rows.size());
+        for (Row row : rows.subList(0, rows.size() - 1)) {
+            assertNull(reason(row, Feed.SHIPMENTS));
+        }
+    }
+
+    /** Issue 16: whatever the shape of the file, no personal value reaches a row or a reject. */
+    @Test
+    void personalDataNeverLeavesTheParserWhateverTheShapeOfTheFile() throws IOException {
+        List<String> personal = List.of("Jane", "Roe", "jane@", "Baker", "Street 221", "SN-998877", "+49 30 555",
+                "mobile@", "0170 123");
+        List<List<Row>> files = new ArrayList<>();
+        // An unquoted comma in customer_name shifts the address into the next field.
+        files.add(parse(Feed.RETURNS, "returns/shifted.csv", RETURNS_HEADER
+                + "R1,2026-11-19,P-1,DE,1,DEFECTIVE,SCRAP,Roe, Jane,jane@x.org,+49 30 555,Baker Street 221\n"));
+        // A comma in product_model shifts serial_no.
+        files.add(parse(Feed.FAILURES, "failures/shifted.csv",
+                "failure_id,failure_date,part_no,country,quantity,product_model,serial_no\n"
+                + "F1,2026-11-19,P-1,DE,1,Model X, rev 2,SN-998877\n"
+                + "F2,2026-11-19,P-9,DE,1,Model X,SN-998877\n"));
+        // A repeated customer_email column, an unknown customer_mobile column, a header spelled Customer_Email.
+        files.add(parse(Feed.RETURNS, "returns/columns.csv",
+                "return_id,return_date,part_no,country,quantity,reason_code,condition,customer_email,customer_email,"
+                + "customer_mobile,Customer_Email\n"
+                + "R2,2026-11-19,P-9,DE,1,DEFECTIVE,SCRAP,jane@x.org,jane@y.org,0170 123,mobile@x.org\n"
+                + "R3,2026-11-19,P-1,DE,1,DEFECTIVE,SCRAP,jane@x.org,jane@y.org,0170 123\n"));
+        // A customer_email column in the shipments feed, in a bad row, a short row and a broken quote.
+        files.add(parse(Feed.SHIPMENTS, "shipments/email.csv",
+                "shipment_id,ship_date,part_no,warehouse_id,country,quantity,customer_email\n"
+                + "S1,2026-11-19,P-9,WH-DE,DE,1,jane@x.org\n"
+                + "S2,2026-11-19,P-1,WH-DE,DE,1,jane@x.org,Baker Street 221\n"
+                + "S3,2026-11-19,P-1,WH-DE,DE,1,\"jane@x.org\n"));
+        // Every customer field of a UTF-16 returns file.
+        files.add(parse(Feed.RETURNS, "returns/utf16.csv", (RETURNS_HEADER
+                + "R4,2026-11-19,P-1,DE,1,DEFECTIVE,SCRAP,Jane Roe,jane@x.org,+49 30 555,Baker Street 221\n")
+                .getBytes(StandardCharsets.UTF_16)));
+        int rejects = 0;
+        for (List<Row> rows : files) {
+            for (Row row : rows) {
+                String all = row.toString();
+                for (String value : personal) {
+                    assertFalse(all.contains(value), value + " leaked into " + all);
+                }
+                if (!row.isNullAt(row.length() - 3)) {
+                    rejects++;
+                }
+            }
+        }
+        assertTrue(rejects >= 7, "every case made a reject: " + rejects);
     }
 }

@@ -1,0 +1,178 @@
+package com.sparecast.jobs.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sparecast.jobs.TestInputs;
+import com.sparecast.jobs.batch.JobRepositoryConfiguration;
+import com.sparecast.jobs.batch.NightlyRun;
+import com.sparecast.jobs.batch.RunOutcome;
+import com.sparecast.jobs.batch.RunRequest;
+import com.sparecast.jobs.config.Settings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 16, "identifiers are never paths", on the whole job: warehouse ids that are traversals,
+ * hold separators, NUL or control characters, are over-long or reserved, used consistently in
+ * warehouses.csv, lanes.csv, inventory and the shipments feed. They are rejected when master
+ * data is read (BAD_IDENTIFIER) and their rows are unknown warehouses; with the default gate the
+ * run exits 3, and with the gate opened it publishes the clean warehouses only. Either way no file
+ * is written outside the output and work folders (which sit deep in the temporary folder, so any
+ * traversal would land inside it and be seen).
+ */
+class HostileIdentifiersIT {
+
+    static final LocalDate DATE = LocalDate.parse("2026-11-20");
+    static final List<String> HOSTILE = List.of("../../../../outside/escaped", "a/b", "a\\b", "WH\u0000X", "WH\u0001X",
+            "W".repeat(300), "CON", ".", "..");
+    static final Set<String> CLEAN_WAREHOUSES = Set.of("DC-NL", "WH-BR", "WH-DE", "WH-GB", "WH-JP", "WH-SE", "WH-US");
+
+    @TempDir
+    static Path temp;
+    static final List<Settings> USED = new java.util.ArrayList<>();
+
+    @AfterAll
+    static void closeJobRepositories() throws Exception {
+        for (Settings settings : USED) {
+            try (Connection c = DriverManager.getConnection(JobRepositoryConfiguration.jdbcUrl(settings), "sa", "")) {
+                c.createStatement().execute("SHUTDOWN");
+            }
+        }
+    }
+
+    @Test
+    void hostileWarehouseIdsAreRejectedAndNothingIsWrittenOutsideTheOutputAndWorkFolders() throws IOException {
+        Path deep = Files.createDirectories(temp.resolve("d1/d2/d3/d4/d5/d6"));
+        Path input = TestInputs.copyOf(TestInputs.dataSamples(), deep.resolve("in"));
+        StringBuilder warehouses = new StringBuilder();
+        StringBuilder lanes = new StringBuilder();
+        StringBuilder inventory = new StringBuilder();
+        StringBuilder shipments = new StringBuilder("shipment_id,ship_date,part_no,warehouse_id,country,quantity\n");
+        for (int i = 0; i < HOSTILE.size(); i++) {
+            String id = quoted(HOSTILE.get(i));
+            warehouses.append(id).append(",EU-WEST,DE,REGIONAL\n");
+            lanes.append("DC-NL,").append(id).append(",ROAD,1.5,0.5,0,0,DAP,MON;TUE;WED;THU;FRI,24000\n");
+            inventory.append(id).append(",P-000001,5,0\n");
+            shipments.append("HOSTILE-").append(i).append(",2026-11-02,P-000001,").append(id).append(",DE,3\n");
+        }
+        append(input.resolve("master/warehouses.csv"), warehouses);
+        append(input.resolve("master/lanes.csv"), lanes);
+        append(input.resolve("master/inventory.csv"), inventory);
+        Files.writeString(input.resolve("shipments/zz-hostile.csv"), shipments, StandardCharsets.UTF_8);
+        // And a corrupt Parquet file: rejected as a file, named and counted, the run goes on.
+        Files.write(input.resolve("shipments/zz-corrupt.parquet"), "PAR1 not really\nPAR1".getBytes(StandardCharsets.UTF_8));
+
+        // The default gate: 9 of 16 warehouses rejected is over 5%, nothing is published.
+        Settings settings = Settings.withOverrides(Map.of("sparecast.work-dir", deep.resolve("work").toString()));
+        USED.add(settings);
+        Path gatedOut = deep.resolve("out-gated");
+        RunOutcome gated = NightlyRun.execute(new RunRequest(input.toString(), gatedOut.toString(), DATE, "local[2]",
+                false, settings));
+        assertEquals(3, gated.exitCode(), gated.message());
+        assertTrue(gated.message().contains("warehouses"), gated.message());
+        assertFalse(Files.exists(gatedOut.resolve(DATE.toString())), "nothing published");
+        assertEquals(Set.of(), outsideOf(Set.of("in", "work")), "nothing written outside the output and work folders");
+
+        // The gate opened: the run completes, with the clean warehouses only.
+        settings = Settings.withOverrides(Map.of("sparecast.work-dir", deep.resolve("work2").toString(),
+                "sparecast.quality.max-rejected-share", "1"));
+        USED.add(settings);
+        Path out = deep.resolve("out");
+        RunOutcome outcome = NightlyRun.execute(new RunRequest(input.toString(), out.toString(), DATE, "local[2]",
+                false, settings));
+        assertEquals(0, outcome.exitCode(), outcome.message());
+        assertEquals(Set.of(), outsideOf(Set.of("in", "work", "work2", "out")),
+                "nothing written outside the output and work folders");
+        Set<String> restock = new TreeSet<>();
+        try (Stream<Path> files = Files.list(out.resolve(DATE + "/restock"))) {
+            files.forEach(f -> restock.add(f.getFileName().toString().replace(".csv", "")));
+        }
+        assertTrue(CLEAN_WAREHOUSES.containsAll(restock) && !restock.isEmpty(), restock.toString());
+        try (Stream<Path> all = Files.walk(out.resolve(DATE.toString()))) {
+            for (Path p : all.toList()) {
+                String name = p.getFileName().toString();
+                assertTrue(name.matches("[A-Za-z0-9_][A-Za-z0-9._-]*") && name.length() <= 200, "a plain name: " + p);
+            }
+        }
+        assertTrue(shipmentRejects(out).contains("shipments/zz-corrupt.parquet,0,,UNREADABLE_FILE,"),
+                shipmentRejects(out));
+        assertTrue(Files.readString(out.resolve(DATE + "/quality/reconciliation.json")).contains("zz-corrupt.parquet"));
+        String rejected = Files.readString(out.resolve(DATE + "/quality/rejected/warehouses.csv"));
+        assertEquals(HOSTILE.size(), rejected.split("BAD_IDENTIFIER", -1).length - 1, rejected);
+        String shipmentRejects = Files.readString(out.resolve(DATE + "/quality/rejected/shipments.csv"));
+        for (int i = 0; i < HOSTILE.size(); i++) {
+            assertTrue(shipmentRejects.contains("zz-hostile.csv," + (i + 2) + ",warehouse_id,UNKNOWN_WAREHOUSE"),
+                    shipmentRejects);
+        }
+    }
+
+    static String shipmentRejects(Path out) throws IOException {
+        return Files.readString(out.resolve(DATE + "/quality/rejected/shipments.csv"));
+    }
+
+    /** Issue 16: a symbolic link in a feed folder is read by nothing; the run stops before it starts, naming it. */
+    @Test
+    void aSymbolicLinkInTheInputStopsTheRunBeforeAnythingStarts() throws IOException {
+        Path input = TestInputs.copyOf(TestInputs.dataSamples(), temp.resolve("linked/in"));
+        Files.createSymbolicLink(input.resolve("shipments/zz-link.csv"), Path.of("/etc/passwd"));
+        Path work = temp.resolve("linked/work");
+        Settings settings = Settings.withOverrides(Map.of("sparecast.work-dir", work.toString()));
+        Path out = temp.resolve("linked/out");
+
+        RunOutcome outcome = NightlyRun.execute(new RunRequest(input.toString(), out.toString(), DATE, "local[1]",
+                false, settings));
+
+        assertEquals(3, outcome.exitCode(), outcome.message());
+        assertTrue(outcome.message().contains("zz-link.csv") && outcome.message().contains("symbolic link"),
+                outcome.message());
+        assertFalse(Files.exists(out), "nothing published");
+        assertFalse(Files.exists(work.resolve("staging")), "nothing started");
+    }
+
+    /** Every file or folder under the temporary folder that is not under {@code d1/.../d6/<allowed>}. */
+    static Set<String> outsideOf(Set<String> allowed) throws IOException {
+        Path deep = temp.resolve("d1/d2/d3/d4/d5/d6");
+        Set<String> outside = new TreeSet<>();
+        try (Stream<Path> walk = Files.walk(temp)) {
+            for (Path p : walk.toList()) {
+                if (p.startsWith(temp.resolve("linked"))) {
+                    continue; // the other test's folder
+                }
+                if (deep.startsWith(p)) {
+                    continue;
+                }
+                Path relative = deep.relativize(p);
+                boolean inside = p.startsWith(deep) && (allowed.contains(relative.getName(0).toString())
+                        || relative.getName(0).toString().startsWith("out-gated"));
+                if (!inside) {
+                    outside.add(temp.relativize(p).toString());
+                }
+            }
+        }
+        return outside;
+    }
+
+    static String quoted(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    static void append(Path file, CharSequence text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+}
