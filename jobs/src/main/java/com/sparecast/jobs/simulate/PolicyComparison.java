@@ -105,14 +105,49 @@ final class PolicyComparison {
      * @param matchedOnHand the normal policy's average on hand at exactly Sparecast's fill rate
      */
     record ClassOutcome(int series, double target, SimulationResult sparecast, SimulationResult normal,
-                        SimulationResult matched, double matchedTarget, double matchedOnHand) {
+                        SimulationResult matched, double matchedTarget, double matchedOnHand, ExpectedFill expected) {
 
         static final ClassOutcome EMPTY = new ClassOutcome(0, Double.NaN, SimulationResult.EMPTY,
                 SimulationResult.EMPTY, SimulationResult.EMPTY, Double.NaN, Double.NaN);
 
+        /** Without the plans' expected fill rate (set by {@link #withExpected}). */
+        ClassOutcome(int series, double target, SimulationResult sparecast, SimulationResult normal,
+                     SimulationResult matched, double matchedTarget, double matchedOnHand) {
+            this(series, target, sparecast, normal, matched, matchedTarget, matchedOnHand, ExpectedFill.EMPTY);
+        }
+
+        ClassOutcome withExpected(ExpectedFill e) {
+            return new ClassOutcome(series, target, sparecast, normal, matched, matchedTarget, matchedOnHand, e);
+        }
+
         ClassOutcome plus(ClassOutcome o) {
             return new ClassOutcome(series + o.series, Double.NaN, sparecast.plus(o.sparecast), normal.plus(o.normal),
-                    matched.plus(o.matched), Double.NaN, Double.NaN);
+                    matched.plus(o.matched), Double.NaN, Double.NaN, expected.plus(o.expected));
+        }
+    }
+
+    /**
+     * The fill rate Sparecast's plans promise: over every plan of a class's lines, the expected
+     * demand per review period {@code E[D_R]} that the plan's levels are expected to fill
+     * ({@link PolicyDecision#expectedFillRate()} times {@code E[D_R]}), over the plans' {@code E[D_R]}:
+     * the plan's own view of the class fill rate that the simulation then measures.
+     */
+    record ExpectedFill(double demand, double filled) {
+
+        static final ExpectedFill EMPTY = new ExpectedFill(0, 0);
+
+        static ExpectedFill of(PolicyDecision decision, PolicyInput input) {
+            double d = input.reviewPeriodDemand();
+            return new ExpectedFill(d, d * decision.expectedFillRate());
+        }
+
+        ExpectedFill plus(ExpectedFill o) {
+            return new ExpectedFill(demand + o.demand, filled + o.filled);
+        }
+
+        /** Expected filled over expected demand; NaN without expected demand. */
+        double fillRate() {
+            return demand > 0 ? filled / demand : Double.NaN;
         }
     }
 
@@ -239,6 +274,7 @@ final class PolicyComparison {
             normal.add(new NormalPlan[plans(lines.get(i))]);
         }
         Map<AbcClass, Map<DemandClass, LeadTimeDemandCalibration>> calibration = new EnumMap<>(AbcClass.class);
+        Map<AbcClass, ExpectedFill> expected = new EnumMap<>(AbcClass.class);
         // Plan by plan, so only one plan's distributions (bootstrap samples) are held at a time.
         for (int k = 0; k < plans; k++) {
             int plan = k;
@@ -254,6 +290,7 @@ final class PolicyComparison {
                 for (int m = 0; m < members.size(); m++) {
                     int i = members.get(m);
                     sparecast.get(i)[k] = Levels.of(decisions.get(m), inputs.get(m).policy());
+                    expected.merge(c, ExpectedFill.of(decisions.get(m), inputs.get(m).policy()), ExpectedFill::plus);
                     normal.get(i)[k] = current.get(i).normal();
                     LeadTimeDemandCalibration outcome = calibration(lines.get(i), current.get(i),
                             k * setup.replanEvery());
@@ -274,7 +311,8 @@ final class PolicyComparison {
             List<Planned> members = IntStream.range(0, lines.size()).filter(i -> abc[i] == c)
                     .mapToObj(i -> new Planned(lines.get(i), sparecast.get(i), normal.get(i))).toList();
             SimulationResult ours = sum(members.parallelStream().map(p -> simulate(p.line(), p.sparecast())).toList());
-            ClassOutcome outcome = matched(members, target, ours, simulateNormal(members, target));
+            ClassOutcome outcome = matched(members, target, ours, simulateNormal(members, target))
+                    .withExpected(expected.getOrDefault(c, ExpectedFill.EMPTY));
             classes.put(c, outcome);
             overall = overall.plus(outcome);
         }

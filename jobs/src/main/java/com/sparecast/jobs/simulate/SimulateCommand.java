@@ -238,8 +238,8 @@ public final class SimulateCommand implements Callable<Integer> {
                         + " allocation %s%n",
                 o.series(), o.excluded(), excluded, freq.name().toLowerCase(Locale.ROOT), test, lead, review, replan,
                 target, alloc.name().toLowerCase(Locale.ROOT)));
-        b.append(String.format(Locale.ROOT, "%-5s %7s %6s  %-9s %9s %12s %8s  %-9s %9s %12s %8s  %-14s %9s %12s %12s%n",
-                "class", "series", "target", "policy", "fill_rate", "avg_on_hand", "orders", "baseline", "fill_rate",
+        b.append(String.format(Locale.ROOT, "%-5s %7s %6s  %-9s %9s %9s %12s %8s  %-9s %9s %12s %8s  %-14s %9s %12s %12s%n",
+                "class", "series", "target", "policy", "fill_rate", "expected", "avg_on_hand", "orders", "baseline", "fill_rate",
                 "avg_on_hand", "orders", "normal matched", "target", "fill_rate", "on_hand@fill"));
         for (Map.Entry<AbcClass, ClassOutcome> e : o.classes().entrySet()) {
             row(b, e.getKey().name(), e.getValue());
@@ -249,9 +249,10 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private static void row(StringBuilder b, String name, ClassOutcome c) {
-        b.append(String.format(Locale.ROOT, "%-5s %7d %6s  %-9s %9s %12s %8d  %-9s %9s %12s %8d  %-14s %9s %12s %12s%n",
+        b.append(String.format(Locale.ROOT, "%-5s %7d %6s  %-9s %9s %9s %12s %8d  %-9s %9s %12s %8d  %-14s %9s %12s %12s%n",
                 name, c.series(), fmt(c.target(), 3),
-                "sparecast", fmt(c.sparecast().fillRate(), 4), fmt(c.sparecast().averageOnHand(), 3),
+                "sparecast", fmt(c.sparecast().fillRate(), 4), fmt(c.expected().fillRate(), 4),
+                fmt(c.sparecast().averageOnHand(), 3),
                 c.sparecast().orders(), "normal", fmt(c.normal().fillRate(), 4), fmt(c.normal().averageOnHand(), 3),
                 c.normal().orders(), "normal", fmt(c.matchedTarget(), 4), fmt(c.matched().fillRate(), 4),
                 fmt(c.matchedOnHand(), 3)));

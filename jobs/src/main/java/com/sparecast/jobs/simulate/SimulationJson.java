@@ -70,7 +70,9 @@ final class SimulationJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("series", c.series());
         m.put("demand", c.sparecast().demand());
-        m.put("sparecast", of(c.sparecast()));
+        Map<String, Object> sparecast = of(c.sparecast());
+        sparecast.put("expected_fill_rate", c.expected().fillRate());
+        m.put("sparecast", sparecast);
         m.put("normal", of(c.normal()));
         m.put("target", c.target());
         Map<String, Object> matched = of(c.matched());

@@ -91,6 +91,15 @@ class SimulateCommandTest {
         for (double f : all(text, "fill_rate")) {
             assertTrue(Double.isNaN(f) || (f >= 0 && f <= 1), text);
         }
+        // The plans' expected fill rate beside the achieved one, per class and overall: under the
+        // class-wide allocation each class's plans expect the class target (0.95) or more, by the
+        // last unit of each line (issue 15: what the plan promises, next to what it achieves).
+        assertTrue(r.out().contains(" fill_rate  expected "), r.out());
+        List<Double> expected = all(text, "expected_fill_rate");
+        assertEquals(4, expected.size(), text);
+        for (double e : expected) {
+            assertTrue(Double.isNaN(e) || (e >= 0.9499 && e <= 1), text);
+        }
         // Deterministic: the same run gives the same file.
         Path again = dir.resolve("again.json");
         run("--history", fixture("raf-20-monthly.csv").toString(), "--frequency", "month", "--holdout", "12",

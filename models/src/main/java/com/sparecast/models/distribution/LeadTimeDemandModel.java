@@ -33,8 +33,13 @@ import java.util.Locale;
  *       whose variance equals its mean (an under-dispersed series is given Poisson's spread);</li>
  *   <li>otherwise: negative binomial with those two moments.</li>
  * </ul>
- * With a {@link SeriesForecast} and its history, a {@link DemandClass#LUMPY} series gets the
- * seeded bootstrap of {@link WillemainBootstrap} instead (Willemain, Smart &amp; Schwarz 2004).
+ * With a {@link SeriesForecast} and its history, an {@link DemandClass#INTERMITTENT} or
+ * {@link DemandClass#LUMPY} series gets the seeded compound bootstrap of {@link CompoundBootstrap}
+ * instead: occurrences at the forecast's rate blended with the history's, sizes resampled from the
+ * history and jittered. On validation splits of RAF and of the medium profile it was the remedy
+ * that brought the realised demand over lead time plus review closest to the plan's 50/80/95%
+ * quantiles; the moments' negative binomial, the Willemain bootstrap (the previous choice for
+ * lumpy series) and the others tried are compared in docs/ltd-calibration.md.
  *
  * <p>Immutable, thread-safe and serializable.
  */
@@ -126,8 +131,8 @@ public final class LeadTimeDemandModel implements Serializable {
     /**
      * The lead-time demand of a forecast series: the forecast's mean over the span and its error
      * variance of demand summed over the span, as {@link #over(double, double, LeadTime, double)}
-     * combines them with the lead time's spread; or, for a lumpy series,
-     * the seeded bootstrap of its history, scaled to the forecast's level.
+     * combines them with the lead time's spread; or, for an intermittent or lumpy series, the
+     * seeded compound bootstrap of its history ({@link CompoundBootstrap}).
      *
      * <p>The error variance over the span {@code T} is capped at
      * {@code T mu E[y^2 | y > 0] / E[y | y > 0]} over the history's demand periods: demand that
@@ -149,14 +154,16 @@ public final class LeadTimeDemandModel implements Serializable {
         }
         double span = leadTime.mean() + reviewPeriods;
         double mu = forecast.meanPerPeriod(span);
-        if (forecast.demandClass() == DemandClass.LUMPY && mu > 0 && history.length > 1) {
-            double[] sample = WillemainBootstrap.sample(history, mu, leadTime, reviewPeriods, replicates, seed);
+        DemandClass demandClass = forecast.demandClass();
+        if ((demandClass == DemandClass.LUMPY || demandClass == DemandClass.INTERMITTENT) && mu > 0
+                && history.length > 1) {
+            double[] sample = CompoundBootstrap.sample(history, mu, leadTime, reviewPeriods, replicates, seed);
             EmpiricalDemand d = EmpiricalDemand.of("Bootstrap", sample);
             return new LeadTimeDemand(d, String.format(Locale.ROOT,
-                    "Bootstrap: lumpy demand (ADI %.2f, CV² %.2f), %d Willemain replicates over %.3g periods, "
-                            + "scaled to the forecast level",
-                    forecast.statistics().adi(), forecast.statistics().cv2(), replicates,
-                    leadTime.mean() + reviewPeriods));
+                    "Bootstrap: %s demand (ADI %.2f, CV² %.2f), %d compound replicates over %.3g periods: "
+                            + "occurrences at the forecast's and the history's rate, sizes from the history",
+                    demandClass.name().toLowerCase(Locale.ROOT), forecast.statistics().adi(),
+                    forecast.statistics().cv2(), replicates, leadTime.mean() + reviewPeriods));
         }
         double spanVariance = forecast.spanErrorVariance(span);
         if (mu > 0) {

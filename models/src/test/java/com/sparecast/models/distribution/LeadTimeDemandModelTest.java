@@ -94,9 +94,17 @@ class LeadTimeDemandModelTest {
         }
         assertEquals(a.distribution().mean(), b.distribution().mean(), 0.0);
         assertNotEquals(a.distribution().mean(), c.distribution().mean());
-        // Scaled to the forecast level: mean close to mu * (L + R) (Monte Carlo error of 1000 draws).
-        double expected = f.meanPerPeriod() * 5;
+        // The compound bootstrap (CompoundBootstrap): 6 demands in 24 periods, mean size 69 / 6 =
+        // 11.5; occurrence p = (mu / 11.5 + 0.25) / 2, mean (L + R) p 11.5 = 5 (mu + 2.875) / 2
+        // (Monte Carlo error of 1000 draws).
+        double expected = 5 * (f.meanPerPeriod(5) + 2.875) / 2;
         assertEquals(expected, a.distribution().mean(), 0.15 * expected);
+        // An intermittent series gets it too.
+        double[] intermittent = {0, 1, 0, 0, 2, 0, 1, 0, 0, 1, 0, 0, 2, 0, 0, 1, 0, 1, 0, 0};
+        SeriesForecast g = AutomaticForecaster.withDefaults().forecast(intermittent, 8);
+        assertEquals(DemandClass.INTERMITTENT, g.demandClass());
+        LeadTimeDemand i = model.over(g, intermittent, new LeadTime(2, 0), 1, 42L);
+        assertTrue(i.reason().startsWith("Bootstrap: intermittent demand"), i.reason());
     }
 
     @Test
@@ -115,8 +123,9 @@ class LeadTimeDemandModelTest {
         assertEquals(2.5, LeadTimeDemandModel.sizeBiasedMean(history), 1e-12);
         IntermittencyStatistics stats = IntermittencyStatistics.of(history);
         assertEquals(DemandClass.INTERMITTENT, stats.demandClass());
-        // A smoothing method that followed the zeros to 1e-6 but kept the error variance 0.3:
-        SeriesForecast collapsed = new SeriesForecast("SimpleExponentialSmoothing", "test", stats.demandClass(),
+        // The moments apply to smooth and erratic series (intermittent ones are bootstrapped):
+        // the forecasts below carry the class ERRATIC. A smoothing method that followed the zeros to 1e-6 but kept the error variance 0.3:
+        SeriesForecast collapsed = new SeriesForecast("SimpleExponentialSmoothing", "test", DemandClass.ERRATIC,
                 stats, new double[] {1e-6}, 0.3);
         LeadTimeDemand d = model.over(collapsed, history, new LeadTime(2, 0), 1, 1L);
         // variance per period min(0.3, 1e-6 * 2.5): over 3 periods 7.5e-6, Poisson-like, not a
@@ -125,10 +134,10 @@ class LeadTimeDemandModelTest {
         assertEquals(model.over(1e-6, 2.5e-6, new LeadTime(2, 0), 1).distribution().name(), d.distribution().name());
         assertTrue(d.distribution().quantile(0.999) <= 1, d.reason());
         // Where the forecast keeps the level the errors were made at, the cap does not bind.
-        SeriesForecast level = new SeriesForecast("TSB", "test", stats.demandClass(), stats, new double[] {0.4}, 0.6);
+        SeriesForecast level = new SeriesForecast("TSB", "test", DemandClass.ERRATIC, stats, new double[] {0.4}, 0.6);
         assertEquals(3 * 0.6, model.over(level, history, new LeadTime(2, 0), 1, 1L).distribution().variance(), 1e-9);
         // No demand in the history: nothing to cap with.
-        SeriesForecast none = new SeriesForecast("TSB", "test", stats.demandClass(), stats, new double[] {0.4}, 0.6);
+        SeriesForecast none = new SeriesForecast("TSB", "test", DemandClass.ERRATIC, stats, new double[] {0.4}, 0.6);
         assertEquals(3 * 0.6, model.over(none, new double[5], new LeadTime(2, 0), 1, 1L).distribution().variance(),
                 1e-9);
     }
