@@ -103,6 +103,7 @@ final class PolicyComparison {
      *
      * @param calibration per ABC class and demand class (of the plan's forecast), the
      *     calibration of the plans' lead-time demand ({@link #calibration})
+     * @param tradeOff the trade-off curve ({@link TradeOff#NONE} without {@link #withTradeOff})
      */
     record Outcome(int series, int excluded, Map<AbcClass, ClassOutcome> classes, ClassOutcome overall,
                    double fitSeconds, double simulateSeconds,
@@ -340,14 +341,23 @@ final class PolicyComparison {
             }
         }
 
-        /** Sparecast's levels of one class's lines at each target, from plan {@code k}. */
+        /**
+         * Sparecast's levels of one class's lines at each target, from plan {@code k}: as
+         * {@link #decide} sets them, the class-wide allocation's response curves computed once
+         * for all targets.
+         */
         void decideSparecast(List<Integer> members, List<Plan> current, int k) {
+            if (tradeOffTargets.length == 0) {
+                return;
+            }
+            List<PlanLine.Planned> lines = members.stream().map(i -> current.get(i).sparecast()).toList();
+            List<List<PolicyDecision>> decisions = allocation == Allocation.LINE
+                    ? Arrays.stream(tradeOffTargets).mapToObj(t -> decide(lines.stream()
+                            .map(l -> l.withTarget(t)).toList(), t, allocation)).toList()
+                    : PLAN_LINE.decideClass(lines, tradeOffTargets);
             for (int j = 0; j < tradeOffTargets.length; j++) {
-                double target = tradeOffTargets[j];
-                List<PlanLine.Planned> inputs = members.stream().map(i -> current.get(i).sparecast(target)).toList();
-                List<PolicyDecision> decisions = decide(inputs, target, allocation);
                 for (int m = 0; m < members.size(); m++) {
-                    sparecast.get(j).get(members.get(m))[k] = Levels.of(decisions.get(m), inputs.get(m).policy());
+                    sparecast.get(j).get(members.get(m))[k] = Levels.of(decisions.get(j).get(m), lines.get(m).policy());
                 }
             }
         }

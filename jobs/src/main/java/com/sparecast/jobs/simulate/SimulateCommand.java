@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sparecast simulate}: runs the stock policy week by week (or month by month) over the
  * holdout of a demand history and reports the achieved fill rate, average on hand and number
- * of orders per ABC class and overall, beside a normal-approximation policy at the same target.
+ * of orders per ABC class and overall, beside a normal-approximation policy at the same target,
+ * then the trade-off curve of fill rate against stock ({@link TradeOff}; docs/trade-off.md).
  * See {@link PolicyComparison} for what is fitted and simulated.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
