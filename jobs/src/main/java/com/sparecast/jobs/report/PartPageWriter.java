@@ -155,8 +155,8 @@ public final class PartPageWriter {
         return Numbers.oneDecimal(x) + "," + Numbers.oneDecimal(y) + " ";
     }
 
-    /** 1, 2 or 5 times a power of ten, at least {@code v}. */
-    static double niceCeiling(double v) {
+    /** 1, 2 or 5 times a power of ten, at least {@code v} (chart axes; also {@code simulate}'s trade-off chart). */
+    public static double niceCeiling(double v) {
         double power = Math.pow(10, Math.floor(Math.log10(v)));
         for (double m : new double[] {1, 2, 5, 10}) {
             if (m * power >= v) {

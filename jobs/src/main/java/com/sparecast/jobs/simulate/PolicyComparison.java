@@ -2,9 +2,11 @@ package com.sparecast.jobs.simulate;
 
 import com.sparecast.jobs.input.DemandHistory.SeriesData;
 import com.sparecast.jobs.input.GroundTruth;
+import com.sparecast.models.distribution.DemandDistribution;
 import com.sparecast.models.distribution.LeadTime;
 import com.sparecast.models.inventory.AbcClass;
 import com.sparecast.models.inventory.AbcClassifier;
+import com.sparecast.models.inventory.BootstrapOrderUpToPolicy;
 import com.sparecast.models.distribution.NormalDemand;
 import com.sparecast.models.inventory.LeadTimeDemandCalibration;
 import com.sparecast.models.inventory.PlanLine;
@@ -70,6 +72,12 @@ import java.util.stream.IntStream;
  *       over the test path; lead times drawn per order from the series' lead time mean and sd,
  *       seeded by the series key. Both normal policies are planned again like Sparecast's, from
  *       the same forecasts.</li>
+ *   <li>Trade-off curve ({@link #withTradeOff}, {@link TradeOff}): at each of its targets, over
+ *       all series, Sparecast's levels with every ABC class at the target (decided from the same
+ *       plans, so the distributions are computed once); the normal policy with one line target for
+ *       all series, found by the same bisection as normal matched so that the fill rate reaches
+ *       the target; and the empirical bootstrap policy ({@link BootstrapOrderUpToPolicy}) at the
+ *       target, resampled from the history each plan is made from, planned again like the others.</li>
  * </ul>
  * Series with fewer than {@link #MIN_TRAINING} training periods, or (with a ground truth) absent
  * from either file, are excluded.
@@ -84,6 +92,9 @@ final class PolicyComparison {
     /** The plan line of the nightly job, at its default line floor (0.5). */
     private static final PlanLine PLAN_LINE = PlanLine.withDefaults();
 
+    /** The empirical baseline of the trade-off curve. */
+    private static final BootstrapOrderUpToPolicy BOOTSTRAP = BootstrapOrderUpToPolicy.withDefaults();
+
     /** Whether lines share a class target (class-wide allocation) or each meets it. */
     enum Allocation { CLASS, LINE }
 
@@ -92,10 +103,11 @@ final class PolicyComparison {
      *
      * @param calibration per ABC class and demand class (of the plan's forecast), the
      *     calibration of the plans' lead-time demand ({@link #calibration})
+     * @param tradeOff the trade-off curve ({@link TradeOff#NONE} without {@link #withTradeOff})
      */
     record Outcome(int series, int excluded, Map<AbcClass, ClassOutcome> classes, ClassOutcome overall,
                    double fitSeconds, double simulateSeconds,
-                   Map<AbcClass, Map<DemandClass, LeadTimeDemandCalibration>> calibration) {
+                   Map<AbcClass, Map<DemandClass, LeadTimeDemandCalibration>> calibration, TradeOff tradeOff) {
     }
 
     /**
@@ -221,14 +233,31 @@ final class PolicyComparison {
     private final Allocation allocation;
     private final long seed;
     private final Setup setup;
+    private final double[] tradeOffTargets;
 
     PolicyComparison(int holdout, int periodsPerYear, int review, Allocation allocation, long seed, Setup setup) {
+        this(holdout, periodsPerYear, review, allocation, seed, setup, new double[0]);
+    }
+
+    private PolicyComparison(int holdout, int periodsPerYear, int review, Allocation allocation, long seed,
+                             Setup setup, double[] tradeOffTargets) {
         this.holdout = holdout;
         this.periodsPerYear = periodsPerYear;
         this.review = review;
         this.allocation = allocation;
         this.seed = seed;
         this.setup = setup;
+        this.tradeOffTargets = tradeOffTargets.clone();
+        for (double t : this.tradeOffTargets) {
+            if (!(t > 0 && t < 1)) {
+                throw new IllegalArgumentException("trade-off target must be in (0, 1), got " + t);
+            }
+        }
+    }
+
+    /** This comparison, also drawing the trade-off curve at these targets (none: no curve). */
+    PolicyComparison withTradeOff(double... targets) {
+        return new PolicyComparison(holdout, periodsPerYear, review, allocation, seed, setup, targets);
     }
 
     static Map<AbcClass, Double> sameTarget(double target) {
@@ -275,6 +304,7 @@ final class PolicyComparison {
         }
         Map<AbcClass, Map<DemandClass, LeadTimeDemandCalibration>> calibration = new EnumMap<>(AbcClass.class);
         Map<AbcClass, ExpectedFill> expected = new EnumMap<>(AbcClass.class);
+        CurveLevels curve = new CurveLevels(tradeOffTargets.length, lines, this::plans);
         // Plan by plan, so only one plan's distributions (bootstrap samples) are held at a time.
         for (int k = 0; k < plans; k++) {
             int plan = k;
@@ -299,7 +329,9 @@ final class PolicyComparison {
                                 .merge(current.get(i).demandClass(), outcome, LeadTimeDemandCalibration::plus);
                     }
                 }
+                curve.decideSparecast(members, current, k);
             }
+            curve.decideBootstrap(current, k);
         }
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
 
@@ -316,8 +348,93 @@ final class PolicyComparison {
             classes.put(c, outcome);
             overall = overall.plus(outcome);
         }
-        return new Outcome(total, total - lines.size(), classes, overall, fitSeconds, (System.nanoTime() - t1) / 1e9,
-                calibration);
+        double simulateSeconds = (System.nanoTime() - t1) / 1e9;
+        TradeOff tradeOff = curve.simulate(IntStream.range(0, lines.size())
+                .mapToObj(i -> new Planned(lines.get(i), sparecast.get(i), normal.get(i))).toList());
+        return new Outcome(total, total - lines.size(), classes, overall, fitSeconds, simulateSeconds, calibration,
+                tradeOff);
+    }
+
+    /**
+     * The trade-off curve's levels, set plan by plan while each plan's distributions are at hand:
+     * per target, line and plan, Sparecast's and the bootstrap policy's.
+     */
+    private final class CurveLevels {
+
+        private final List<Line> lines;
+        private final List<List<Levels[]>> sparecast = new ArrayList<>();
+        private final List<List<Levels[]>> bootstrap = new ArrayList<>();
+
+        CurveLevels(int targets, List<Line> lines, java.util.function.ToIntFunction<Line> plans) {
+            this.lines = lines;
+            for (int j = 0; j < targets; j++) {
+                List<Levels[]> ours = new ArrayList<>(lines.size());
+                List<Levels[]> boot = new ArrayList<>(lines.size());
+                for (Line l : lines) {
+                    ours.add(new Levels[plans.applyAsInt(l)]);
+                    boot.add(new Levels[plans.applyAsInt(l)]);
+                }
+                sparecast.add(ours);
+                bootstrap.add(boot);
+            }
+        }
+
+        /**
+         * Sparecast's levels of one class's lines at each target, from plan {@code k}: as
+         * {@link #decide} sets them, the class-wide allocation's response curves computed once
+         * for all targets.
+         */
+        void decideSparecast(List<Integer> members, List<Plan> current, int k) {
+            if (tradeOffTargets.length == 0) {
+                return;
+            }
+            List<PlanLine.Planned> lines = members.stream().map(i -> current.get(i).sparecast()).toList();
+            List<List<PolicyDecision>> decisions = allocation == Allocation.LINE
+                    ? Arrays.stream(tradeOffTargets).mapToObj(t -> decide(lines.stream()
+                            .map(l -> l.withTarget(t)).toList(), t, allocation)).toList()
+                    : PLAN_LINE.decideClass(lines, tradeOffTargets);
+            for (int j = 0; j < tradeOffTargets.length; j++) {
+                for (int m = 0; m < members.size(); m++) {
+                    sparecast.get(j).get(members.get(m))[k] = Levels.of(decisions.get(j).get(m), lines.get(m).policy());
+                }
+            }
+        }
+
+        /** The bootstrap policy's levels of every line planned at {@code k}, at each target. */
+        void decideBootstrap(List<Plan> current, int k) {
+            if (tradeOffTargets.length == 0) {
+                return;
+            }
+            int known = k * setup.replanEvery();
+            IntStream.range(0, lines.size()).parallel().filter(i -> current.get(i) != null).forEach(i -> {
+                Line line = lines.get(i);
+                long bootstrapSeed = (seed * 1_000_003L + line.series().key().hashCode() + 7_919L * known) ^ 0x5bd1e995L;
+                DemandDistribution d = BOOTSTRAP.demand(line.history(known), line.leadTime(), review, bootstrapSeed);
+                for (int j = 0; j < tradeOffTargets.length; j++) {
+                    bootstrap.get(j).get(i)[k] = BootstrapOrderUpToPolicy.levels(d, tradeOffTargets[j]);
+                }
+            });
+        }
+
+        /** The curve: each target's three policies simulated over every line. */
+        TradeOff simulate(List<Planned> all) {
+            if (tradeOffTargets.length == 0) {
+                return TradeOff.NONE;
+            }
+            long t0 = System.nanoTime();
+            List<TradeOff.Point> points = new ArrayList<>();
+            for (int j = 0; j < tradeOffTargets.length; j++) {
+                List<Levels[]> ours = sparecast.get(j);
+                List<Levels[]> boot = bootstrap.get(j);
+                SimulationResult s = sum(IntStream.range(0, lines.size()).parallel()
+                        .mapToObj(i -> PolicyComparison.this.simulate(lines.get(i), ours.get(i))).toList());
+                SimulationResult b = sum(IntStream.range(0, lines.size()).parallel()
+                        .mapToObj(i -> PolicyComparison.this.simulate(lines.get(i), boot.get(i))).toList());
+                Tuned n = tuned(all, tradeOffTargets[j]);
+                points.add(new TradeOff.Point(tradeOffTargets[j], s, n.result(), n.lineTarget(), b));
+            }
+            return new TradeOff(points, (System.nanoTime() - t0) / 1e9);
+        }
     }
 
     /**
@@ -456,15 +573,33 @@ final class PolicyComparison {
         if (Double.isNaN(goal)) {
             return new ClassOutcome(members.size(), target, ours, normal, normal, Double.NaN, Double.NaN);
         }
+        Tuned tuned = tuned(members, goal);
+        return new ClassOutcome(members.size(), target, ours, normal, tuned.result(), tuned.lineTarget(),
+                tuned.onHandAtGoal());
+    }
+
+    /**
+     * The normal policy with one line target for all {@code members}, tuned by bisection so that
+     * their simulated fill rate reaches {@code goal}.
+     *
+     * @param result the policy at the lowest line target found to reach the goal (at 0.5 when that
+     *     already does; at 0.9999 when nothing does)
+     * @param onHandAtGoal its average on hand interpolated linearly between the two bracketing line
+     *     targets to exactly the goal (NaN when 0.9999 falls short)
+     */
+    private record Tuned(SimulationResult result, double lineTarget, double onHandAtGoal) {
+    }
+
+    private Tuned tuned(List<Planned> members, double goal) {
         double lo = 0.5;
         double hi = 0.9999;
         SimulationResult atLo = simulateNormal(members, lo);
         SimulationResult atHi = simulateNormal(members, hi);
         if (atLo.fillRate() >= goal) {
-            return new ClassOutcome(members.size(), target, ours, normal, atLo, lo, atLo.averageOnHand());
+            return new Tuned(atLo, lo, atLo.averageOnHand());
         }
         if (atHi.fillRate() < goal) {
-            return new ClassOutcome(members.size(), target, ours, normal, atHi, hi, Double.NaN);
+            return new Tuned(atHi, hi, Double.NaN);
         }
         for (int k = 0; k < BISECTION_STEPS; k++) {
             double mid = (lo + hi) / 2;
@@ -480,7 +615,7 @@ final class PolicyComparison {
         double span = atHi.fillRate() - atLo.fillRate();
         double w = span > 0 ? (goal - atLo.fillRate()) / span : 1;
         double onHand = atLo.averageOnHand() + w * (atHi.averageOnHand() - atLo.averageOnHand());
-        return new ClassOutcome(members.size(), target, ours, normal, atHi, hi, onHand);
+        return new Tuned(atHi, hi, onHand);
     }
 
     /** Simulates a line's plans over its path, starting with the first plan's order-up-to level on hand. */

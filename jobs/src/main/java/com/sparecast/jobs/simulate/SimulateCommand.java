@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sparecast simulate}: runs the stock policy week by week (or month by month) over the
  * holdout of a demand history and reports the achieved fill rate, average on hand and number
- * of orders per ABC class and overall, beside a normal-approximation policy at the same target.
+ * of orders per ABC class and overall, beside a normal-approximation policy at the same target,
+ * then the trade-off curve of fill rate against stock ({@link TradeOff}; docs/trade-off.md).
  * See {@link PolicyComparison} for what is fitted and simulated.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -107,6 +108,17 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " region. Rows that fail a check are left out and named on stderr."})
     private Path master;
 
+    @Option(names = "--trade-off-targets", defaultValue = "0.70,0.80,0.85,0.90,0.95,0.98", paramLabel = "LIST",
+            description = {"Targets of the trade-off curve, comma-separated, each in (0, 1): at each, the achieved fill"
+                    + " rate and average on hand over all series of Sparecast (every class at the target), of the"
+                    + " normal policy tuned to reach it and of an empirical bootstrap policy; none: no curve"
+                    + " (default: ${DEFAULT-VALUE})."})
+    private String tradeOffTargets;
+
+    @Option(names = "--trade-off-svg", paramLabel = "FILE",
+            description = "Also draw the trade-off curve as an SVG chart in FILE (fill rate on x, average on hand on y).")
+    private Path tradeOffSvg;
+
     @Override
     public Integer call() throws IOException {
         Frequency freq;
@@ -136,6 +148,10 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (replanEvery < 0) {
             throw usage("--replan must be >= 0, got " + replanEvery);
+        }
+        double[] curveTargets = parseTargets(tradeOffTargets);
+        if (tradeOffSvg != null && curveTargets.length == 0) {
+            throw usage("--trade-off-svg needs a trade-off curve (--trade-off-targets is none)");
         }
         if (groundTruth != null && freq != Frequency.WEEK) {
             throw usage("--ground-truth needs --frequency week (the generator's future is weekly)");
@@ -191,21 +207,53 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         Outcome outcome = new PolicyComparison(n, freq.periodsPerYear(), review, alloc, seed,
-                new PolicyComparison.Setup(targets, leadTimes, unitCost, truth, replanEvery)).run(demand.series());
+                new PolicyComparison.Setup(targets, leadTimes, unitCost, truth, replanEvery))
+                .withTradeOff(curveTargets).run(demand.series());
         double seconds = (System.nanoTime() - started) / 1e9;
 
         PrintWriter out = spec.commandLine().getOut();
         out.print(table(outcome, freq, n, alloc, truth, masterData != null ? targets : null));
         out.print(calibrationTable(outcome));
+        out.print(tradeOffTable(outcome.tradeOff()));
         int simulated = outcome.series() - outcome.excluded();
-        out.printf(Locale.ROOT, "%.1f s (fit %.1f s, simulate %.1f s): %.0f series/s on %d cores%n", seconds,
-                outcome.fitSeconds(), outcome.simulateSeconds(), seconds > 0 ? simulated / seconds : 0,
-                Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "%.1f s (fit %.1f s, simulate %.1f s, trade-off %.1f s): %.0f series/s on %d cores%n",
+                seconds, outcome.fitSeconds(), outcome.simulateSeconds(), outcome.tradeOff().seconds(),
+                seconds > 0 ? simulated / seconds : 0, Runtime.getRuntime().availableProcessors());
         out.flush();
         if (json != null) {
             Files.writeString(json, json(outcome, freq, n, alloc), StandardCharsets.UTF_8);
         }
+        if (tradeOffSvg != null) {
+            String title = String.format(Locale.ROOT, "%s: %d series, %s, %s", history.getFileName(), simulated,
+                    truth == null ? "holdout " + n : "ground truth", lead(freq));
+            Files.writeString(tradeOffSvg, TradeOffChart.svg(outcome.tradeOff(), title), StandardCharsets.UTF_8);
+        }
         return 0;
+    }
+
+    /** The targets of {@code --trade-off-targets}: none, or a comma-separated list in (0, 1). */
+    private double[] parseTargets(String list) {
+        if (list.isBlank() || list.trim().equalsIgnoreCase("none")) {
+            return new double[0];
+        }
+        String[] parts = list.split(",");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw usage("--trade-off-targets: not a number: " + parts[i].trim());
+            }
+            if (!(out[i] > 0 && out[i] < 1)) {
+                throw usage("--trade-off-targets must each be in (0, 1), got " + parts[i].trim());
+            }
+        }
+        return out;
+    }
+
+    private String lead(Frequency freq) {
+        return master == null ? String.format(Locale.ROOT, "lead time %.2f (sd %.2f) %ss", leadTimeMean, leadTimeSd,
+                freq.name().toLowerCase(Locale.ROOT)) : "lead time per region from lanes";
     }
 
     /** Master rows that fail a check are left out, as the nightly job leaves them out; each is named on stderr. */
@@ -267,6 +315,54 @@ public final class SimulateCommand implements Callable<Integer> {
                 groundTruth != null ? null : n, review, replanEvery, master != null ? null : leadTimeMean,
                 master != null ? null : leadTimeSd, master != null ? null : fillRate,
                 alloc.name().toLowerCase(Locale.ROOT), groundTruth != null, master != null));
+    }
+
+    /**
+     * The trade-off curve, then whether Sparecast holds no more stock than each baseline's curve
+     * read at Sparecast's fill rate (n/a where that fill rate is outside the baseline's range).
+     */
+    static String tradeOffTable(TradeOff t) {
+        if (t.points().isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        b.append("trade-off over all series: achieved fill rate and average on hand per target (sparecast: every class"
+                + " at the target; normal: one line target for all series, tuned to reach the target; bootstrap:"
+                + " order up to the target quantile of demand resampled from the history); on_hand@fill: the"
+                + " baseline's curve read at Sparecast's fill rate\n");
+        b.append(String.format(Locale.ROOT, "%6s  %9s %11s  %9s %11s %11s  %9s %11s  %12s %-6s  %12s %-6s%n",
+                "target", "sparecast", "avg_on_hand", "normal", "avg_on_hand", "line_target", "bootstrap",
+                "avg_on_hand", "normal@fill", "<=", "bootstr@fill", "<="));
+        int[] yes = new int[2];
+        int[] judged = new int[2];
+        for (TradeOff.Point p : t.points()) {
+            double normal = t.normalOnHandAt(p);
+            double bootstrap = t.bootstrapOnHandAt(p);
+            Boolean belowNormal = TradeOff.atOrBelow(p, normal);
+            Boolean belowBootstrap = TradeOff.atOrBelow(p, bootstrap);
+            tally(belowNormal, yes, judged, 0);
+            tally(belowBootstrap, yes, judged, 1);
+            b.append(String.format(Locale.ROOT, "%6s  %9s %11s  %9s %11s %11s  %9s %11s  %12s %-6s  %12s %-6s%n",
+                    fmt(p.target(), 2), fmt(p.sparecast().fillRate(), 4), fmt(p.sparecast().averageOnHand(), 3),
+                    fmt(p.normal().fillRate(), 4), fmt(p.normal().averageOnHand(), 3), fmt(p.normalLineTarget(), 4),
+                    fmt(p.bootstrap().fillRate(), 4), fmt(p.bootstrap().averageOnHand(), 3), fmt(normal, 3),
+                    verdict(belowNormal), fmt(bootstrap, 3), verdict(belowBootstrap)));
+        }
+        b.append(String.format(Locale.ROOT, "Sparecast at or below the normal curve at %d of %d points with a verdict,"
+                + " below the bootstrap curve at %d of %d (%d points)%n", yes[0], judged[0], yes[1], judged[1],
+                t.points().size()));
+        return b.toString();
+    }
+
+    private static void tally(Boolean verdict, int[] yes, int[] judged, int k) {
+        if (verdict != null) {
+            judged[k]++;
+            yes[k] += verdict ? 1 : 0;
+        }
+    }
+
+    private static String verdict(Boolean v) {
+        return v == null ? "n/a" : v ? "yes" : "no";
     }
 
     private static String calibrationTable(Outcome o) {

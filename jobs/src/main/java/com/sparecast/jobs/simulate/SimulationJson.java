@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * The {@code --json} file of {@code simulate}: the run's settings on the first line, then one
  * line per ABC class and one for all series ({@code "classes"}), then the lead-time-demand
- * calibration rows ({@code "ltd_calibration"}); numbers in full precision,
+ * calibration rows ({@code "ltd_calibration"}), then the trade-off curve ({@code "trade_off"}, one
+ * line per target; an empty list with {@code --trade-off-targets none}); numbers in full precision,
  * null where a value is undefined or does not apply.
  */
 final class SimulationJson {
@@ -63,6 +64,7 @@ final class SimulationJson {
             calibration.add(m);
         }
         root.put("ltd_calibration", calibration);
+        root.put("trade_off", tradeOff(o.tradeOff()));
         return Json.write(root, Numbers::exact, new Layout());
     }
 
@@ -80,6 +82,32 @@ final class SimulationJson {
         matched.put("average_on_hand_at_same_fill_rate", c.matchedOnHand());
         m.put("normal_matched", matched);
         return m;
+    }
+
+    /**
+     * One entry per target: each policy's result ({@code normal} with the line target it was tuned
+     * to), each baseline's average on hand at Sparecast's fill rate and whether Sparecast holds no
+     * more (null where the fill rate lies outside the baseline's curve).
+     */
+    private static List<Map<String, Object>> tradeOff(TradeOff t) {
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (TradeOff.Point p : t.points()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("target", p.target());
+            m.put("sparecast", of(p.sparecast()));
+            Map<String, Object> normal = of(p.normal());
+            normal.put("line_target", p.normalLineTarget());
+            m.put("normal", normal);
+            m.put("bootstrap", of(p.bootstrap()));
+            double normalOnHand = t.normalOnHandAt(p);
+            double bootstrapOnHand = t.bootstrapOnHandAt(p);
+            m.put("normal_on_hand_at_sparecast_fill_rate", normalOnHand);
+            m.put("bootstrap_on_hand_at_sparecast_fill_rate", bootstrapOnHand);
+            m.put("sparecast_at_or_below_normal", TradeOff.atOrBelow(p, normalOnHand));
+            m.put("sparecast_at_or_below_bootstrap", TradeOff.atOrBelow(p, bootstrapOnHand));
+            points.add(m);
+        }
+        return points;
     }
 
     private static Map<String, Object> of(SimulationResult r) {
@@ -103,10 +131,12 @@ final class SimulationJson {
                     && parent.getParent() != null && parent.getParent().inRoot();
         }
 
+        /** In one of the root's lists whose entries each have a line: ltd_calibration, trade_off. */
         private static boolean inCalibration(JsonGenerator g) {
             JsonStreamContext parent = g.getOutputContext().getParent();
             return g.getOutputContext().inArray() && parent != null && parent.inObject()
-                    && "ltd_calibration".equals(parent.getCurrentName()) && parent.getParent().inRoot();
+                    && ("ltd_calibration".equals(parent.getCurrentName()) || "trade_off".equals(parent.getCurrentName()))
+                    && parent.getParent().inRoot();
         }
 
         @Override

@@ -3,6 +3,8 @@ package com.sparecast.jobs.simulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -15,8 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
 import picocli.CommandLine;
 
 /**
@@ -259,6 +263,91 @@ class SimulateCommandTest {
         String text = Files.readString(json);
         assertTrue(text.startsWith("{\"series\": 0, \"excluded\": 0"), text);
         assertTrue(text.contains("\"ALL\": {\"series\": 0, \"demand\": 0.0, \"sparecast\": {\"fill_rate\": null"), text);
+    }
+
+    /**
+     * The trade-off curve on the RAF fixture: one entry per default target, each policy's fill
+     * rate in [0, 1], stock rising with the target (Sparecast, the tuned normal and the bootstrap
+     * all order up to higher levels for a higher target, and on these 20 series their average on
+     * hand does not fall), verdicts that agree with the numbers, the same bytes on a second run, and
+     * an SVG chart that parses as XML with three curves of six markers.
+     */
+    @Test
+    void tradeOffCurveOnTheRafFixture() throws Exception {
+        Path json = dir.resolve("curve.json");
+        Path svg = dir.resolve("curve.svg");
+        String[] args = {"--history", fixture("raf-20-monthly.csv").toString(), "--frequency", "month", "--holdout",
+                "12", "--lead-time-mean", "2", "--lead-time-sd", "0.5", "--json", json.toString(), "--trade-off-svg",
+                svg.toString()};
+        Run r = run(args);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\ntrade-off over all series:"), r.out());
+        assertTrue(r.out().contains("\n  0.98  "), r.out());
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"trade_off\": [\n  {\"target\": 0.7, \"sparecast\": {\"fill_rate\": "), text);
+        JsonNode curve = new ObjectMapper().readTree(text).get("trade_off");
+        double[] targets = {0.70, 0.80, 0.85, 0.90, 0.95, 0.98};
+        assertEquals(targets.length, curve.size());
+        double[] previous = {-1, -1, -1};
+        for (int i = 0; i < targets.length; i++) {
+            JsonNode p = curve.get(i);
+            assertEquals(targets[i], p.get("target").asDouble(), 1e-12);
+            String[] policies = {"sparecast", "normal", "bootstrap"};
+            for (int k = 0; k < policies.length; k++) {
+                JsonNode result = p.get(policies[k]);
+                double fill = result.get("fill_rate").asDouble();
+                double onHand = result.get("average_on_hand").asDouble();
+                assertTrue(fill >= 0 && fill <= 1, policies[k] + " " + p);
+                assertTrue(onHand >= previous[k] - 1e-12, policies[k] + " stock falls at " + p);
+                previous[k] = onHand;
+            }
+            double line = p.get("normal").get("line_target").asDouble();
+            assertTrue(line >= 0.5 && line <= 0.9999, p.toString());
+            for (String baseline : List.of("normal", "bootstrap")) {
+                JsonNode verdict = p.get("sparecast_at_or_below_" + baseline);
+                JsonNode at = p.get(baseline + "_on_hand_at_sparecast_fill_rate");
+                assertEquals(verdict.isNull(), at.isNull(), p.toString());
+                if (!verdict.isNull()) {
+                    assertEquals(p.get("sparecast").get("average_on_hand").asDouble() <= at.asDouble() * (1 + 1e-9),
+                            verdict.asBoolean(), p.toString());
+                }
+            }
+        }
+        // Deterministic: the same run gives the same JSON and the same chart.
+        String chart = Files.readString(svg);
+        assertEquals(0, run(args).exit());
+        assertEquals(text, Files.readString(json));
+        assertEquals(chart, Files.readString(svg));
+        // The chart is well-formed XML: three curves of six markers, axis labels and a legend.
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document doc = factory.newDocumentBuilder().parse(svg.toFile());
+        assertEquals("svg", doc.getDocumentElement().getLocalName());
+        assertEquals("http://www.w3.org/2000/svg", doc.getDocumentElement().getNamespaceURI());
+        assertEquals(3, doc.getElementsByTagNameNS("*", "polyline").getLength());
+        assertEquals(18, doc.getElementsByTagNameNS("*", "circle").getLength());
+        for (String label : List.of("achieved fill rate", "average on hand", "Sparecast", "normal (tuned)", "bootstrap")) {
+            assertTrue(doc.getDocumentElement().getTextContent().contains(label), label);
+        }
+    }
+
+    @Test
+    void tradeOffTargetsAreAnOption() throws IOException {
+        Path good = fixture("weekly.csv.gz");
+        Path json = dir.resolve("none.json");
+        Run r = run("--history", good.toString(), "--holdout", "8", "--trade-off-targets", "none", "--json",
+                json.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(!r.out().contains("trade-off over"), r.out());
+        assertTrue(Files.readString(json).contains("\"trade_off\": []"));
+        Run two = run("--history", good.toString(), "--holdout", "8", "--trade-off-targets", "0.9, 0.5", "--json",
+                json.toString());
+        assertEquals(0, two.exit(), two.err());
+        assertEquals(List.of(0.9, 0.5), all(Files.readString(json), "target").subList(4, 6));
+        assertEquals(2, run("--history", good.toString(), "--trade-off-targets", "0.9,1").exit());
+        assertEquals(2, run("--history", good.toString(), "--trade-off-targets", "high").exit());
+        assertEquals(2, run("--history", good.toString(), "--trade-off-targets", "none", "--trade-off-svg",
+                dir.resolve("x.svg").toString()).exit());
     }
 
     @Test

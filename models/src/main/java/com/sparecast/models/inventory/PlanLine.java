@@ -157,4 +157,21 @@ public final class PlanLine implements Serializable {
     public List<PolicyDecision> decideClass(List<Planned> classLines, double target) {
         return allocation.decideAll(classLines.stream().map(Planned::policy).toList(), target);
     }
+
+    /**
+     * The decisions of one class's lines at each of several targets ({@code simulate}'s trade-off
+     * curve): element {@code j} is {@link #decideClass(List, double)} at {@code targets[j]}, each
+     * line {@link Planned#withTarget at that target}, with the lines' response curves (which do
+     * not depend on the target) computed once instead of once per target.
+     */
+    public List<List<PolicyDecision>> decideClass(List<Planned> classLines, double[] targets) {
+        List<ResponseCurve> curves = classLines.parallelStream().map(this::curve).toList();
+        List<List<PolicyDecision>> out = new java.util.ArrayList<>(targets.length);
+        for (double target : targets) {
+            double lambda = allocation.multiplier(curves, target);
+            out.add(java.util.stream.IntStream.range(0, classLines.size()).parallel()
+                    .mapToObj(i -> decide(classLines.get(i).withTarget(target), curves.get(i), lambda)).toList());
+        }
+        return out;
+    }
 }

@@ -89,6 +89,26 @@ class PlanLineTest {
         assertEquals(alone, plan.decide(line, curve, lambda));
     }
 
+    /** Several targets at once give, target by target, what the class-wide allocation gives at each. */
+    @Test
+    void severalTargetsAtOnceAreEachTargetAlone() {
+        PlanLine plan = PlanLine.withDefaults();
+        double[] lumpy = {0, 0, 9, 0, 0, 0, 1, 0, 0, 14, 0, 0, 0, 2, 0, 0, 0, 0, 7, 0, 0, 1, 0, 0};
+        SeriesForecast f = new SeriesForecast("CrostonSBA", "worked example", DemandClass.LUMPY,
+                IntermittencyStatistics.of(lumpy), new double[] {1.4, 1.4, 1.4, 1.4}, 12);
+        List<PlanLine.Planned> lines = List.of(plan.plan(input(0.9, 0, 1)), plan.plan(input(0.9, 2, 4)),
+                plan.plan(new PlanLine.Input(f, lumpy, TWO, 1, 7L, 0.9, 0, 0, 0, 1, 0, 0)));
+        double[] targets = {0.7, 0.8, 0.85, 0.9, 0.95, 0.98};
+        List<List<PolicyDecision>> all = plan.decideClass(lines, targets);
+        assertEquals(targets.length, all.size());
+        for (int j = 0; j < targets.length; j++) {
+            double t = targets[j];
+            assertEquals(plan.decideClass(lines.stream().map(l -> l.withTarget(t)).toList(), t), all.get(j),
+                    "target " + t);
+        }
+        assertTrue(all.get(5).get(2).orderUpTo() > all.get(0).get(2).orderUpTo(), all.toString());
+    }
+
     @Test
     void withTargetKeepsTheDistributions() {
         PlanLine.Planned line = PlanLine.withDefaults().plan(input(0.5, 0, 1));
