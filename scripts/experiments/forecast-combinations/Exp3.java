@@ -10,7 +10,7 @@ public class Exp3 {
     public static void main(String[] a) throws Exception {
         DemandHistory h = DemandHistory.read(Path.of(a[0]), Frequency.parse(a[1]));
         AutomaticForecaster auto = AutomaticForecaster.withDefaults().withDefault(a[2]);
-        double[] lambdas = {0.005, 0.01, 0.02, 0.05, 0.1};
+        double[] lambdas = {0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3};
         int H = 12;
         double[][] sums = h.series().parallelStream().map(sd -> {
             double[] y = sd.demand(); int n = y.length - H; if (n < 2) return null;
@@ -28,7 +28,7 @@ public class Exp3 {
                 double q = (1 - l) * (1 - p);
                 double alive = Math.pow(q, k);
                 double dead = 0; for (int j = 1; j <= k; j++) dead += Math.pow(q, j - 1) * l;
-                double pa = alive / (alive + dead);
+                double pa = l == 0 ? 1 : alive / (alive + dead);
                 double[] g = f.clone(); double[] g2 = f.clone();
                 for (int t = 0; t < H; t++) { g[t] *= pa * Math.pow(1 - l, t + 1); g2[t] *= Math.pow(1 - l, t + 1); }
                 out[2 * i] = ErrorMeasures.of(train, act, g).rmsse();
