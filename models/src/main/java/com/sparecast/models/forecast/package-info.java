@@ -17,6 +17,7 @@
  *   <tr><td>TSB</td><td>{@link com.sparecast.models.forecast.TSB}</td><td>alpha_d, alpha_p on a grid</td><td>Teunter, Syntetos &amp; Babai 2011</td></tr>
  *   <tr><td>ADIDA</td><td>{@link com.sparecast.models.forecast.ADIDA}</td><td>level, alpha by Brent in [0.1, 0.3]</td><td>Nikolopoulos et al. 2011</td></tr>
  *   <tr><td>IMAPA</td><td>{@link com.sparecast.models.forecast.IMAPA}</td><td>levels, alphas by Brent in [0.1, 0.3]</td><td>Petropoulos &amp; Kourentzes 2015</td></tr>
+ *   <tr><td>(any)</td><td>{@link com.sparecast.models.forecast.Combination}</td><td>members; mean or median</td><td>Makridakis et al. 2020 (M4); not a standard candidate: docs/forecast-combinations.md</td></tr>
  *   <tr><td>InstalledBase</td><td>{@link com.sparecast.models.forecast.InstalledBase}</td><td>failure rate per unit</td><td>Dekker et al. 2013</td></tr>
  * </table>
  *

@@ -1,5 +1,6 @@
 package com.sparecast.models.selection;
 
+import com.sparecast.models.forecast.Combination;
 import com.sparecast.models.forecast.FittedForecast;
 import com.sparecast.models.forecast.ForecastMethod;
 import com.sparecast.models.forecast.HoltDamped;
@@ -31,6 +32,8 @@ import java.util.Locale;
  *       its squared error is below {@code (1 - margin)} times the default's, or if the default
  *       failed the bias guard. Ties go to the earlier candidate. MASE is never used: it rewards
  *       forecasting zero.</li>
+ *   <li>A {@link Combination} candidate is built from its members' fits where they are candidates
+ *       (each member is fitted once per series) and is scored like any other.</li>
  *   <li>{@link HoltDamped} does not take part for intermittent and lumpy series, unless it is
  *       the only candidate: a trend in intermittent demand is noise.</li>
  *   <li>{@link Naive} is scored on every series but is neither challenger nor default for
@@ -114,8 +117,13 @@ final class SelectionRule implements Serializable {
         FittedForecast[] fits = new FittedForecast[count];
         for (int m = 0; m < count; m++) {
             takesPart[m] = !(intermittent && candidates.get(m) instanceof HoltDamped && count > 1);
-            if (takesPart[m]) {
+            if (takesPart[m] && !(candidates.get(m) instanceof Combination)) {
                 fits[m] = candidates.get(m).fit(history);
+            }
+        }
+        for (int m = 0; m < count; m++) {
+            if (takesPart[m] && candidates.get(m) instanceof Combination c) {
+                fits[m] = combine(c, fits, history);
             }
         }
         int firstOrigin = Math.max(1, n / 2);
@@ -175,6 +183,27 @@ final class SelectionRule implements Serializable {
         return new Scores(fits, takesPart, eligible, mse, bias, biased, where);
     }
 
+    /**
+     * A combination from its members' fits where they are candidates fitted here (each member is
+     * fitted once per series), otherwise fitted on its own.
+     */
+    private FittedForecast combine(Combination c, FittedForecast[] fits, double[] history) {
+        List<ForecastMethod> members = c.members();
+        FittedForecast[] memberFits = new FittedForecast[members.size()];
+        for (int i = 0; i < memberFits.length; i++) {
+            String alias = members.get(i).alias();
+            for (int m = 0; m < candidates.size() && memberFits[i] == null; m++) {
+                if (candidates.get(m).alias().equals(alias) && !(candidates.get(m) instanceof Combination)) {
+                    memberFits[i] = fits[m];
+                }
+            }
+            if (memberFits[i] == null) {
+                memberFits[i] = members.get(i).fit(history);
+            }
+        }
+        return c.combine(memberFits);
+    }
+
     private static int origins(boolean[] scored) {
         int k = 0;
         for (boolean b : scored) {
@@ -222,6 +251,16 @@ final class SelectionRule implements Serializable {
                 }
             }
             return -1;
+        }
+
+        /** Candidate {@code m}'s mean squared error from the scored origins (0 if it did not take part). */
+        double mse(int m) {
+            return mse[m];
+        }
+
+        /** Whether candidate {@code m} took part, is eligible for this series and passed the bias guard. */
+        boolean usable(int m) {
+            return takesPart[m] && eligible[m] && !biased[m];
         }
 
         /** The least squared error of the eligible, unbiased candidates; -1 if there is none. */

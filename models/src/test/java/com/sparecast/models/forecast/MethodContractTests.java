@@ -232,4 +232,32 @@ class MethodContractTests {
                     () -> InstalledBase.of(new double[] {1}, 0));
         }
     }
+    @Nested
+    class MeanCombinationContract extends ForecastMethodContractTest {
+        @Override
+        ForecastMethod method() {
+            return Combination.of("MeanCombination", Combination.Statistic.MEAN,
+                    List.of(HistoricAverage.create(), Naive.create(), CrostonSBA.withDefaults()));
+        }
+
+        @Override
+        List<Executable> invalidParameters() {
+            return List.of(() -> Combination.of("MeanCombination", Combination.Statistic.MEAN, List.of()));
+        }
+    }
+
+    @Nested
+    class MedianCombinationContract extends ForecastMethodContractTest {
+        @Override
+        ForecastMethod method() {
+            return Combination.of("MedianCombination", Combination.Statistic.MEDIAN,
+                    List.of(HistoricAverage.create(), MovingAverage.of(3), CrostonClassic.withDefaults()));
+        }
+
+        @Override
+        List<Executable> invalidParameters() {
+            return List.of(() -> Combination.of("", Combination.Statistic.MEDIAN,
+                    List.of(Naive.create(), HistoricAverage.create())));
+        }
+    }
 }

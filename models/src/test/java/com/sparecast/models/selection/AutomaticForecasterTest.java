@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sparecast.models.forecast.Combination;
 import com.sparecast.models.forecast.HistoricAverage;
 import com.sparecast.models.forecast.Methods;
 import com.sparecast.models.forecast.Naive;
@@ -107,6 +108,24 @@ class AutomaticForecasterTest {
         AutomaticForecaster only = auto.withCandidates(List.of(HistoricAverage.create(), Naive.create()));
         SeriesForecast f = only.forecast(Reference.get("series.raf0431"), 6);
         assertTrue(List.of("HistoricAverage", "Naive").contains(f.method()), f.method());
+    }
+
+    @Test
+    void aCombinationCandidateIsScoredAndForecastLikeItsFitOnItsOwn() {
+        Combination mean = Combination.of("MeanCombination", Combination.Statistic.MEAN,
+                List.of(HistoricAverage.create(), Naive.create()));
+        AutomaticForecaster only = auto.withCandidates(List.of(mean, Naive.create())).withDefault("MeanCombination");
+        double[] y = Reference.get("series.raf0431");
+        SeriesForecast f = only.forecast(y, 6);
+        SeriesForecast own = AutomaticForecaster.forecastWith(mean, y, 6);
+        assertEquals("MeanCombination", f.method(), f.reason());
+        assertArrayEquals(own.mean(), f.mean(), 1e-12);
+        assertEquals(own.errorVariance(), f.errorVariance(), 1e-12);
+        assertArrayEquals(own.spanErrorVariance(), f.spanErrorVariance(), 1e-12);
+        // Members that are not candidates are fitted by the combination itself.
+        SeriesForecast alone = auto.withCandidates(List.of(mean)).forecast(y, 6);
+        assertEquals("MeanCombination", alone.method());
+        assertArrayEquals(own.mean(), alone.mean(), 1e-12);
     }
 
     @Test
