@@ -22,7 +22,8 @@ import java.util.Optional;
  * <p>One row per (pipeline, planning date), where the pipeline is a hash of input and output.
  * A process claims a date by inserting its row; the primary key makes exactly one insert win.
  * A row is taken over only when its run {@code FAILED}, or when it is {@code RUNNING} but its
- * owner has not beaten its heart for {@code staleMillis} (the process died), and, for
+ * owner has not beaten its heart for {@code staleMillis} (the process died; at once when the owner
+ * was a process of this host that is gone), and, for
  * {@code run} only ({@link #claimToRun}), when it {@code COMPLETED} (the job repository then says
  * whether anything is left to do): all by a conditional update, which the database also
  * serialises. The owner beats the row's heart while it runs and writes the outcome at the end.
@@ -161,7 +162,50 @@ public final class DateClaims {
                     return Optional.empty();
                 }
             }
-            return find(c, date);
+            Optional<Claim> standing = find(c, date);
+            if (standing.isPresent() && RUNNING.equals(standing.get().status()) && diedOnThisHost(standing.get().owner())) {
+                // Its process is gone (kill -9 on this host): no need to wait for the heartbeat to go stale.
+                try (PreparedStatement takeOver = c.prepareStatement("UPDATE " + TABLE
+                        + " SET OWNER = ?, FIRE_TIME = ?, HEARTBEAT = ?, EXIT_CODE = NULL, MESSAGE = NULL"
+                        + " WHERE PIPELINE = ? AND PLANNING_DATE = ? AND STATUS = ? AND OWNER = ?")) {
+                    takeOver.setString(1, owner);
+                    takeOver.setString(2, fireTime);
+                    takeOver.setLong(3, now);
+                    takeOver.setString(4, pipeline);
+                    takeOver.setString(5, date.toString());
+                    takeOver.setString(6, RUNNING);
+                    takeOver.setString(7, standing.get().owner());
+                    if (takeOver.executeUpdate() == 1) {
+                        return Optional.empty();
+                    }
+                }
+                return find(c, date);
+            }
+            return standing;
+        }
+    }
+
+    /**
+     * Whether {@code owner} ({@code pid@host}, optionally followed by {@code /...}, as this class's
+     * users name themselves) is a process of this host that is no longer running.
+     */
+    static boolean diedOnThisHost(String owner) {
+        String self = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+        int at = owner.indexOf('@');
+        int selfAt = self.indexOf('@');
+        if (at <= 0 || selfAt <= 0) {
+            return false;
+        }
+        int slash = owner.indexOf('/', at);
+        String host = owner.substring(at + 1, slash < 0 ? owner.length() : slash);
+        if (!host.equals(self.substring(selfAt + 1))) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(owner.substring(0, at));
+            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty();
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
