@@ -44,7 +44,8 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  * (for its input and output) in the job repository ({@link DateClaims}), beats the claim's heart
  * while it runs and records its end. A date claimed by a live run elsewhere is refused with
  * {@link RunOutcome#CLAIMED}; a claim whose owner stopped beating for
- * {@code sparecast.schedule.stale-after-seconds} is taken over. Holding the claim, an execution
+ * {@code sparecast.schedule.stale-after-seconds} is taken over, at once when its owner was a
+ * process of this host that is gone. Holding the claim, an execution
  * left {@code STARTED} (kill -9, power loss) is known to be dead: it is marked failed and resumed.
  */
 public final class NightlyRun {
