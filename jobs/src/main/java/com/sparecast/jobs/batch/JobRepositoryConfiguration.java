@@ -51,6 +51,51 @@ public class JobRepositoryConfiguration {
         return "jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=-1;AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
+    /**
+     * Opens and closes one connection to the configured job repository; a configuration error
+     * with one line ({@link #cannotOpen}) when that fails, so commands stop before anything starts.
+     */
+    public static void check(Settings settings) {
+        String url = jdbcUrl(settings);
+        String user = settings.get("sparecast.job-repository.username");
+        String password = settings.get("sparecast.job-repository.password");
+        try (Connection ignored = java.sql.DriverManager.getConnection(url, user.isEmpty() ? null : user,
+                password.isEmpty() ? null : password)) {
+            // reachable
+        } catch (SQLException e) {
+            throw new com.sparecast.jobs.config.ConfigurationException(cannotOpen(url, e));
+        }
+    }
+
+    /**
+     * One line saying why the job repository at {@code url} cannot be opened: no driver for the
+     * URL, a malformed URL, or a database that refuses or does not answer. The URL is shown
+     * without its password.
+     */
+    public static String cannotOpen(String url, SQLException e) {
+        String shown = redacted(url);
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage().lines().findFirst().orElse("").trim();
+        if ("08001".equals(e.getSQLState()) && reason.startsWith("No suitable driver")) {
+            // DriverManager says this both for an unknown database kind and for a malformed URL.
+            if (url.startsWith("jdbc:postgresql:")) {
+                return "sparecast.job-repository.url " + shown + " is not a valid PostgreSQL URL"
+                        + " (jdbc:postgresql://host[:port]/database)";
+            }
+            if (url.startsWith("jdbc:h2:")) {
+                return "sparecast.job-repository.url " + shown + " is not a valid H2 URL";
+            }
+            return "sparecast.job-repository.url " + shown + ": no JDBC driver for this database on the classpath"
+                    + " (Sparecast ships H2 and PostgreSQL: jdbc:h2:... or jdbc:postgresql://host[:port]/database)";
+        }
+        return "Cannot open the job repository at " + shown + ": " + redacted(reason);
+    }
+
+    /** {@code url} without the value of a {@code password} parameter. */
+    public static String redacted(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
     /** Spring Batch's schema script fails on a second start, so run it only on an empty database. */
     private static void createSchemaIfMissing(DataSource dataSource, String url) {
         try (Connection connection = dataSource.getConnection()) {

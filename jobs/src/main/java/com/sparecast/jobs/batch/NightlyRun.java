@@ -11,13 +11,16 @@ import com.sparecast.jobs.stage.RunParameters;
 import com.sparecast.jobs.storage.Storage;
 import com.sparecast.jobs.storage.StorageSettings;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.lang.management.ManagementFactory;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.springframework.batch.core.BatchStatus;
@@ -36,8 +39,15 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  *
  * <p>A run is identified by planning date, input, output and the input fingerprint (plus a
  * token with {@code --force}). A completed run is not redone; a failed one resumes at the failed
- * step. An execution left {@code STARTED} by a process that died (kill -9, power loss) is
- * recognised by the date's lock file being free, marked failed, and resumed.
+ * step.
+ *
+ * <p>One run of a date at a time, across hosts: before anything starts, the run claims its date
+ * (for its input and output) in the job repository ({@link DateClaims}), beats the claim's heart
+ * while it runs and records its end. A date claimed by a live run elsewhere is refused with
+ * {@link RunOutcome#CLAIMED}; a claim whose owner stopped beating for
+ * {@code sparecast.schedule.stale-after-seconds} is taken over, at once when its owner was a
+ * process of this host that is gone. Holding the claim, an execution
+ * left {@code STARTED} (kill -9, power loss) is known to be dead: it is marked failed and resumed.
  */
 public final class NightlyRun {
 
@@ -46,11 +56,24 @@ public final class NightlyRun {
     private NightlyRun() {
     }
 
+    /** Distinguishes the runs of one JVM in their claims' owner names. */
+    private static final AtomicLong RUNS = new AtomicLong();
+
     /** Runs the request to its end and returns the outcome; never throws for a run that fails. */
     public static RunOutcome execute(RunRequest request) {
+        return execute(request, null);
+    }
+
+    /**
+     * Runs the request; {@code claimedBy} names the caller's own claim on the date ({@code schedule}
+     * claims a fire's date itself, beats its heart and records the end), null to claim it here.
+     */
+    public static RunOutcome execute(RunRequest request, String claimedBy) {
         long started = System.nanoTime();
         Storage input;
         InputFingerprint fingerprint;
+        DateClaims claims;
+        long beatMillis;
         try {
             // Every step's settings are read now: a bad value is exit 2 before anything runs.
             ForecastDemandTasklet.Forecasting.from(request.settings());
@@ -62,6 +85,9 @@ public final class NightlyRun {
             if (!input.exists("master") && input.list("master").isEmpty()) {
                 return new RunOutcome(RunOutcome.USAGE, "Input " + request.input() + " has no master/ folder");
             }
+            // The job repository answers (driver, URL, database) before anything starts.
+            claims = claims(request);
+            beatMillis = Math.max(1000, Math.round(seconds(request, "sparecast.schedule.heartbeat-seconds", 30) * 1000));
             fingerprint = InputFingerprint.of(input);
             fingerprint.save(request.settings().workDir());
         } catch (ConfigurationException | IllegalArgumentException e) {
@@ -71,23 +97,75 @@ public final class NightlyRun {
         } catch (IOException e) {
             return new RunOutcome(RunOutcome.FAILED, "Cannot read input " + request.input() + ": " + e.getMessage());
         }
-
-        Path lockFile = request.settings().workDir().resolve("locks").resolve(request.planningDate() + ".lock");
-        try {
-            Files.createDirectories(lockFile.getParent());
-        } catch (IOException e) {
-            return new RunOutcome(RunOutcome.USAGE, "Cannot create work folder " + lockFile.getParent() + ": " + e.getMessage());
-        }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = channel.tryLock()) {
-            if (lock == null) {
-                return new RunOutcome(RunOutcome.FAILED, "Planning date " + request.planningDate()
-                        + " is already being run by another process (lock " + lockFile + ")");
-            }
+        if (claimedBy != null) {
             return launch(request, fingerprint, started);
-        } catch (IOException e) {
-            return new RunOutcome(RunOutcome.FAILED, "Cannot lock " + lockFile + ": " + e.getMessage());
         }
+        return claimAndLaunch(request, claims, beatMillis, fingerprint, started);
+    }
+
+    /** The date claims of the request's job repository; a repository that cannot be opened is a configuration error. */
+    static DateClaims claims(RunRequest request) {
+        String url = JobRepositoryConfiguration.jdbcUrl(request.settings());
+        try {
+            return new DateClaims(url, request.settings().get("sparecast.job-repository.username"),
+                    request.settings().get("sparecast.job-repository.password"), request.input(), request.output(),
+                    Math.round(seconds(request, "sparecast.schedule.stale-after-seconds", 300) * 1000));
+        } catch (SQLException e) {
+            throw new ConfigurationException(JobRepositoryConfiguration.cannotOpen(url, e));
+        }
+    }
+
+    private static RunOutcome claimAndLaunch(RunRequest request, DateClaims claims, long beatMillis,
+                                             InputFingerprint fingerprint, long started) {
+        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/run-" + RUNS.incrementAndGet();
+        String url = JobRepositoryConfiguration.redacted(JobRepositoryConfiguration.jdbcUrl(request.settings()));
+        Optional<DateClaims.Claim> standing;
+        try {
+            standing = claims.claimToRun(request.planningDate(), owner, ZonedDateTime.now().withNano(0).toString());
+        } catch (SQLException e) {
+            return new RunOutcome(RunOutcome.FAILED, "Cannot claim planning date " + request.planningDate()
+                    + " in the job repository at " + url + ": " + e.getMessage());
+        }
+        if (standing.isPresent()) {
+            DateClaims.Claim c = standing.get();
+            return new RunOutcome(RunOutcome.CLAIMED, "Planning date " + request.planningDate() + " is being run by "
+                    + c.owner() + " (since " + c.fireTime() + ", last heartbeat "
+                    + Duration.ofMillis(Math.max(0, System.currentTimeMillis() - c.heartbeat())).toSeconds()
+                    + " s ago) for the same input and output; nothing was started. Run it again after that run ends.");
+        }
+        ScheduledExecutorService heart = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "run-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        RunOutcome outcome = null;
+        try {
+            heart.scheduleAtFixedRate(() -> {
+                try {
+                    if (!claims.heartbeat(request.planningDate(), owner)) {
+                        LOG.warn("The claim of {} on planning date {} was taken over by another process", owner,
+                                request.planningDate());
+                    }
+                } catch (SQLException e) {
+                    LOG.warn("Heartbeat of the claim on {} failed: {}", request.planningDate(), e.getMessage());
+                }
+            }, beatMillis, beatMillis, TimeUnit.MILLISECONDS);
+            outcome = launch(request, fingerprint, started);
+            return outcome;
+        } finally {
+            heart.shutdownNow();
+            try {
+                claims.finish(request.planningDate(), owner, outcome == null ? RunOutcome.FAILED : outcome.exitCode(),
+                        outcome == null ? "stopped" : outcome.message());
+            } catch (SQLException e) {
+                LOG.warn("Cannot record the end of {} in the job repository: {}", request.planningDate(), e.getMessage());
+            }
+        }
+    }
+
+    /** An optional duration setting in seconds. */
+    private static double seconds(RunRequest request, String key, double otherwise) {
+        return request.settings().get(key).isEmpty() ? otherwise : request.settings().getDouble(key);
     }
 
     private static RunOutcome launch(RunRequest request, InputFingerprint fingerprint, long started) {

@@ -4,7 +4,8 @@ package com.sparecast.jobs.batch;
  * How a run ended, with the exit code schedulers branch on.
  *
  * @param exitCode 0 completed (or already completed), 1 failed (a rerun resumes), 2 usage or
- *     configuration error, 3 input quality gate failed
+ *     configuration error, 3 input quality gate failed, 4 another process is running this date (nothing
+ *     was started)
  * @param message one line for the operator
  */
 public record RunOutcome(int exitCode, String message) {
@@ -13,4 +14,6 @@ public record RunOutcome(int exitCode, String message) {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
     public static final int QUALITY_GATE = 3;
+    /** Another process (this host or another sharing the job repository) holds a live claim on the date. */
+    public static final int CLAIMED = 4;
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /** {@code sparecast run}: the nightly job for one planning date. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs the nightly planning job for one date. Exit codes: 0 completed (or already completed),"
-                + " 1 failed (rerun resumes), 2 usage or configuration error, 3 input quality gate failed.")
+                + " 1 failed (rerun resumes), 2 usage or configuration error, 3 input quality gate failed, 4 another process"
+                + " is running this date (nothing started).")
 public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, paramLabel = "LOC", description = "Input folder or s3://bucket/prefix.")

@@ -1,5 +1,6 @@
 package com.sparecast.jobs.cli;
 
+import com.sparecast.jobs.batch.DateClaims;
 import com.sparecast.jobs.batch.JobRepositoryConfiguration;
 import com.sparecast.jobs.batch.NightlyRun;
 import com.sparecast.jobs.batch.RunOutcome;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
  * {@code sparecast schedule}: stays up and runs the nightly job on a cron schedule, one run at a
  * time, for the planning date of each fire time in the zone.
  *
- * <p>Every fire first claims its planning date in the job repository ({@link ScheduleClaims}), so
+ * <p>Every fire first claims its planning date in the job repository ({@link DateClaims}), so
  * a date is not started twice, also by another {@code schedule} process sharing the repository
  * on another host. A fire whose date is claimed by a live run elsewhere, or already completed, is
  * skipped and said so; a failed date is tried again at the next fire of the same date. Fires
@@ -97,14 +98,13 @@ public final class ScheduleCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return RunOutcome.USAGE;
         }
-        ScheduleClaims claims;
+        DateClaims claims;
         try {
-            claims = new ScheduleClaims(JobRepositoryConfiguration.jdbcUrl(settings),
+            claims = new DateClaims(JobRepositoryConfiguration.jdbcUrl(settings),
                     settings.get("sparecast.job-repository.username"), settings.get("sparecast.job-repository.password"),
                     input, output, Math.round(seconds(settings, "sparecast.schedule.stale-after-seconds", 300) * 1000));
         } catch (SQLException e) {
-            System.err.println("Cannot open the job repository at " + JobRepositoryConfiguration.jdbcUrl(settings) + ": "
-                    + e.getMessage());
+            System.err.println(JobRepositoryConfiguration.cannotOpen(JobRepositoryConfiguration.jdbcUrl(settings), e));
             return RunOutcome.USAGE;
         } catch (ConfigurationException e) {
             System.err.println(e.getMessage());
@@ -150,10 +150,10 @@ public final class ScheduleCommand implements Callable<Integer> {
      * One fire: claim the date, run it, record the outcome. Never throws for a run that fails.
      * Returns whether a run was started.
      */
-    private boolean fire(ScheduleClaims claims, String owner, ZonedDateTime fire, ScheduledExecutorService heart,
+    private boolean fire(DateClaims claims, String owner, ZonedDateTime fire, ScheduledExecutorService heart,
                          long heartbeatMillis) {
         LocalDate date = fire.toLocalDate();
-        Optional<ScheduleClaims.Claim> standing;
+        Optional<DateClaims.Claim> standing;
         try {
             standing = claims.claim(date, owner, fire.toString());
         } catch (SQLException e) {
@@ -161,8 +161,8 @@ public final class ScheduleCommand implements Callable<Integer> {
             return false;
         }
         if (standing.isPresent()) {
-            ScheduleClaims.Claim c = standing.get();
-            say("Fire at " + fire + " skipped: planning date " + date + (ScheduleClaims.RUNNING.equals(c.status())
+            DateClaims.Claim c = standing.get();
+            say("Fire at " + fire + " skipped: planning date " + date + (DateClaims.RUNNING.equals(c.status())
                     ? " is being run by " + c.owner() + " (since " + c.fireTime() + ")"
                     : " already completed by " + c.owner() + " (fire " + c.fireTime() + ")"));
             return false;
@@ -178,7 +178,8 @@ public final class ScheduleCommand implements Callable<Integer> {
         RunOutcome outcome;
         try {
             RunRequest request = RunCommand.request(config, input, output, date, sparkMaster, false);
-            outcome = NightlyRun.execute(request);
+            // The fire's claim is this scheduler's: the run does not claim the date again.
+            outcome = NightlyRun.execute(request, owner);
         } catch (ConfigurationException e) {
             outcome = new RunOutcome(RunOutcome.USAGE, e.getMessage());
         } catch (RuntimeException e) {
@@ -197,8 +198,8 @@ public final class ScheduleCommand implements Callable<Integer> {
     }
 
     /** Reports the planning dates of fires since the last claimed date that nobody ran. */
-    static void reportMissed(ScheduleClaims claims, CronExpression expression, ZoneId zoneId) throws SQLException {
-        Optional<ScheduleClaims.Claim> latest = claims.latest();
+    static void reportMissed(DateClaims claims, CronExpression expression, ZoneId zoneId) throws SQLException {
+        Optional<DateClaims.Claim> latest = claims.latest();
         if (latest.isEmpty()) {
             return;
         }

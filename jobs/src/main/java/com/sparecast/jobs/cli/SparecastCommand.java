@@ -25,6 +25,10 @@ public final class SparecastCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // java.util.logging (the PostgreSQL driver's) through Log4j 2 and its configuration, not
+        // straight to stderr in its own two-line format. jul-to-slf4j comes with Spark.
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
         System.exit(execute(args));
     }
 

@@ -2,6 +2,7 @@ package com.sparecast.jobs.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sparecast.jobs.batch.DateClaims;
 import com.sparecast.jobs.batch.JobRepositoryConfiguration;
 import com.sparecast.jobs.batch.NightlyPlanningJobConfiguration;
 import com.sparecast.jobs.config.Settings;
@@ -59,7 +60,14 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.load(config);
+        Settings settings;
+        try {
+            settings = Settings.load(config);
+            JobRepositoryConfiguration.check(settings);
+        } catch (com.sparecast.jobs.config.ConfigurationException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         List<RunStatus> runs = runs(settings, date, last);
         if (json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(runs));
@@ -128,10 +136,12 @@ public final class StatusCommand implements Callable<Integer> {
             return null;
         }
         try {
-            ScheduleClaims claims = new ScheduleClaims(JobRepositoryConfiguration.jdbcUrl(settings),
+            DateClaims claims = new DateClaims(JobRepositoryConfiguration.jdbcUrl(settings),
                     settings.get("sparecast.job-repository.username"), settings.get("sparecast.job-repository.password"),
                     input, output, Long.MAX_VALUE);
-            return claims.find(LocalDate.parse(date)).map(c -> c.owner() + " (fire " + c.fireTime() + ")").orElse(null);
+            // A run's own claim ("pid@host/run-N") is no scheduler's.
+            return claims.find(LocalDate.parse(date)).filter(c -> !c.owner().contains("/run-"))
+                    .map(c -> c.owner() + " (fire " + c.fireTime() + ")").orElse(null);
         } catch (java.sql.SQLException | java.time.DateTimeException e2) {
             return null;
         }

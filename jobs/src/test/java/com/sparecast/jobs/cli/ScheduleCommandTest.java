@@ -3,6 +3,7 @@ package com.sparecast.jobs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sparecast.jobs.batch.DateClaims;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ class ScheduleCommandTest {
     @Test
     void missedDatesSinceTheLastClaimAreReportedOncePerDateExceptOneStillToCome() throws Exception {
         String url = "jdbc:h2:mem:schedule-test;DB_CLOSE_DELAY=-1";
-        ScheduleClaims claims = new ScheduleClaims(url, "sa", "", "in", "out", 300_000);
+        DateClaims claims = new DateClaims(url, "sa", "", "in", "out", 300_000);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate last = today.minusDays(4);
         claims.claim(last, "me", ZonedDateTime.of(last.atTime(2, 0), ZoneOffset.UTC).toString());

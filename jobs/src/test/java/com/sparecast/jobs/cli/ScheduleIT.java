@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sparecast.jobs.TestInputs;
+import com.sparecast.jobs.batch.DateClaims;
 import com.sparecast.jobs.config.Settings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -47,7 +48,7 @@ class ScheduleIT {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
         // Where the schedule left off three days ago: the two days in between were missed.
-        ScheduleClaims seeded = new ScheduleClaims(repository, "sa", "", input.toString(), output.toString(), 300_000);
+        DateClaims seeded = new DateClaims(repository, "sa", "", input.toString(), output.toString(), 300_000);
         LocalDate last = today.minusDays(3);
         seeded.claim(last, "an earlier scheduler", ZonedDateTime.of(last.atTime(23, 59, 56), ZoneOffset.UTC).toString());
         seeded.finish(last, "an earlier scheduler", 0, "completed");
@@ -81,7 +82,7 @@ class ScheduleIT {
     }
 
     private void check(LocalDate today, String repository, Path input, Path output, SchedulerLog logA, SchedulerLog logB,
-                       ScheduleClaims seeded) throws Exception {
+                       DateClaims seeded) throws Exception {
         System.out.println("scheduler A:\n  " + String.join("\n  ", logA.lines()));
         System.out.println("scheduler B:\n  " + String.join("\n  ", logB.lines()));
 
@@ -105,7 +106,7 @@ class ScheduleIT {
         List<StatusCommand.RunStatus> runs = StatusCommand.runs(settings, today, 100);
         assertEquals(1, runs.size(), "one job execution of " + today + ": " + runs);
         assertEquals("COMPLETED", runs.get(0).status());
-        assertEquals(ScheduleClaims.COMPLETED, seeded.find(today).orElseThrow().status());
+        assertEquals(DateClaims.COMPLETED, seeded.find(today).orElseThrow().status());
         assertTrue(Files.exists(output.resolve(today.toString()).resolve("_SUCCESS")));
     }
 

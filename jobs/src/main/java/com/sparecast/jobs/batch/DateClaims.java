@@ -1,4 +1,4 @@
-package com.sparecast.jobs.cli;
+package com.sparecast.jobs.batch;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,18 +14,22 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Which scheduler runs which planning date, kept in the job repository database so that two
- * {@code schedule} processes sharing a repository (on one host or several) never start the same
- * date twice. A file lock would only hold on one host.
+ * Who runs which planning date, kept in the job repository database so that two processes
+ * sharing a repository (on one host or several) never run the same date at once: {@code run}
+ * claims its date before anything starts, and {@code schedule} claims the date of each fire. A
+ * file lock would only hold on one host.
  *
  * <p>One row per (pipeline, planning date), where the pipeline is a hash of input and output.
- * A scheduler claims a date by inserting its row; the primary key makes exactly one insert win.
+ * A process claims a date by inserting its row; the primary key makes exactly one insert win.
  * A row is taken over only when its run {@code FAILED}, or when it is {@code RUNNING} but its
- * owner has not beaten its heart for {@code staleMillis} (the process died): both by a
- * conditional update, which the database also serialises. The runner beats the row's heart
- * while it runs and writes the outcome at the end.
+ * owner has not beaten its heart for {@code staleMillis} (the process died; at once when the owner
+ * was a process of this host that is gone), and, for
+ * {@code run} only ({@link #claimToRun}), when it {@code COMPLETED} (the job repository then says
+ * whether anything is left to do): all by a conditional update, which the database also
+ * serialises. The owner beats the row's heart while it runs and writes the outcome at the end.
+ * The table keeps its first name, {@value #TABLE}, so existing repositories need no migration.
  */
-public final class ScheduleClaims {
+public final class DateClaims {
 
     /** The claims table, created on first use. */
     public static final String TABLE = "SPARECAST_SCHEDULE_CLAIM";
@@ -45,7 +49,7 @@ public final class ScheduleClaims {
                         Integer exitCode, String message) {
     }
 
-    public ScheduleClaims(String url, String username, String password, String input, String output, long staleMillis)
+    public DateClaims(String url, String username, String password, String input, String output, long staleMillis)
             throws SQLException {
         this.url = url;
         this.username = username;
@@ -109,6 +113,20 @@ public final class ScheduleClaims {
      * way (running elsewhere, or already completed).
      */
     public Optional<Claim> claim(LocalDate date, String owner, String fireTime) throws SQLException {
+        return claim(date, owner, fireTime, false);
+    }
+
+    /**
+     * Claims {@code date} for a {@code run} by {@code owner}; empty when claimed, else the live
+     * claim of another process. Unlike a scheduler's fire, a run also takes over a completed date:
+     * the job repository decides whether it has anything left to do (new inputs, {@code --force}).
+     */
+    public Optional<Claim> claimToRun(LocalDate date, String owner, String startedAt) throws SQLException {
+        return claim(date, owner, startedAt, true);
+    }
+
+    private Optional<Claim> claim(LocalDate date, String owner, String fireTime, boolean overCompleted)
+            throws SQLException {
         long now = System.currentTimeMillis();
         try (Connection c = connect()) {
             c.setAutoCommit(true);
@@ -129,7 +147,7 @@ public final class ScheduleClaims {
             }
             try (PreparedStatement takeOver = c.prepareStatement("UPDATE " + TABLE
                     + " SET STATUS = ?, OWNER = ?, FIRE_TIME = ?, HEARTBEAT = ?, EXIT_CODE = NULL, MESSAGE = NULL"
-                    + " WHERE PIPELINE = ? AND PLANNING_DATE = ? AND (STATUS = ? OR (STATUS = ? AND HEARTBEAT < ?))")) {
+                    + " WHERE PIPELINE = ? AND PLANNING_DATE = ? AND (STATUS IN (?, ?) OR (STATUS = ? AND HEARTBEAT < ?))")) {
                 takeOver.setString(1, RUNNING);
                 takeOver.setString(2, owner);
                 takeOver.setString(3, fireTime);
@@ -137,18 +155,62 @@ public final class ScheduleClaims {
                 takeOver.setString(5, pipeline);
                 takeOver.setString(6, date.toString());
                 takeOver.setString(7, FAILED);
-                takeOver.setString(8, RUNNING);
-                takeOver.setLong(9, now - staleMillis);
+                takeOver.setString(8, overCompleted ? COMPLETED : FAILED);
+                takeOver.setString(9, RUNNING);
+                takeOver.setLong(10, now - staleMillis);
                 if (takeOver.executeUpdate() == 1) {
                     return Optional.empty();
                 }
             }
-            return find(c, date);
+            Optional<Claim> standing = find(c, date);
+            if (standing.isPresent() && RUNNING.equals(standing.get().status()) && diedOnThisHost(standing.get().owner())) {
+                // Its process is gone (kill -9 on this host): no need to wait for the heartbeat to go stale.
+                try (PreparedStatement takeOver = c.prepareStatement("UPDATE " + TABLE
+                        + " SET OWNER = ?, FIRE_TIME = ?, HEARTBEAT = ?, EXIT_CODE = NULL, MESSAGE = NULL"
+                        + " WHERE PIPELINE = ? AND PLANNING_DATE = ? AND STATUS = ? AND OWNER = ?")) {
+                    takeOver.setString(1, owner);
+                    takeOver.setString(2, fireTime);
+                    takeOver.setLong(3, now);
+                    takeOver.setString(4, pipeline);
+                    takeOver.setString(5, date.toString());
+                    takeOver.setString(6, RUNNING);
+                    takeOver.setString(7, standing.get().owner());
+                    if (takeOver.executeUpdate() == 1) {
+                        return Optional.empty();
+                    }
+                }
+                return find(c, date);
+            }
+            return standing;
         }
     }
 
-    /** Marks the owner's claim alive. */
-    public void heartbeat(LocalDate date, String owner) throws SQLException {
+    /**
+     * Whether {@code owner} ({@code pid@host}, optionally followed by {@code /...}, as this class's
+     * users name themselves) is a process of this host that is no longer running.
+     */
+    static boolean diedOnThisHost(String owner) {
+        String self = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+        int at = owner.indexOf('@');
+        int selfAt = self.indexOf('@');
+        if (at <= 0 || selfAt <= 0) {
+            return false;
+        }
+        int slash = owner.indexOf('/', at);
+        String host = owner.substring(at + 1, slash < 0 ? owner.length() : slash);
+        if (!host.equals(self.substring(selfAt + 1))) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(owner.substring(0, at));
+            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Marks the owner's claim alive; false when the claim is no longer the owner's (taken over as stale). */
+    public boolean heartbeat(LocalDate date, String owner) throws SQLException {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement("UPDATE " + TABLE
                 + " SET HEARTBEAT = ? WHERE PIPELINE = ? AND PLANNING_DATE = ? AND OWNER = ? AND STATUS = ?")) {
             s.setLong(1, System.currentTimeMillis());
@@ -156,7 +218,7 @@ public final class ScheduleClaims {
             s.setString(3, date.toString());
             s.setString(4, owner);
             s.setString(5, RUNNING);
-            s.executeUpdate();
+            return s.executeUpdate() == 1;
         }
     }
 
