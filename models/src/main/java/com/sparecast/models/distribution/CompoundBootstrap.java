@@ -27,9 +27,9 @@ import org.apache.commons.rng.simple.RandomSource;
  * So with a fixed whole span {@code T}, {@code D = sum_{i <= N} Z_i} with {@code N ~ Binomial(T, p)}
  * and {@code Z_i} drawn from the sizes, mean {@code T p z̄}.
  *
- * <p>Unlike {@link WillemainBootstrap}, the level moves through how often demand occurs, not
- * through the sizes (a part that is asked for less often is still asked for in the same
- * quantities); occurrences are independent (no Markov chain from the last period's state); sizes
+ * <p>Unlike Willemain, Smart &amp; Schwarz's bootstrap (2004; the plan's bootstrap before this
+ * one), the level moves through how often demand occurs, not through the sizes (a part that is
+ * asked for less often is still asked for in the same quantities); occurrences are independent (no Markov chain from the last period's state); sizes
  * are not jittered; and the long-run rate keeps half the weight. Each of these was chosen by
  * measurement on validation splits of RAF and of the medium profile (docs/ltd-calibration.md):
  * the forecast's rate alone left realised demand above the 95% quantile 11% of the time on RAF;
