@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.max;
 
 import com.sparecast.jobs.demand.WeeklyDemand;
 import com.sparecast.jobs.ingest.Feed;
-import com.sparecast.jobs.ingest.FeedFileParser;
 import com.sparecast.jobs.ingest.IngestEventsTasklet;
 import com.sparecast.jobs.ingest.IngestSchema;
 import com.sparecast.jobs.input.MasterData;
@@ -30,7 +29,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -78,9 +76,8 @@ final class InputFolderHistory {
         }
         // Without a planning date no row is in the future; the date is then the day after the last one.
         ReferenceData reference = master.reference(planningDate != null ? planningDate : LocalDate.MAX);
-        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(files, Math.max(1, files.size()))
-                .flatMap((FlatMapFunction<String, Row>) file -> new FeedFileParser(input, file, feed, reference));
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaRDD<Row> rows = IngestEventsTasklet.parsedRows(jsc, input, feed, files, jsc.broadcast(reference));
         Dataset<Row> checked = IngestEventsTasklet.dedupe(spark.createDataFrame(rows, IngestSchema.parsed(feed)), feed)
                 .cache();
         Dataset<Row> accepted = checked.filter(col(Datasets.OUTCOME).equalTo(Datasets.ACCEPTED));

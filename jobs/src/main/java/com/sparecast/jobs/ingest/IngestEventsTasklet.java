@@ -20,7 +20,6 @@ import com.sparecast.jobs.input.RejectReason;
 import com.sparecast.jobs.storage.Storage;
 import com.sparecast.jobs.storage.StoredFile;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,14 +95,11 @@ public final class IngestEventsTasklet extends StageTasklet {
 
     private static Dataset<Row> parse(Stage stage, Feed feed, List<String> files, Broadcast<ReferenceData> reference,
                                       IngestProgress progress) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(stage.spark().sparkContext());
-        Storage input = stage.input();
         LongAccumulator accepted = progress.accepted();
         LongAccumulator rejected = progress.rejected();
         int rejectReason = IngestSchema.parsed(feed).fieldIndex(IngestSchema.REJECT_REASON);
-        // One task per file: a file is parsed as a stream, so memory does not grow with its size.
-        JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, files.size()))
-                .flatMap((FlatMapFunction<String, Row>) file -> parserOf(input, file, feed, reference.value()))
+        JavaRDD<Row> rows = parsedRows(JavaSparkContext.fromSparkContext(stage.spark().sparkContext()), stage.input(),
+                feed, files, reference)
                 .map(row -> {
                     (row.isNullAt(rejectReason) ? accepted : rejected).add(1);
                     return row;
@@ -117,8 +113,15 @@ public final class IngestEventsTasklet extends StageTasklet {
         return value.isEmpty() ? 10 : Math.max(1, Long.parseLong(value));
     }
 
-    private static Iterator<Row> parserOf(Storage input, String file, Feed feed, ReferenceData reference) {
-        return new FeedFileParser(input, file, feed, reference);
+    /**
+     * The rows of a feed's files, each parsed and checked against {@code reference} in the
+     * executors ({@link FeedFileParser}, schema {@link IngestSchema#parsed}). One task per file: a
+     * file is parsed as a stream, so memory does not grow with its size.
+     */
+    public static JavaRDD<Row> parsedRows(JavaSparkContext jsc, Storage input, Feed feed, List<String> files,
+                                          Broadcast<ReferenceData> reference) {
+        return jsc.parallelize(files, Math.max(1, files.size()))
+                .flatMap((FlatMapFunction<String, Row>) file -> new FeedFileParser(input, file, feed, reference.value()));
     }
 
     /**
