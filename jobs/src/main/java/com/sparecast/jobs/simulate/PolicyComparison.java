@@ -316,7 +316,9 @@ final class PolicyComparison {
                 List<Integer> members = IntStream.range(0, lines.size())
                         .filter(i -> abc[i] == c && current.get(i) != null).boxed().toList();
                 List<PlanLine.Planned> inputs = members.stream().map(i -> current.get(i).sparecast(target)).toList();
-                List<PolicyDecision> decisions = decide(inputs, target, allocation);
+                // The class target and the trade-off curve's in one call: the response curves are computed once.
+                List<List<PolicyDecision>> byTarget = decideAt(inputs, curve.withTargetsAfter(target), allocation);
+                List<PolicyDecision> decisions = byTarget.get(0);
                 for (int m = 0; m < members.size(); m++) {
                     int i = members.get(m);
                     sparecast.get(i)[k] = Levels.of(decisions.get(m), inputs.get(m).policy());
@@ -329,7 +331,7 @@ final class PolicyComparison {
                                 .merge(current.get(i).demandClass(), outcome, LeadTimeDemandCalibration::plus);
                     }
                 }
-                curve.decideSparecast(members, current, k);
+                curve.setSparecast(members, inputs, byTarget.subList(1, byTarget.size()), k);
             }
             curve.decideBootstrap(current, k);
         }
@@ -379,21 +381,21 @@ final class PolicyComparison {
             }
         }
 
+        /** {@code first}, then the curve's targets. */
+        double[] withTargetsAfter(double first) {
+            double[] targets = new double[tradeOffTargets.length + 1];
+            targets[0] = first;
+            System.arraycopy(tradeOffTargets, 0, targets, 1, tradeOffTargets.length);
+            return targets;
+        }
+
         /**
-         * Sparecast's levels of one class's lines at each target, from plan {@code k}: as
-         * {@link #decide} sets them, the class-wide allocation's response curves computed once
-         * for all targets.
+         * Sparecast's levels of one class's lines from plan {@code k}: {@code decisions} holds, per
+         * curve target, the lines' decisions in {@code members}' order.
          */
-        void decideSparecast(List<Integer> members, List<Plan> current, int k) {
-            if (tradeOffTargets.length == 0) {
-                return;
-            }
-            List<PlanLine.Planned> lines = members.stream().map(i -> current.get(i).sparecast()).toList();
-            List<List<PolicyDecision>> decisions = allocation == Allocation.LINE
-                    ? Arrays.stream(tradeOffTargets).mapToObj(t -> decide(lines.stream()
-                            .map(l -> l.withTarget(t)).toList(), t, allocation)).toList()
-                    : PLAN_LINE.decideClass(lines, tradeOffTargets);
-            for (int j = 0; j < tradeOffTargets.length; j++) {
+        void setSparecast(List<Integer> members, List<PlanLine.Planned> lines, List<List<PolicyDecision>> decisions,
+                          int k) {
+            for (int j = 0; j < decisions.size(); j++) {
                 for (int m = 0; m < members.size(); m++) {
                     sparecast.get(j).get(members.get(m))[k] = Levels.of(decisions.get(j).get(m), lines.get(m).policy());
                 }
@@ -550,10 +552,20 @@ final class PolicyComparison {
 
     /** The levels of one class's lines (in order) at the class target, as the nightly plan decides them. */
     static List<PolicyDecision> decide(List<PlanLine.Planned> members, double target, Allocation allocation) {
+        return decideAt(members, new double[] {target}, allocation).get(0);
+    }
+
+    /**
+     * The levels of one class's lines (in order) at each of {@code targets}, as the nightly plan
+     * decides them: per line, or class-wide with the lines' response curves computed once.
+     */
+    static List<List<PolicyDecision>> decideAt(List<PlanLine.Planned> members, double[] targets,
+                                               Allocation allocation) {
         if (allocation == Allocation.LINE) {
-            return members.parallelStream().map(PLAN_LINE::decide).toList();
+            return Arrays.stream(targets).mapToObj(t -> members.parallelStream()
+                    .map(l -> PLAN_LINE.decide(l.withTarget(t))).toList()).toList();
         }
-        return PLAN_LINE.decideClass(members, target);
+        return PLAN_LINE.decideClass(members, targets);
     }
 
     private SimulationResult simulateNormal(List<Planned> members, double lineTarget) {

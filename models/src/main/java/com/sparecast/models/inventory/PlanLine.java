@@ -6,7 +6,9 @@ import com.sparecast.models.distribution.LeadTimeDemand;
 import com.sparecast.models.distribution.LeadTimeDemandModel;
 import com.sparecast.models.selection.SeriesForecast;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * One plan line of a (warehouse, part): its lead-time demand, its response curve for the
@@ -166,10 +168,10 @@ public final class PlanLine implements Serializable {
      */
     public List<List<PolicyDecision>> decideClass(List<Planned> classLines, double[] targets) {
         List<ResponseCurve> curves = classLines.parallelStream().map(this::curve).toList();
-        List<List<PolicyDecision>> out = new java.util.ArrayList<>(targets.length);
+        List<List<PolicyDecision>> out = new ArrayList<>(targets.length);
         for (double target : targets) {
             double lambda = allocation.multiplier(curves, target);
-            out.add(java.util.stream.IntStream.range(0, classLines.size()).parallel()
+            out.add(IntStream.range(0, classLines.size()).parallel()
                     .mapToObj(i -> decide(classLines.get(i).withTarget(target), curves.get(i), lambda)).toList());
         }
         return out;
