@@ -120,23 +120,21 @@ final class SimulationJson {
     }
 
     /**
-     * Entries inline ({@code "key": value, ...}), except that {@code "classes"} and
-     * {@code "ltd_calibration"} start a new line and each of their entries has a line of its own.
+     * Entries inline ({@code "key": value, ...}), except in the blocks, the objects and lists that
+     * are values of the root ({@code classes}, {@code ltd_calibration}, {@code trade_off}): each of
+     * their entries has a line of its own. The first block, {@code classes}, starts a new line.
      */
     private static final class Layout implements PrettyPrinter {
 
-        private static boolean inClasses(JsonGenerator g) {
+        /** Whether the generator is inside a block (not deeper). */
+        private static boolean inBlock(JsonGenerator g) {
             JsonStreamContext parent = g.getOutputContext().getParent();
-            return parent != null && parent.inObject() && "classes".equals(parent.getCurrentName())
-                    && parent.getParent() != null && parent.getParent().inRoot();
+            return parent != null && parent.inObject() && parent.getParent() != null && parent.getParent().inRoot();
         }
 
-        /** In one of the root's lists whose entries each have a line: ltd_calibration, trade_off. */
-        private static boolean inCalibration(JsonGenerator g) {
+        private static boolean inRootObject(JsonGenerator g) {
             JsonStreamContext parent = g.getOutputContext().getParent();
-            return g.getOutputContext().inArray() && parent != null && parent.inObject()
-                    && ("ltd_calibration".equals(parent.getCurrentName()) || "trade_off".equals(parent.getCurrentName()))
-                    && parent.getParent().inRoot();
+            return parent != null && parent.inRoot();
         }
 
         @Override
@@ -150,7 +148,7 @@ final class SimulationJson {
 
         @Override
         public void beforeObjectEntries(JsonGenerator g) throws IOException {
-            if (inClasses(g)) {
+            if (inBlock(g)) {
                 g.writeRaw("\n  ");
             }
         }
@@ -162,9 +160,9 @@ final class SimulationJson {
 
         @Override
         public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            if (inClasses(g)) {
+            if (inBlock(g)) {
                 g.writeRaw(",\n  ");
-            } else if (g.getOutputContext().getParent().inRoot() && "classes".equals(g.getOutputContext().getCurrentName())) {
+            } else if (inRootObject(g) && "classes".equals(g.getOutputContext().getCurrentName())) {
                 g.writeRaw(",\n ");
             } else {
                 g.writeRaw(", ");
@@ -183,14 +181,14 @@ final class SimulationJson {
 
         @Override
         public void beforeArrayValues(JsonGenerator g) throws IOException {
-            if (inCalibration(g)) {
+            if (inBlock(g)) {
                 g.writeRaw("\n  ");
             }
         }
 
         @Override
         public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(inCalibration(g) ? ",\n  " : ", ");
+            g.writeRaw(inBlock(g) ? ",\n  " : ", ");
         }
 
         @Override
