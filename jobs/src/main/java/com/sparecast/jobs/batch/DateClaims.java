@@ -1,5 +1,6 @@
 package com.sparecast.jobs.batch;
 
+import com.sparecast.jobs.storage.ClaimOwner;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -190,23 +191,7 @@ public final class DateClaims {
      * users name themselves) is a process of this host that is no longer running.
      */
     static boolean diedOnThisHost(String owner) {
-        String self = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
-        int at = owner.indexOf('@');
-        int selfAt = self.indexOf('@');
-        if (at <= 0 || selfAt <= 0) {
-            return false;
-        }
-        int slash = owner.indexOf('/', at);
-        String host = owner.substring(at + 1, slash < 0 ? owner.length() : slash);
-        if (!host.equals(self.substring(selfAt + 1))) {
-            return false;
-        }
-        try {
-            long pid = Long.parseLong(owner.substring(0, at));
-            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty();
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return ClaimOwner.diedOnThisHost(owner);
     }
 
     /** Marks the owner's claim alive; false when the claim is no longer the owner's (taken over as stale). */

@@ -3,6 +3,7 @@ package com.sparecast.jobs.batch;
 import com.sparecast.jobs.config.ConfigurationException;
 import com.sparecast.jobs.forecasting.ForecastDemandTasklet;
 import com.sparecast.jobs.input.MasterDataException;
+import com.sparecast.jobs.storage.OutputClaimedException;
 import com.sparecast.jobs.storage.UnsafeInputException;
 import com.sparecast.jobs.ingest.QualityGateException;
 import com.sparecast.jobs.replenishment.PlanningContext;
@@ -243,6 +244,9 @@ public final class NightlyRun {
             if (cause instanceof ConfigurationException) {
                 return new RunOutcome(RunOutcome.USAGE, cause.getMessage());
             }
+            if (cause instanceof OutputClaimedException) {
+                return new RunOutcome(RunOutcome.CLAIMED, cause.getMessage());
+            }
         }
         String reason = execution.getAllFailureExceptions().stream().findFirst()
                 .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(execution.getExitStatus().getExitDescription());
@@ -253,7 +257,7 @@ public final class NightlyRun {
     private static Throwable rootOfKnown(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof QualityGateException || c instanceof MasterDataException || c instanceof ConfigurationException
-                    || c instanceof UnsafeInputException) {
+                    || c instanceof UnsafeInputException || c instanceof OutputClaimedException) {
                 return c;
             }
         }

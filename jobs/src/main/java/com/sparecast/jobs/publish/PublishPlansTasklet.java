@@ -6,6 +6,7 @@ import com.sparecast.jobs.stage.InputFingerprint;
 import com.sparecast.jobs.stage.Stage;
 import com.sparecast.jobs.stage.StageTasklet;
 import com.sparecast.jobs.storage.LocalStorage;
+import com.sparecast.jobs.storage.OutputClaim;
 import com.sparecast.jobs.storage.Storage;
 import com.sparecast.jobs.storage.StorageSettings;
 import java.io.IOException;
@@ -53,7 +54,8 @@ public final class PublishPlansTasklet extends StageTasklet {
         manifest.write(build.resolve("manifest.json"));
 
         Storage output = Storage.of(stage.run().output(), StorageSettings.from(stage.settings()));
-        output.publishFolder(build, stage.planningDate().toString());
+        // One publisher per output date (OutputClaim): another run publishing it is OutputClaimedException, exit 4.
+        output.publishFolder(build, stage.planningDate().toString(), OutputClaim.Timing.from(stage.settings()));
         stage.countWritten(rows.values().stream().mapToLong(Long::longValue).sum());
     }
 

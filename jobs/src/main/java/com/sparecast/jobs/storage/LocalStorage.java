@@ -16,7 +16,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A local folder. Publishing is a rename inside the folder, so readers never see half a plan. */
+/**
+ * A local folder. Publishing is a rename inside the folder, so readers never see half a plan;
+ * the publication's staged copy {@code .<date>.publishing} and the replaced folder
+ * {@code .<date>.replaced} are touched only under the date's {@link OutputClaim}, and a leftover of
+ * a killed publication is deleted by the next one.
+ */
 public final class LocalStorage implements Storage {
 
     private static final long serialVersionUID = 1L;
@@ -153,7 +158,41 @@ public final class LocalStorage implements Storage {
     }
 
     @Override
-    public void publishFolder(Path source, String target) throws IOException {
+    public boolean createIfAbsent(String path, byte[] content) throws IOException {
+        Path file = inside(root(), path);
+        Files.createDirectories(file.getParent());
+        // Complete before it has its name: a reader never sees half a file.
+        Path temporary = Files.createTempFile(file.getParent(), ".create-", ".tmp");
+        try {
+            Files.write(temporary, content);
+            Files.createLink(file, temporary);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    @Override
+    public List<String> names(String folder) throws IOException {
+        Path dir = inside(root(), folder);
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Override
+    public void delete(String path) throws IOException {
+        Files.deleteIfExists(inside(root(), path));
+    }
+
+    @Override
+    public void publishClaimed(Path source, String target, OutputClaim claim) throws IOException {
         Files.createDirectories(root());
         Path finalDir = root().resolve(target);
         // Stage inside the output folder so the last step is a rename on one file system.
@@ -164,6 +203,7 @@ public final class LocalStorage implements Storage {
         deleteRecursively(staged);
         deleteRecursively(old);
         copyRecursively(source, staged, "_SUCCESS");
+        claim.verify();
         if (Files.exists(finalDir)) {
             // Readers stop trusting the old folder first, then it is swapped out.
             Files.deleteIfExists(finalDir.resolve("_SUCCESS"));

@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * An S3 prefix ({@code s3://bucket/prefix}). Publishing is by upload order: every data file,
+ * An S3 prefix ({@code s3://bucket/prefix}). Publishing holds the date's {@link OutputClaim}
+ * (conditional {@code PUT}s under {@code .<date>.claim/}) and is by upload order: every data file,
  * then {@code manifest.json}, then {@code _SUCCESS}; a republication first deletes the old
  * {@code _SUCCESS}, so readers never trust a half-replaced folder. Data files are uploaded in
  * parallel; {@code manifest.json} starts only once all of them are written. Transient faults (throttling,
@@ -131,6 +132,8 @@ public final class S3Storage implements Storage {
     public InputStream open(String path) throws IOException {
         try {
             return client().getObject(r -> r.bucket(bucket).key(key(path)));
+        } catch (NoSuchKeyException e) {
+            throw new java.nio.file.NoSuchFileException(location() + "/" + path);
         } catch (SdkException e) {
             throw failure("read", key(path), e);
         }
@@ -142,7 +145,39 @@ public final class S3Storage implements Storage {
     }
 
     @Override
-    public void publishFolder(Path source, String target) throws IOException {
+    public boolean createIfAbsent(String path, byte[] content) throws IOException {
+        try {
+            client().putObject(r -> r.bucket(bucket).key(key(path)).ifNoneMatch("*"), RequestBody.fromBytes(content));
+            return true;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            // 412: the object exists; 409: a concurrent conditional write of the same key won.
+            if (e.statusCode() == 412 || e.statusCode() == 409) {
+                return false;
+            }
+            throw failure("conditional upload", key(path), e);
+        } catch (SdkException e) {
+            throw failure("conditional upload", key(path), e);
+        }
+    }
+
+    @Override
+    public List<String> names(String folder) throws IOException {
+        String listPrefix = key(folder.replaceAll("/+$", "") + "/");
+        List<String> names = new ArrayList<>();
+        try {
+            for (S3Object object : client().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(listPrefix)
+                    .delimiter("/")).contents()) {
+                names.add(object.key().substring(listPrefix.length()));
+            }
+        } catch (SdkException e) {
+            throw failure("list", listPrefix, e);
+        }
+        names.sort(Comparator.naturalOrder());
+        return names;
+    }
+
+    @Override
+    public void publishClaimed(Path source, String target, OutputClaim claim) throws IOException {
         String success = target + "/_SUCCESS";
         String manifest = target + "/manifest.json";
         Set<String> previous = new HashSet<>();
@@ -168,6 +203,7 @@ public final class S3Storage implements Storage {
             previous.remove(relative);
         }
         uploadAll(data);
+        claim.verify();
         if (manifestFile != null) {
             upload(manifestFile, manifest);
         }
@@ -176,6 +212,7 @@ public final class S3Storage implements Storage {
                 delete(stale);
             }
         }
+        claim.verify();
         put(success, new byte[0]);
     }
 
@@ -230,7 +267,8 @@ public final class S3Storage implements Storage {
         }
     }
 
-    private void delete(String path) throws IOException {
+    @Override
+    public void delete(String path) throws IOException {
         try {
             client().deleteObject(r -> r.bucket(bucket).key(key(path)));
         } catch (SdkException e) {

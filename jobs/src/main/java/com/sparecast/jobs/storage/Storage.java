@@ -26,11 +26,40 @@ public interface Storage extends Serializable {
     String sparkUri(String path);
 
     /**
-     * Publishes the local folder {@code source} as {@code target} atomically: readers see the
-     * folder only once its {@code _SUCCESS} marker is there, which is written last, after
-     * {@code manifest.json}; an earlier publication of {@code target} is replaced.
+     * Creates the file {@code path} holding {@code content} only if no file is there, atomically:
+     * of concurrent creators exactly one gets true (locally a hard link to a complete temporary
+     * file; on S3 a {@code PUT} with {@code If-None-Match: *}).
      */
-    void publishFolder(Path source, String target) throws IOException;
+    boolean createIfAbsent(String path, byte[] content) throws IOException;
+
+    /** Names of the files directly in {@code folder}, hidden names included; empty if there is none. */
+    List<String> names(String folder) throws IOException;
+
+    /** Deletes the file {@code path}; nothing if it is not there. */
+    void delete(String path) throws IOException;
+
+    /**
+     * Publishes the local folder {@code source} as {@code target} atomically, holding the output
+     * date's {@link OutputClaim} ({@link OutputClaimedException} when another process holds it):
+     * readers see the folder only once its {@code _SUCCESS} marker is there, which is written
+     * last, after {@code manifest.json}; an earlier publication of {@code target} is replaced.
+     */
+    default void publishFolder(Path source, String target, OutputClaim.Timing timing) throws IOException {
+        try (OutputClaim claim = OutputClaim.acquire(this, target, timing)) {
+            publishClaimed(source, target, claim);
+        }
+    }
+
+    /** {@link #publishFolder(Path, String, OutputClaim.Timing)} with the default claim timing. */
+    default void publishFolder(Path source, String target) throws IOException {
+        publishFolder(source, target, OutputClaim.DEFAULT);
+    }
+
+    /**
+     * The publication itself, by the holder of {@code claim}, which it verifies before anything
+     * becomes visible to readers; callers use {@link #publishFolder}.
+     */
+    void publishClaimed(Path source, String target, OutputClaim claim) throws IOException;
 
     /** The storage for a location string. */
     static Storage of(String location, StorageSettings settings) {

@@ -1,6 +1,7 @@
 package com.sparecast.jobs.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,92 @@ class LocalStorageTest {
         assertEquals(List.of("2026-11-20", "2026-11-20/_SUCCESS", "2026-11-20/manifest.json", "2026-11-20/plans",
                 "2026-11-20/plans/replenishment.csv"), tree(out));
         assertEquals("new", Files.readString(out.resolve("2026-11-20/plans/replenishment.csv")));
+    }
+
+    @Test
+    void twoPublishersOfOneDateLeaveOneCompleteFolderAndOneRefusal() throws Exception {
+        Path out = temp.resolve("out");
+        // 2,000 files a publication: the winner holds the claim for far longer than the threads' start skew.
+        Path a = PublishRace.source(temp, "A", 2000);
+        Path b = PublishRace.source(temp, "B", 2000);
+        for (int round = 0; round < 3; round++) {
+            PublishRace.raceAndCheck(() -> new LocalStorage(out), a, b, "2026-11-20");
+            // Nothing half-written left beside the date folder; the claim is free again (its last generation).
+            try (Stream<Path> beside = Files.list(out)) {
+                assertEquals(List.of(".2026-11-20.claim", "2026-11-20"),
+                        beside.map(p -> p.getFileName().toString()).sorted().toList());
+            }
+            List<String> generations = new LocalStorage(out).names(".2026-11-20.claim");
+            assertEquals(1, generations.size(), generations.toString());
+            assertTrue(Files.readString(out.resolve(".2026-11-20.claim").resolve(generations.get(0)))
+                    .contains("state=FREE"));
+        }
+    }
+
+    @Test
+    void aLiveClaimRefusesAPublicationUntilItIsFreed() throws Exception {
+        Path out = temp.resolve("out");
+        LocalStorage storage = new LocalStorage(out);
+        Path build = PublishRace.source(temp, "A", 3);
+        OutputClaimedException refused;
+        String holder;
+        try (OutputClaim held = OutputClaim.acquire(storage, "2026-11-20", OutputClaim.DEFAULT)) {
+            holder = held.owner();
+            refused = assertThrows(OutputClaimedException.class, () -> storage.publishFolder(build, "2026-11-20"));
+            held.verify();
+        }
+        assertTrue(refused.getMessage().startsWith("Output " + out.toAbsolutePath() + "/2026-11-20 is being published by "
+                + holder + " (its claim " + out.toAbsolutePath() + "/.2026-11-20.claim holds until 20"), refused.getMessage());
+        assertFalse(Files.exists(out.resolve("2026-11-20")), "the refused run wrote nothing");
+        assertFalse(Files.exists(out.resolve(".2026-11-20.publishing")));
+
+        storage.publishFolder(build, "2026-11-20");
+        assertTrue(Files.exists(out.resolve("2026-11-20/_SUCCESS")));
+    }
+
+    @Test
+    void theClaimOfAKilledPublisherIsTakenOverAndItsHalfCopyDeleted() throws Exception {
+        Path out = temp.resolve("out");
+        // A publisher of this host killed mid-copy: its claim (unexpired) and its half staged copy stay.
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String host = ClaimOwner.self().split("@", 2)[1];
+        Files.createDirectories(out.resolve(".2026-11-20.claim"));
+        Files.writeString(out.resolve(".2026-11-20.claim/000000000007"), "state=HELD\nowner=" + gone.pid() + "@" + host
+                + "/publish-dead\nexpires=2999-01-01T00:00:00Z\n");
+        Files.createDirectories(out.resolve(".2026-11-20.publishing/restock"));
+        Files.writeString(out.resolve(".2026-11-20.publishing/restock/half.csv"), "half");
+        // And on another host one whose claim expired (its heart stopped): taken over the same way.
+        Files.createDirectories(out.resolve(".2026-11-21.claim"));
+        Files.writeString(out.resolve(".2026-11-21.claim/000000000003"),
+                "state=HELD\nowner=1@elsewhere/publish-x\nexpires=2020-01-01T00:00:00Z\n");
+
+        LocalStorage storage = new LocalStorage(out);
+        storage.publishFolder(PublishRace.source(temp, "A", 2), "2026-11-20");
+        storage.publishFolder(PublishRace.source(temp, "B", 2), "2026-11-21");
+
+        assertEquals(List.of("2026-11-20", "2026-11-20/_SUCCESS", "2026-11-20/manifest.json", "2026-11-20/restock",
+                "2026-11-20/restock/A-0.csv", "2026-11-20/restock/A-1.csv", "2026-11-21", "2026-11-21/_SUCCESS",
+                "2026-11-21/manifest.json", "2026-11-21/restock", "2026-11-21/restock/B-0.csv",
+                "2026-11-21/restock/B-1.csv"), tree(out));
+        assertFalse(Files.exists(out.resolve(".2026-11-20.publishing")));
+        // Generation 8 held by this publication, 9 freed it; 7 and 8 deleted.
+        assertEquals(List.of("000000000009"), storage.names(".2026-11-20.claim"));
+        assertEquals(List.of("000000000005"), storage.names(".2026-11-21.claim"));
+    }
+
+    @Test
+    void aHolderWhoseClaimWasTakenOverDoesNotFinish() throws Exception {
+        LocalStorage storage = new LocalStorage(temp.resolve("out"));
+        // Its heart never beats within the 200 ms the claim holds: another publisher takes it over.
+        OutputClaim stalled = OutputClaim.acquire(storage, "d", new OutputClaim.Timing(3_600_000, 200));
+        Thread.sleep(300);
+        try (OutputClaim other = OutputClaim.acquire(storage, "d", OutputClaim.DEFAULT)) {
+            IOException e = assertThrows(IOException.class, stalled::verify);
+            assertTrue(e.getMessage().contains("was taken over by " + other.owner()), e.getMessage());
+            stalled.close();
+            other.verify();
+        }
     }
 
     @Test
@@ -137,9 +224,11 @@ class LocalStorageTest {
         assertEquals(List.of("shipments/a.csv"), new LocalStorage(link).list("").stream().map(StoredFile::path).toList());
     }
 
+    /** Everything under {@code root} but the publish claims ({@code .<date>.claim/}, checked on their own). */
     static List<String> tree(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> !p.equals(root)).map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.matches("\\.[^/]*\\.claim(/.*)?"))
                     .sorted().toList();
         }
     }

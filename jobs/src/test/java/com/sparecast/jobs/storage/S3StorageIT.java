@@ -79,7 +79,9 @@ class S3StorageIT {
 
         storage.publishFolder(folder("d1", 20), "d1");
 
+        // The date's files (the publish claim's PUTs go to out/.d1.claim/).
         List<String> written = proxy.exchanges().stream().filter(e -> e.method().equals("PUT") && e.status() == 200)
+                .filter(e -> e.path().startsWith("/" + BUCKET + "/out/d1/"))
                 .map(e -> e.path().substring(("/" + BUCKET + "/out/d1/").length())).toList();
         // A retried upload may land twice; _SUCCESS last, manifest.json after every data file.
         assertEquals(22, new java.util.TreeSet<>(written).size(), written.toString());
@@ -104,6 +106,42 @@ class S3StorageIT {
                         && (x.path().endsWith("/manifest.json") || x.path().endsWith("/_SUCCESS"))),
                 "neither manifest.json nor _SUCCESS is written after a failed upload");
         assertFalse(storage.exists("d2/_SUCCESS"));
+    }
+
+    @Test
+    void twoPublishersOfOneDateLeaveOneCompleteFolderAndOneRefusal() throws Exception {
+        // S3Proxy's in-memory store honours If-None-Match: * on PUT natively (as AWS S3 does since 2024).
+        Path a = PublishRace.source(temp.resolve("race"), "A", 150);
+        Path b = PublishRace.source(temp.resolve("race"), "B", 150);
+        java.util.function.Supplier<Storage> race = () -> S3Storage.of("s3://" + BUCKET + "/race",
+                new StorageSettings(s3.endpoint(), "us-east-1", true));
+        for (int round = 0; round < 3; round++) {
+            PublishRace.raceAndCheck(race, a, b, "2026-11-20");
+        }
+        // The claim is free again: one generation left, FREE; the conditional PUTs went through the proxy.
+        List<String> generations = race.get().names(".2026-11-20.claim");
+        assertEquals(1, generations.size(), generations.toString());
+        String last = direct.getObjectAsBytes(r -> r.bucket(BUCKET).key("race/.2026-11-20.claim/" + generations.get(0)))
+                .asUtf8String();
+        assertTrue(last.contains("state=FREE"), last);
+        assertTrue(proxy.exchanges().stream().anyMatch(e -> e.method().equals("PUT") && e.status() == 412
+                && e.path().contains("/race/.2026-11-20.claim/")), "a conditional PUT was refused by the server");
+    }
+
+    @Test
+    void aLiveClaimRefusesAPublicationAndTheDateFolderIsNotTouched() throws Exception {
+        storage.publishFolder(folder("d3", 2), "d3");
+        OutputClaimedException refused;
+        try (OutputClaim held = OutputClaim.acquire(storage, "d3", OutputClaim.DEFAULT)) {
+            proxy.clearExchanges();
+            refused = assertThrows(OutputClaimedException.class, () -> storage.publishFolder(folder("d3b", 5), "d3"));
+            assertTrue(refused.getMessage().startsWith("Output s3://" + BUCKET + "/out/d3 is being published by "
+                    + held.owner()), refused.getMessage());
+        }
+        assertTrue(proxy.exchanges().stream().noneMatch(e -> (e.method().equals("PUT") || e.method().equals("DELETE"))
+                && e.path().startsWith("/" + BUCKET + "/out/d3/")), "the refused publisher wrote nothing into the date");
+        assertTrue(storage.exists("d3/_SUCCESS"));
+        assertFalse(storage.exists("d3/restock/WH-4.csv"));
     }
 
     @Test
