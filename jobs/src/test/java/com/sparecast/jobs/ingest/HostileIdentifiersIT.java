@@ -9,7 +9,10 @@ import com.sparecast.jobs.batch.JobRepositoryConfiguration;
 import com.sparecast.jobs.batch.NightlyRun;
 import com.sparecast.jobs.batch.RunOutcome;
 import com.sparecast.jobs.batch.RunRequest;
+import com.sparecast.jobs.cli.StatusCommand;
 import com.sparecast.jobs.config.Settings;
+import com.sparecast.jobs.storage.LocalStorage;
+import com.sparecast.jobs.storage.OutputClaim;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -145,14 +148,48 @@ class HostileIdentifiersIT {
         assertFalse(Files.exists(work.resolve("staging")), "nothing started");
     }
 
+    /**
+     * Issue 16, the publish race: a run (its own work folder) reaching publishPlans while another
+     * process publishes the same date into the same output is refused with exit 4 and publishes
+     * nothing; run again once the other has ended, it resumes at publishPlans and publishes.
+     */
+    @Test
+    void aRunPublishingWhileAnotherHoldsTheOutputDateIsExitFourAndPublishesNothing() throws IOException {
+        Path input = TestInputs.copyOf(TestInputs.dataSamples(), temp.resolve("race/in"));
+        Path out = temp.resolve("race/out");
+        Settings settings = Settings.withOverrides(Map.of("sparecast.work-dir", temp.resolve("race/work").toString()));
+        USED.add(settings);
+        RunRequest request = new RunRequest(input.toString(), out.toString(), DATE, "local[2]", false, settings);
+
+        RunOutcome refused;
+        String other;
+        // The other publisher: another run of this date (another work folder) in the middle of publishing.
+        try (OutputClaim publishing = OutputClaim.acquire(new LocalStorage(out), DATE.toString(), OutputClaim.DEFAULT)) {
+            other = publishing.owner();
+            refused = NightlyRun.execute(request);
+        }
+        assertEquals(4, refused.exitCode(), refused.message());
+        assertTrue(refused.message().startsWith("Output " + out.toAbsolutePath() + "/" + DATE + " is being published by "
+                + other), refused.message());
+        assertFalse(Files.exists(out.resolve(DATE.toString())), "nothing published");
+        assertFalse(Files.exists(out.resolve("." + DATE + ".publishing")), "nothing staged in the output");
+
+        RunOutcome rerun = NightlyRun.execute(request);
+        assertEquals(0, rerun.exitCode(), rerun.message());
+        assertTrue(Files.exists(out.resolve(DATE + "/_SUCCESS")));
+        StatusCommand.RunStatus last = StatusCommand.runs(settings, DATE, 1).get(0);
+        assertEquals(List.of("publishPlans"), last.steps().stream().map(StatusCommand.StepStatus::step).toList(),
+                "the rerun resumed at publishPlans");
+    }
+
     /** Every file or folder under the temporary folder that is not under {@code d1/.../d6/<allowed>}. */
     static Set<String> outsideOf(Set<String> allowed) throws IOException {
         Path deep = temp.resolve("d1/d2/d3/d4/d5/d6");
         Set<String> outside = new TreeSet<>();
         try (Stream<Path> walk = Files.walk(temp)) {
             for (Path p : walk.toList()) {
-                if (p.startsWith(temp.resolve("linked"))) {
-                    continue; // the other test's folder
+                if (p.startsWith(temp.resolve("linked")) || p.startsWith(temp.resolve("race"))) {
+                    continue; // the other tests' folders
                 }
                 if (deep.startsWith(p)) {
                     continue;
