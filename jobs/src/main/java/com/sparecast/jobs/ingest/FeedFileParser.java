@@ -3,9 +3,11 @@ package com.sparecast.jobs.ingest;
 import com.sparecast.jobs.input.Identifiers;
 import com.sparecast.jobs.input.ReferenceData;
 import com.sparecast.jobs.input.RejectReason;
+import com.sparecast.jobs.input.TextEncoding;
 import com.sparecast.jobs.storage.Storage;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
@@ -46,6 +48,11 @@ public final class FeedFileParser implements Iterator<Row> {
     private int[] positions;
     private int headerSize;
     private String missingColumn;
+    /** The file's encoding when it is not UTF-8: every row is rejected. */
+    private TextEncoding.Found encoding;
+    /** A column the header names twice, and the message saying where: every row is rejected. */
+    private String duplicateColumn;
+    private String duplicateMessage;
     /** Position of the first header column that is or looks personal; fields from it on may be shifted personal values. */
     private int firstPersonalPosition = Integer.MAX_VALUE;
 
@@ -151,6 +158,12 @@ public final class FeedFileParser implements Iterator<Row> {
     }
 
     private boolean openWithHeader() throws IOException {
+        try (UntilDamage bytes = new UntilDamage(bytes())) {
+            encoding = TextEncoding.check(bytes);
+            if (encoding != null && encoding.cutShort() && bytes.damaged) {
+                encoding = null; // a truncated .gz: its rows up to the damage are read, then it is UNREADABLE_FILE
+            }
+        }
         reader = open();
         parser = FORMAT.parse(reader);
         parserFirstLine = 1;
@@ -161,12 +174,21 @@ public final class FeedFileParser implements Iterator<Row> {
         }
         CSVRecord header = records.next();
         Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> anyCase = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).trim();
             if (i == 0 && name.startsWith("\uFEFF")) {
                 name = name.substring(1);
             }
             index.putIfAbsent(name, i);
+            Integer first = anyCase.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), i);
+            if (first != null && duplicateColumn == null) {
+                String firstName = header.get(first).trim().replace("\uFEFF", "");
+                duplicateColumn = Identifiers.printable(firstName);
+                duplicateMessage = "the header names column " + duplicateColumn + " twice (fields " + (first + 1)
+                        + " and " + (i + 1) + (firstName.equals(name) ? "" : ", the second as "
+                        + Identifiers.printable(name)) + "): every row of the file is rejected";
+            }
         }
         headerSize = header.size();
         firstPersonalPosition = Integer.MAX_VALUE;
@@ -186,10 +208,53 @@ public final class FeedFileParser implements Iterator<Row> {
         return true;
     }
 
+    /**
+     * A stream that ends where a damaged gzip stream fails: the encoding check reads what can be
+     * read, and the parse meets the damage itself (rows before it stand, then one file reject).
+     */
+    private static final class UntilDamage extends java.io.FilterInputStream {
+        boolean damaged;
+
+        UntilDamage(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return damaged ? -1 : super.read();
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                damaged = true;
+                return -1;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return damaged ? -1 : super.read(b, off, len);
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                damaged = true;
+                return -1;
+            }
+        }
+    }
+
+    /** The file's bytes, decompressed when it is a {@code .gz}. */
+    private InputStream bytes() throws IOException {
+        InputStream in = storage.open(file);
+        try {
+            return file.endsWith(".gz") ? new GZIPInputStream(in) : in;
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** The file as text: UTF-8, or the encoding it was found to be in (only to reject its rows with their lines). */
     private BufferedReader open() throws IOException {
-        var in = storage.open(file);
-        var stream = file.endsWith(".gz") ? new GZIPInputStream(in) : in;
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var stream = bytes();
+        var decoder = (encoding == null ? StandardCharsets.UTF_8 : encoding.charset()).newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         return new BufferedReader(new InputStreamReader(stream, decoder), 1 << 16);
@@ -228,6 +293,13 @@ public final class FeedFileParser implements Iterator<Row> {
     }
 
     private Row toRow(CSVRecord record, long line) throws IOException {
+        if (encoding != null) {
+            return reject(line, "", RejectReason.BAD_ENCODING, encoding.describe(file), raw(record));
+        }
+        if (duplicateColumn != null) {
+            return reject(line, duplicateColumn, RejectReason.DUPLICATE_COLUMN, file + ": " + duplicateMessage,
+                    raw(record));
+        }
         if (missingColumn != null) {
             return reject(line, missingColumn, RejectReason.MISSING_COLUMN,
                     "file has no column " + missingColumn + ", which the " + feed.feedName() + " feed requires", raw(record));

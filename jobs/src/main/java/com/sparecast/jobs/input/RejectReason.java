@@ -8,7 +8,11 @@ public enum RejectReason {
     MISSING_VALUE,
     /** Broken quoting or a row that is not valid CSV. */
     MALFORMED_ROW,
-    /** Bytes that are not valid UTF-8. */
+    /**
+     * A file that is not UTF-8 (UTF-16 or UTF-32 by byte-order mark or NUL pattern, or bytes that
+     * are not valid UTF-8, as in Latin-1): every row of the file is rejected, the message naming
+     * the encoding found; or a value holding the replacement character U+FFFD.
+     */
     BAD_ENCODING,
     /** Not an ISO-8601 date or timestamp. */
     BAD_DATE,
@@ -37,5 +41,7 @@ public enum RejectReason {
     /** An identifier that names a file (warehouse_id...) and is not a plain, short ASCII name. */
     BAD_IDENTIFIER,
     /** A file that cannot be read (a corrupt Parquet file, a damaged .csv.gz): rejected as one row, line 0. */
-    UNREADABLE_FILE
+    UNREADABLE_FILE,
+    /** The file's header names a column twice (in any case); every row of the file is rejected. */
+    DUPLICATE_COLUMN
 }

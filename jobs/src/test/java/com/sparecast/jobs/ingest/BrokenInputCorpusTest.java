@@ -1,6 +1,7 @@
 package com.sparecast.jobs.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,6 +109,63 @@ class BrokenInputCorpusTest {
         }
     }
 
+    /**
+     * Issue 16, messages that help: a file that is not UTF-8 says which encoding it is, on its own
+     * lines (no phantom line); a repeated header column says which and where; the raw rows of
+     * these rejects hold the known non-personal columns only, decoded, never a personal value.
+     */
+    @Test
+    void fileLevelRejectsNameTheFileTheEncodingOrTheRepeatedColumn() throws IOException {
+        LocalStorage storage = new LocalStorage(CORPUS.resolve("events"));
+        Map<String, List<String>> rejects = new java.util.TreeMap<>();
+        for (String[] fileAndFeed : new String[][] {{"shipments/utf16.csv", "SHIPMENTS"},
+                {"returns/utf16-nobom.csv", "RETURNS"}, {"shipments/latin1.csv", "SHIPMENTS"},
+                {"shipments/repeated-column.csv", "SHIPMENTS"}, {"returns/repeated-personal.csv", "RETURNS"},
+                {"shipments/encoding.csv", "SHIPMENTS"}}) {
+            Feed feed = Feed.valueOf(fileAndFeed[1]);
+            int message = IngestSchema.parsed(feed).fieldIndex(IngestSchema.REJECT_MESSAGE);
+            int raw = IngestSchema.parsed(feed).fieldIndex(IngestSchema.RAW);
+            List<String> out = new ArrayList<>();
+            new FeedFileParser(storage, fileAndFeed[0], feed, REFERENCE).forEachRemaining(row ->
+                    out.add(row.getLong(1) + " | " + row.getString(message) + " | " + row.getString(raw)));
+            rejects.put(fileAndFeed[0], out);
+        }
+        assertEquals(List.of(
+                "2 | shipments/utf16.csv is UTF-16LE, not UTF-8 (byte-order mark FF FE): every row of the file is"
+                        + " rejected; save it as UTF-8 | S50,2026-11-19,P-1,WH-DE,DE,3",
+                "3 | shipments/utf16.csv is UTF-16LE, not UTF-8 (byte-order mark FF FE): every row of the file is"
+                        + " rejected; save it as UTF-8 | S51,2026-11-19,P-2,WH-DE,DE,1"),
+                rejects.get("shipments/utf16.csv"));
+        assertEquals(List.of(
+                "2 | returns/utf16-nobom.csv is UTF-16LE, not UTF-8 (no byte-order mark; every other byte is NUL): every"
+                        + " row of the file is rejected; save it as UTF-8 | R60,2026-11-19,P-1,DE,1,DEFECTIVE,REFURBISHABLE",
+                "3 | returns/utf16-nobom.csv is UTF-16LE, not UTF-8 (no byte-order mark; every other byte is NUL): every"
+                        + " row of the file is rejected; save it as UTF-8 | R61,2026-11-19,P-2,FR,2,DEFECTIVE,SCRAP"),
+                rejects.get("returns/utf16-nobom.csv"));
+        // Latin-1: é is byte 0xE9 on line 3; every line rejected, the value shown as Latin-1 decodes it.
+        assertEquals(List.of(
+                "2 | shipments/latin1.csv is ISO-8859-1 (Latin-1) or Windows-1252, not UTF-8 (byte 0xE9 on line 3 is not"
+                        + " UTF-8): every row of the file is rejected; save it as UTF-8 | S60,2026-11-19,P-1,WH-DE,DE,3",
+                "3 | shipments/latin1.csv is ISO-8859-1 (Latin-1) or Windows-1252, not UTF-8 (byte 0xE9 on line 3 is not"
+                        + " UTF-8): every row of the file is rejected; save it as UTF-8 | S61,2026-11-19,P-\u00e9,WH-DE,DE,1",
+                "4 | shipments/latin1.csv is ISO-8859-1 (Latin-1) or Windows-1252, not UTF-8 (byte 0xE9 on line 3 is not"
+                        + " UTF-8): every row of the file is rejected; save it as UTF-8 | S62,2026-11-19,P-2,WH-DE,DE,2"),
+                rejects.get("shipments/latin1.csv"));
+        assertEquals("2 | shipments/repeated-column.csv: the header names column quantity twice (fields 6 and 7, the"
+                + " second as QUANTITY): every row of the file is rejected | S70,2026-11-19,P-1,WH-DE,DE,3",
+                rejects.get("shipments/repeated-column.csv").get(0));
+        assertEquals(List.of("2 | returns/repeated-personal.csv: the header names column customer_email twice (fields 9"
+                + " and 12, the second as Customer_Email): every row of the file is rejected"
+                + " | R70,2026-11-19,P-1,DE,1,DEFECTIVE,REFURBISHABLE"), rejects.get("returns/repeated-personal.csv"));
+        assertTrue(rejects.get("shipments/encoding.csv").get(1).contains("(byte 0xFF on line 3 is not UTF-8)"),
+                rejects.get("shipments/encoding.csv").toString());
+        String all = rejects.toString();
+        for (String personal : List.of("Wide Example", "wide@example.com", "1111111", "Wide St", "rep@example.com",
+                "rep2@example.com", "Rep Example", "3333333")) {
+            assertFalse(all.contains(personal), personal + " reached a reject: " + all);
+        }
+    }
+
     @Test
     void aMissingRequiredMasterFileStopsTheRunNamingIt() {
         MasterDataException e = assertThrows(MasterDataException.class,
@@ -128,12 +186,14 @@ class BrokenInputCorpusTest {
                     continue;
                 }
                 byte[] bytes = Files.readAllBytes(file);
+                long newlines = 0;
                 for (byte b : bytes) {
                     if (b == '\n') {
-                        lines++;
+                        newlines++;
                     }
                 }
-                lines--;
+                lines += Math.max(0, newlines - 1); // an empty file has no header either
+
             }
         }
         return lines;

@@ -117,7 +117,7 @@ class FeedFileParserTest {
     }
 
     @Test
-    void invalidUtf8IsRejected() throws IOException {
+    void aFileWithBytesThatAreNotUtf8IsRejectedWhole() throws IOException {
         byte[] head = (SHIPMENTS_HEADER + "S1,2026-11-19,P-1,WH-DE,DE,3\nS2,2026-11-19,P-").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ",WH-DE,DE,3\n".getBytes(StandardCharsets.UTF_8);
         byte[] content = new byte[head.length + 1 + tail.length];
@@ -125,9 +125,12 @@ class FeedFileParserTest {
         content[head.length] = (byte) 0xFF; // never valid in UTF-8
         System.arraycopy(tail, 0, content, head.length + 1, tail.length);
         List<Row> rows = parse(Feed.SHIPMENTS, "shipments/e.csv", content);
-        assertNull(reason(rows.get(0), Feed.SHIPMENTS));
-        assertEquals("BAD_ENCODING", reason(rows.get(1), Feed.SHIPMENTS));
-        assertEquals("part_no", column(rows.get(1), Feed.SHIPMENTS));
+        // Issue 16: a file that is not UTF-8 is rejected whole, each row on its own line, naming the bad byte.
+        assertEquals(List.of(2L, 3L), rows.stream().map(r -> r.getLong(1)).toList());
+        for (Row row : rows) {
+            assertEquals("BAD_ENCODING", reason(row, Feed.SHIPMENTS));
+            assertEquals("", column(row, Feed.SHIPMENTS));
+        }
     }
 
     @Test
