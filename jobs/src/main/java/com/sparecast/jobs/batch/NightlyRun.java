@@ -5,6 +5,7 @@ import com.sparecast.jobs.forecasting.ForecastDemandTasklet;
 import com.sparecast.jobs.input.MasterDataException;
 import com.sparecast.jobs.storage.OutputClaimedException;
 import com.sparecast.jobs.storage.UnsafeInputException;
+import com.sparecast.jobs.ingest.PersonalColumns;
 import com.sparecast.jobs.ingest.QualityGateException;
 import com.sparecast.jobs.replenishment.PlanningContext;
 import com.sparecast.jobs.stage.InputFingerprint;
@@ -79,6 +80,7 @@ public final class NightlyRun {
             // Every step's settings are read now: a bad value is exit 2 before anything runs.
             ForecastDemandTasklet.Forecasting.from(request.settings());
             PlanningContext.Policy.from(request.settings());
+            PersonalColumns.from(request.settings());
             // Every sparecast.* key known, typed and in range (an unknown key names the nearest known one).
             request.settings().validate();
             input = Storage.of(request.input(), StorageSettings.from(request.settings()));

@@ -42,6 +42,7 @@ public final class FeedFileParser implements Iterator<Row> {
     private final String file;
     private final Feed feed;
     private final RowValidator validator;
+    private final PersonalColumns personal;
 
     private final List<Column> columns;
     private final int keptColumns;
@@ -66,6 +67,12 @@ public final class FeedFileParser implements Iterator<Row> {
     private boolean finished;
 
     public FeedFileParser(Storage storage, String file, Feed feed, ReferenceData reference) {
+        this(storage, file, feed, reference, PersonalColumns.CONTRACT);
+    }
+
+    /** A parser that also drops the configured personal columns ({@code sparecast.ingest.personal-columns}). */
+    public FeedFileParser(Storage storage, String file, Feed feed, ReferenceData reference, PersonalColumns personal) {
+        this.personal = personal;
         this.storage = storage;
         this.file = file;
         this.feed = feed;
@@ -193,14 +200,15 @@ public final class FeedFileParser implements Iterator<Row> {
         headerSize = header.size();
         firstPersonalPosition = Integer.MAX_VALUE;
         for (int i = 0; i < header.size(); i++) {
-            if (looksPersonal(header.get(i))) {
+            if (personal.isPersonal(header.get(i))) {
                 firstPersonalPosition = Math.min(firstPersonalPosition, i);
             }
         }
         positions = new int[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             Column column = columns.get(c);
-            positions[c] = index.getOrDefault(column.name(), -1);
+            // A column configured as personal is read as absent: its values go nowhere.
+            positions[c] = personal.drops(column) ? -1 : index.getOrDefault(column.name(), -1);
             if (positions[c] < 0 && column.required() && missingColumn == null) {
                 missingColumn = column.name();
             }
@@ -242,6 +250,10 @@ public final class FeedFileParser implements Iterator<Row> {
 
     /** The file's bytes, decompressed when it is a {@code .gz}. */
     private InputStream bytes() throws IOException {
+        return bytes(storage, file);
+    }
+
+    private static InputStream bytes(Storage storage, String file) throws IOException {
         InputStream in = storage.open(file);
         try {
             return file.endsWith(".gz") ? new GZIPInputStream(in) : in;
@@ -275,6 +287,23 @@ public final class FeedFileParser implements Iterator<Row> {
     }
 
     /**
+     * Why a file of a feed gave no row at all, for the run's log and the reconciliation: an empty
+     * file (nothing, or only a byte-order mark and blanks), a header without data rows, a Parquet
+     * file without rows.
+     */
+    public static String withoutRows(Storage storage, String file) {
+        if (file.endsWith(".parquet")) {
+            return "no rows: the Parquet file holds no data";
+        }
+        try (InputStream in = bytes(storage, file)) {
+            String head = new String(in.readNBytes(4096), StandardCharsets.UTF_8).replace("\uFEFF", "").trim();
+            return head.isEmpty() ? "empty file: no header and no rows" : "header only: no data rows";
+        } catch (IOException e) {
+            return "no rows (" + e.getMessage() + ")";
+        }
+    }
+
+    /**
      * The raw text of a row whose quoting is broken: nothing. The line itself is never echoed,
      * as it may hold personal values in any position (a shifted field, an unknown column).
      */
@@ -282,14 +311,9 @@ public final class FeedFileParser implements Iterator<Row> {
         return "";
     }
 
-    /**
-     * Whether a header name is, or looks like, personal data whatever the feed: {@code customer_*}
-     * and {@code serial_no}, in any case, with or without spaces.
-     */
+    /** Whether a header name is, or looks like, personal data by the contract ({@link PersonalColumns}). */
     static boolean looksPersonal(String headerName) {
-        String name = headerName.replace("\uFEFF", "").trim().toLowerCase(java.util.Locale.ROOT);
-        return name.startsWith("customer_") || name.startsWith("customer ") || name.equals("serial_no")
-                || name.equals("serial no") || name.equals("serialno");
+        return PersonalColumns.CONTRACT.isPersonal(headerName);
     }
 
     private Row toRow(CSVRecord record, long line) throws IOException {
@@ -366,6 +390,11 @@ public final class FeedFileParser implements Iterator<Row> {
                 close();
                 finished = true;
                 return null;
+            }
+            for (int c = 0; c < columns.size(); c++) {
+                if (personal.drops(columns.get(c))) {
+                    texts[c] = "";
+                }
             }
             long line = parquet.rowNumber();
             if (missingColumn != null) {

@@ -74,7 +74,7 @@ public final class IngestEventsTasklet extends StageTasklet {
             try (IngestProgress progress = new IngestProgress(stage.spark().sparkContext(), feed.feedName(),
                     progressSeconds(stage))) {
                 Dataset<Row> parsed = dedupe(parse(stage, feed, files, reference, progress), feed);
-                feedCounts = reconcile(files, stage.write(parsed, Datasets.ingested(feed.feedName()),
+                feedCounts = reconcile(stage.input(), files, stage.write(parsed, Datasets.ingested(feed.feedName()),
                         outcomesByFile(files), Datasets.OUTCOME));
             }
             counts.put(feed.feedName(), feedCounts);
@@ -99,7 +99,7 @@ public final class IngestEventsTasklet extends StageTasklet {
         LongAccumulator rejected = progress.rejected();
         int rejectReason = IngestSchema.parsed(feed).fieldIndex(IngestSchema.REJECT_REASON);
         JavaRDD<Row> rows = parsedRows(JavaSparkContext.fromSparkContext(stage.spark().sparkContext()), stage.input(),
-                feed, files, reference)
+                feed, files, reference, PersonalColumns.from(stage.settings()))
                 .map(row -> {
                     (row.isNullAt(rejectReason) ? accepted : rejected).add(1);
                     return row;
@@ -120,8 +120,15 @@ public final class IngestEventsTasklet extends StageTasklet {
      */
     public static JavaRDD<Row> parsedRows(JavaSparkContext jsc, Storage input, Feed feed, List<String> files,
                                           Broadcast<ReferenceData> reference) {
+        return parsedRows(jsc, input, feed, files, reference, PersonalColumns.CONTRACT);
+    }
+
+    /** {@link #parsedRows(JavaSparkContext, Storage, Feed, List, Broadcast)}, dropping {@code personal} columns too. */
+    public static JavaRDD<Row> parsedRows(JavaSparkContext jsc, Storage input, Feed feed, List<String> files,
+                                          Broadcast<ReferenceData> reference, PersonalColumns personal) {
         return jsc.parallelize(files, Math.max(1, files.size()))
-                .flatMap((FlatMapFunction<String, Row>) file -> new FeedFileParser(input, file, feed, reference.value()));
+                .flatMap((FlatMapFunction<String, Row>) file -> new FeedFileParser(input, file, feed, reference.value(),
+                        personal));
     }
 
     /**
@@ -176,12 +183,18 @@ public final class IngestEventsTasklet extends StageTasklet {
         return counts;
     }
 
-    private static Reconciliation.FeedCounts reconcile(List<String> files, Map<String, Long> observed) {
+    /** Per file counts; a file that gave no row is said so, in the log and in the reconciliation. */
+    private static Reconciliation.FeedCounts reconcile(Storage input, List<String> files, Map<String, Long> observed) {
         Map<String, Reconciliation.FileCounts> byFile = new TreeMap<>();
         for (int i = 0; i < files.size(); i++) {
             long accepted = observed.get("accepted_" + i);
             long rejected = observed.get("rejected_" + i);
-            byFile.put(files.get(i), new Reconciliation.FileCounts(files.get(i), accepted + rejected, accepted, rejected));
+            String warning = accepted + rejected == 0 ? FeedFileParser.withoutRows(input, files.get(i)) : null;
+            if (warning != null) {
+                LOG.warn("{}/{}: {}; nothing read from it", input.location(), files.get(i), warning);
+            }
+            byFile.put(files.get(i), new Reconciliation.FileCounts(files.get(i), accepted + rejected, accepted, rejected,
+                    warning));
         }
         return Reconciliation.FeedCounts.of(new ArrayList<>(byFile.values()));
     }
@@ -209,13 +222,48 @@ public final class IngestEventsTasklet extends StageTasklet {
         List<String> failed = new ArrayList<>();
         reconciliation.feeds().forEach((feed, c) -> {
             if (c.rejectedShare() > threshold) {
-                failed.add(String.format("%s rejected %d of %d rows (%.1f%%, limit %.1f%%)", feed, c.rejected(), c.read(),
-                        100 * c.rejectedShare(), 100 * threshold));
+                failed.add(String.format("%s rejected %d of %d rows (%.1f%%, limit %.1f%%; %s)", feed, c.rejected(),
+                        c.read(), 100 * c.rejectedShare(), 100 * threshold, rejectsOf(stage, feed)));
             }
         });
         if (!failed.isEmpty()) {
             throw new QualityGateException("Input quality gate failed: " + String.join("; ", failed)
-                    + ". See quality/rejected in the work folder " + stage.paths().dataset("ingest"));
+                    + ". Nothing is published, so there is no quality/rejected/ folder in the output; the rejected rows"
+                    + " (file, line, column, reason code, message, raw row without personal data) are the Parquet"
+                    + " named above, in the work folder.");
+        }
+    }
+
+    /**
+     * Where a gated feed's rejects are (its Parquet in the work folder, as written) and its most
+     * frequent reasons with a first example: what an operator needs to start fixing the input.
+     */
+    private static String rejectsOf(Stage stage, String feedName) {
+        boolean event = java.util.Arrays.stream(Feed.values()).anyMatch(f -> f.feedName().equals(feedName));
+        String dataset = event ? Datasets.ingested(feedName) + "/" + Datasets.OUTCOME + "=" + Datasets.REJECTED
+                : Datasets.MASTER_REJECTS;
+        String reason = event ? IngestSchema.REJECT_REASON : "reason_code";
+        String file = event ? IngestSchema.SOURCE_FILE : "file";
+        String line = event ? IngestSchema.SOURCE_LINE : "line";
+        try {
+            Dataset<Row> rejects = stage.spark().read().parquet(stage.paths().uri(dataset));
+            if (!event) {
+                rejects = rejects.filter(col("feed").equalTo(feedName));
+            }
+            List<Row> top = rejects.groupBy(col(reason)).agg(org.apache.spark.sql.functions.count(lit(1)).as("n"),
+                            org.apache.spark.sql.functions.min(org.apache.spark.sql.functions.struct(col(file), col(line)))
+                                    .as("first"))
+                    .orderBy(col("n").desc(), col(reason)).limit(3).collectAsList();
+            List<String> reasons = new ArrayList<>();
+            for (Row r : top) {
+                Row first = r.getStruct(2);
+                reasons.add(r.getString(0) + " " + r.getLong(1) + ", first " + first.getString(0) + " line "
+                        + first.getLong(1));
+            }
+            return "most frequent: " + String.join(", ", reasons) + "; rejected rows in "
+                    + stage.paths().dataset(dataset);
+        } catch (RuntimeException e) {
+            return "rejected rows in " + stage.paths().dataset(dataset);
         }
     }
 }

@@ -15,8 +15,21 @@ import java.util.TreeMap;
  */
 public record Reconciliation(Map<String, FeedCounts> feeds) {
 
-    /** Counts of one file. */
-    public record FileCounts(String file, long read, long accepted, long rejected) {
+    /**
+     * Counts of one file, with a warning when the file gave no rows ({@code empty file},
+     * {@code header only}), absent from the JSON otherwise.
+     */
+    public record FileCounts(String file, long read, long accepted, long rejected,
+                             @com.fasterxml.jackson.annotation.JsonInclude(
+                                     com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String warning) {
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public FileCounts {
+        }
+
+        public FileCounts(String file, long read, long accepted, long rejected) {
+            this(file, read, accepted, rejected, null);
+        }
     }
 
     /** Counts of one feed: its totals and its files. */

@@ -218,4 +218,50 @@ class FeedFileParserTest {
         }
         assertTrue(rejects >= 7, "every case made a reject: " + rejects);
     }
+
+    /**
+     * Issue 16: columns configured as personal ({@code sparecast.ingest.personal-columns}, any case)
+     * are dropped too: an optional contract column (product_model) is read as absent, an unknown
+     * one (Owner_Name) cuts a shifted row's raw text like customer_*; neither value reaches a row or
+     * a reject. A required column cannot be configured personal.
+     */
+    @Test
+    void configuredPersonalColumnsAreDroppedAsFilesAreRead() throws IOException {
+        PersonalColumns personal = PersonalColumns.from(com.sparecast.jobs.config.Settings.withOverrides(
+                java.util.Map.of(PersonalColumns.KEY, " PRODUCT_MODEL , owner_name")));
+        Files.createDirectories(folder.resolve("failures"));
+        Files.writeString(folder.resolve("failures/f.csv"),
+                "failure_id,failure_date,part_no,country,quantity,Owner_Name,product_model,serial_no\n"
+                + "F1,2026-11-19,P-1,DE,1,Ola Nordmann,Model Secret,SN-1\n"           // accepted
+                + "F2,2026-11-19,P-9,DE,1,Ola Nordmann,Model Secret,SN-2\n"           // rejected: unknown part
+                + "F3,2026-11-19,P-1,DE,1,Nordmann, Ola,Model Secret,SN-3\n");       // shifted by a comma
+        List<Row> rows = new ArrayList<>();
+        new FeedFileParser(new LocalStorage(folder), "failures/f.csv", Feed.FAILURES, REFERENCE, personal)
+                .forEachRemaining(rows::add);
+        assertEquals(3, rows.size());
+        assertNull(reason(rows.get(0), Feed.FAILURES));
+        // Kept columns: failure_id, failure_date, part_no, country, quantity, product_model (null: dropped).
+        assertNull(rows.get(0).get(2 + 5));
+        assertEquals("UNKNOWN_PART", reason(rows.get(1), Feed.FAILURES));
+        assertEquals("F2,2026-11-19,P-9,DE,1,", rows.get(1).getString(5 + kept(Feed.FAILURES)));
+        assertEquals("MALFORMED_ROW", reason(rows.get(2), Feed.FAILURES));
+        assertEquals("F3,2026-11-19,P-1,DE,1,", rows.get(2).getString(5 + kept(Feed.FAILURES)));
+        for (Row row : rows) {
+            for (String value : List.of("Ola", "Nordmann", "Secret", "SN-")) {
+                assertFalse(row.toString().contains(value), value + " leaked into " + row);
+            }
+        }
+        // Without the setting, product_model is kept (the contract's optional column).
+        List<Row> plain = new ArrayList<>();
+        new FeedFileParser(new LocalStorage(folder), "failures/f.csv", Feed.FAILURES, REFERENCE)
+                .forEachRemaining(plain::add);
+        assertEquals("Model Secret", plain.get(0).getString(2 + 5));
+
+        com.sparecast.jobs.config.ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                com.sparecast.jobs.config.ConfigurationException.class,
+                () -> PersonalColumns.from(com.sparecast.jobs.config.Settings.withOverrides(
+                        java.util.Map.of(PersonalColumns.KEY, "notes,Part_No"))));
+        assertEquals("sparecast.ingest.personal-columns: part_no is a required column of the shipments feed and cannot"
+                + " be dropped as personal data", e.getMessage());
+    }
 }

@@ -80,6 +80,19 @@ class HostileIdentifiersIT {
         Files.writeString(input.resolve("shipments/zz-hostile.csv"), shipments, StandardCharsets.UTF_8);
         // And a corrupt Parquet file: rejected as a file, named and counted, the run goes on.
         Files.write(input.resolve("shipments/zz-corrupt.parquet"), "PAR1 not really\nPAR1".getBytes(StandardCharsets.UTF_8));
+        // Messages that help (issue 16): an empty file, a header-only file, a UTF-16 returns file full of
+        // customer data and a repeated personal header column, each named; no personal value leaves ingest.
+        Files.writeString(input.resolve("shipments/zz-empty.csv"), "");
+        Files.writeString(input.resolve("failures/zz-header-only.csv"),
+                "failure_id,failure_date,part_no,country,quantity,product_model,serial_no\n");
+        String returnsHeader = "return_id,return_date,part_no,country,quantity,reason_code,condition,customer_name,"
+                + "customer_email,customer_phone,customer_address";
+        Files.write(input.resolve("returns/zz-utf16.csv"), ("\uFEFF" + returnsHeader + "\nRX1,2026-11-02,P-000001,DE,1,"
+                + "DEFECTIVE,REFURBISHABLE,Zelda Widechar,zelda.widechar@example.org,+49 30 5550101,\"9 Wide Road, Bonn\"\n")
+                .getBytes(StandardCharsets.UTF_16LE));
+        Files.writeString(input.resolve("returns/zz-repeated.csv"), returnsHeader + ",CUSTOMER_EMAIL\nRX2,2026-11-02,"
+                + "P-000001,DE,1,DEFECTIVE,REFURBISHABLE,Yann Repeat,yann.repeat@example.org,+49 30 5550102,\"1 Rue, Lyon\","
+                + "yann.second@example.org\n");
 
         // The default gate: 9 of 16 warehouses rejected is over 5%, nothing is published.
         Settings settings = Settings.withOverrides(Map.of("sparecast.work-dir", deep.resolve("work").toString()));
@@ -116,6 +129,18 @@ class HostileIdentifiersIT {
         assertTrue(shipmentRejects(out).contains("shipments/zz-corrupt.parquet,0,,UNREADABLE_FILE,"),
                 shipmentRejects(out));
         assertTrue(Files.readString(out.resolve(DATE + "/quality/reconciliation.json")).contains("zz-corrupt.parquet"));
+        String reconciliation = Files.readString(out.resolve(DATE + "/quality/reconciliation.json"));
+        assertTrue(reconciliation.contains("\"file\" : \"shipments/zz-empty.csv\",\n") && reconciliation.contains(
+                "\"warning\" : \"empty file: no header and no rows\""), reconciliation);
+        assertTrue(reconciliation.contains("\"warning\" : \"header only: no data rows\""), reconciliation);
+        String returnRejects = Files.readString(out.resolve(DATE + "/quality/rejected/returns.csv"));
+        assertTrue(returnRejects.contains("returns/zz-utf16.csv,2,,BAD_ENCODING,\"returns/zz-utf16.csv is UTF-16LE, not"
+                + " UTF-8 (byte-order mark FF FE)"), returnRejects);
+        assertTrue(returnRejects.contains("returns/zz-repeated.csv,2,customer_email,DUPLICATE_COLUMN,"), returnRejects);
+        for (String personal : List.of("Zelda", "Widechar", "zelda.widechar", "5550101", "Wide Road", "Yann", "yann.",
+                "5550102", "Rue, Lyon")) {
+            assertEquals(List.of(), filesHolding(deep, personal), personal + " reached a file");
+        }
         String rejected = Files.readString(out.resolve(DATE + "/quality/rejected/warehouses.csv"));
         assertEquals(HOSTILE.size(), rejected.split("BAD_IDENTIFIER", -1).length - 1, rejected);
         String shipmentRejects = Files.readString(out.resolve(DATE + "/quality/rejected/shipments.csv"));
@@ -123,6 +148,35 @@ class HostileIdentifiersIT {
             assertTrue(shipmentRejects.contains("zz-hostile.csv," + (i + 2) + ",warehouse_id,UNKNOWN_WAREHOUSE"),
                     shipmentRejects);
         }
+    }
+
+    /** Files under {@code root} but the input folder whose bytes (as UTF-8 or UTF-16LE) hold {@code text}. */
+    static List<String> filesHolding(Path root, String text) throws IOException {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] utf16 = text.getBytes(StandardCharsets.UTF_16LE);
+        List<String> holding = new java.util.ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).filter(f -> !f.startsWith(root.resolve("in"))).toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                if (indexOf(bytes, utf8) >= 0 || indexOf(bytes, utf16) >= 0) {
+                    holding.add(root.relativize(file).toString());
+                }
+            }
+        }
+        return holding;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     static String shipmentRejects(Path out) throws IOException {

@@ -88,6 +88,14 @@ class QualityGateIT {
         assertEquals(3, outcome.exitCode(), outcome.message());
         assertTrue(outcome.message().contains("shipments rejected ")
                 && outcome.message().contains(" of " + (rows + bad) + " rows"), outcome.message());
+        // The message points at rejects that exist: the feed's rejected rows as written, with the top reason.
+        assertTrue(outcome.message().contains("most frequent: FUTURE_DATE " + bad + ", first shipments/zz-late.csv line 2;"
+                + " rejected rows in "), outcome.message());
+        String where = outcome.message().replaceAll("(?s).*rejected rows in (\\S+?)\\).*", "$1");
+        assertTrue(where.endsWith("ingest/shipments/outcome=REJECTED"), where);
+        try (var parquet = Files.list(Path.of(where))) {
+            assertTrue(parquet.anyMatch(f -> f.getFileName().toString().endsWith(".parquet")), where);
+        }
         assertFalse(Files.exists(out.resolve(DATE.toString())), "nothing published");
     }
 }
