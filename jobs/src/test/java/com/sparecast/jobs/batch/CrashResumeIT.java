@@ -62,10 +62,18 @@ class CrashResumeIT {
 
         assertSameOutputs(referenceOut.resolve(DATE.toString()), out.resolve(DATE.toString()));
         try (Stream<Path> top = Files.list(out)) {
-            assertEquals(List.of(DATE.toString()), top.map(p -> p.getFileName().toString()).toList(),
-                    "no .publishing or .replaced folder is left in the output");
+            assertEquals(List.of("." + DATE + ".claim", DATE.toString()),
+                    top.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no .publishing or .replaced folder is left in the output, only the date's publish claim");
         }
-        try (Stream<Path> all = Files.walk(out)) {
+        // The publish claim is free at the end (a killed holder's claim is taken over at once, its process
+        // being gone): one generation is left, FREE.
+        try (Stream<Path> claim = Files.list(out.resolve("." + DATE + ".claim"))) {
+            List<Path> generations = claim.toList();
+            assertEquals(1, generations.size(), generations.toString());
+            assertTrue(Files.readString(generations.get(0)).startsWith("state=FREE\n"));
+        }
+        try (Stream<Path> all = Files.walk(out.resolve(DATE.toString()))) {
             List<String> leftovers = all.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith(".") || n.startsWith("_temporary") || n.endsWith(".tmp")).toList();
             assertEquals(List.of(), leftovers);
