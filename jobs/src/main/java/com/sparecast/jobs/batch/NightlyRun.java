@@ -78,6 +78,7 @@ public final class NightlyRun {
             // Every step's settings are read now: a bad value is exit 2 before anything runs.
             ForecastDemandTasklet.Forecasting.from(request.settings());
             PlanningContext.Policy.from(request.settings());
+            PlanningContext.Review.from(request.settings());
             // Every sparecast.* key known, typed and in range (an unknown key names the nearest known one).
             request.settings().validate();
             input = Storage.of(request.input(), StorageSettings.from(request.settings()));

@@ -12,15 +12,19 @@ import com.sparecast.models.series.DemandClass;
 import com.sparecast.models.series.IntermittencyStatistics;
 import com.sparecast.models.inventory.ExceptionRules;
 import com.sparecast.models.inventory.FillRateAllocation;
+import com.sparecast.models.inventory.LineUrgency;
 import com.sparecast.models.inventory.PlanLine;
 import com.sparecast.models.inventory.ResponseCurve;
 import com.sparecast.models.inventory.PolicyDecision;
 import com.sparecast.models.inventory.PolicyInput;
 import java.io.Serializable;
+import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.apache.commons.lang3.SerializationUtils;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -247,6 +251,19 @@ final class PlanLineCalculator implements Serializable {
         row.add(decision.expectedOnHand());
         row.add(exception == null ? null : exception[0]);
         row.add(exception == null ? null : exception[1]);
+        PlanningContext.Review review = context.review();
+        String currency = part == null ? null : part.currency();
+        row.add(review.reportingCurrency());
+        row.add(review.reporting(unitCost, currency));
+        row.add(review.reporting(orderQty * unitCost, currency));
+        row.add(review.reporting(LineUrgency.unfilledUnits(x, decision.inventoryPosition()) * unitCost, currency));
+        OptionalDouble cover = LineUrgency.weeksOfCover(decision.inventoryPosition(), l.meanPerWeek());
+        row.add(cover.isPresent() ? cover.getAsDouble() : null);
+        OptionalLong stockOut = LineUrgency.daysUntilStockOut(input.onHand(), l.meanPerWeek(), horizonWeeks(l));
+        row.add(stockOut.isPresent() ? Date.valueOf(context.planningDate().plusDays(stockOut.getAsLong())) : null);
+        row.add(null);
+        row.add(null);
+        row.add(null);
         return RowFactory.create(row.toArray());
     }
 
@@ -263,6 +280,11 @@ final class PlanLineCalculator implements Serializable {
         return new SeriesForecast(hasForecast ? in.getString(4) : "None", hasForecast ? in.getString(5) : "",
                 hasForecast ? DemandClass.valueOf(in.getString(6)) : DemandClass.NO_DEMAND, statistics, mean,
                 errorVariance, Columns.doubles(spanErrorVariance));
+    }
+
+    /** Weeks the line's forecast reaches: its forecast's length, at least the weeks the plan shows. */
+    private static int horizonWeeks(Line l) {
+        return Math.max(PlanSchema.FORECAST_WEEKS_SHOWN, l.forecast().size());
     }
 
     /** The key of a warehouse's ABC class in the multipliers. */

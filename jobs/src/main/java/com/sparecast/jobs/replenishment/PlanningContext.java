@@ -2,10 +2,13 @@ package com.sparecast.jobs.replenishment;
 
 import com.sparecast.jobs.config.ConfigurationException;
 import com.sparecast.jobs.config.Settings;
+import com.sparecast.jobs.config.TradeRulesSettings;
 import com.sparecast.jobs.demand.Supersession;
 import com.sparecast.jobs.input.MasterData;
 import com.sparecast.models.inventory.FillRateAllocation;
+import com.sparecast.models.trade.TradeRules;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
@@ -18,9 +21,59 @@ import java.util.Set;
  * @param supersessionLoops parts on a superseded_by cycle
  * @param planningDate the date planned for
  * @param policy the policy settings
+ * @param review what the plan line shows a planner besides the policy: money in the reporting currency
  */
-public record PlanningContext(MasterData master, Set<String> supersessionLoops, LocalDate planningDate, Policy policy)
-        implements Serializable {
+public record PlanningContext(MasterData master, Set<String> supersessionLoops, LocalDate planningDate, Policy policy,
+                              Review review) implements Serializable {
+
+    /** A context with the default review settings (reporting in EUR at the default trade FX rates). */
+    public PlanningContext(MasterData master, Set<String> supersessionLoops, LocalDate planningDate, Policy policy) {
+        this(master, supersessionLoops, planningDate, policy, Review.defaults());
+    }
+
+    /**
+     * What a plan line shows a planner besides its policy.
+     *
+     * @param reportingCurrency the currency every money column's {@code _reporting} twin is in
+     *     ({@code sparecast.reporting-currency}); the trade FX rates must know it
+     * @param trade the trade rules whose FX rates convert money ({@code sparecast.trade.fx.*})
+     */
+    public record Review(String reportingCurrency, TradeRules trade) implements Serializable {
+
+        public Review {
+            if (reportingCurrency == null || !trade.knowsCurrency(reportingCurrency)) {
+                throw new ConfigurationException("sparecast.reporting-currency " + reportingCurrency
+                        + " has no FX rate in the trade rules (sparecast.trade.fx.*; known: "
+                        + String.join(", ", trade.fxRates().keySet()) + ")");
+            }
+            reportingCurrency = reportingCurrency.trim().toUpperCase(Locale.ROOT);
+        }
+
+        /** EUR at the default trade rules. */
+        public static Review defaults() {
+            return new Review("EUR", TradeRules.defaults());
+        }
+
+        /**
+         * The settings' review; the nightly run reads it before it starts.
+         *
+         * @throws ConfigurationException naming the key of an invalid value
+         */
+        public static Review from(Settings settings) {
+            return new Review(settings.get("sparecast.reporting-currency"), TradeRulesSettings.of(settings));
+        }
+
+        /**
+         * {@code amount} in {@code currency} in the reporting currency, to the cent (the trade
+         * rules' conversion); null when the currency is null or has no FX rate.
+         */
+        public Double reporting(double amount, String currency) {
+            if (currency == null || !trade.knowsCurrency(currency) || !Double.isFinite(amount)) {
+                return null;
+            }
+            return trade.convert(BigDecimal.valueOf(amount), currency, reportingCurrency).doubleValue();
+        }
+    }
 
     /**
      * The replenishment settings ({@code sparecast.plan.*}, {@code sparecast.returns.*}).
@@ -94,7 +147,7 @@ public record PlanningContext(MasterData master, Set<String> supersessionLoops, 
 
     public static PlanningContext of(MasterData master, LocalDate planningDate, Settings settings) {
         return new PlanningContext(master, Supersession.of(master.parts()).loops(), planningDate,
-                Policy.from(settings));
+                Policy.from(settings), Review.from(settings));
     }
 
     /** The target fill rate of an ABC class. */
