@@ -202,7 +202,7 @@ final class PlanLineCalculator implements Serializable {
         PolicyDecision decision = multiplier == null ? planLine.decide(l.planned())
                 : planLine.decide(l.planned(), curveOf(in), multiplier);
 
-        String[] exception = exception(l.partNo(), hasForecast, in.isNullAt(11) ? null : in.getString(11), l.history(),
+        String[] exception = exception(l.partNo(), l.abcClass(), hasForecast, in.isNullAt(11) ? null : in.getString(11), l.history(),
                 input, decision, l.meanPerWeek(), l.leadTime());
         long orderQty = exception != null && exception[0].equals(ExceptionCode.SUPERSESSION_LOOP.name())
                 ? 0 : decision.orderQuantity();
@@ -297,8 +297,8 @@ final class PlanLineCalculator implements Serializable {
     }
 
     /** The exception code and its explanation, or null; the most urgent one wins (models' ExceptionRules). */
-    private String[] exception(String partNo, boolean hasForecast, String error, List<Double> history, PolicyInput input,
-                               PolicyDecision decision, double meanPerWeek, LeadTime leadTime) {
+    private String[] exception(String partNo, String abcClass, boolean hasForecast, String error, List<Double> history,
+                               PolicyInput input, PolicyDecision decision, double meanPerWeek, LeadTime leadTime) {
         if (context.supersessionLoops().contains(partNo)) {
             return new String[] {ExceptionCode.SUPERSESSION_LOOP.name(),
                     "superseded_by chain of " + partNo + " is a cycle; no order placed"};
@@ -306,7 +306,8 @@ final class PlanLineCalculator implements Serializable {
         if (!hasForecast && error != null) {
             return new String[] {ExceptionCode.NO_FORECAST.name(), "no forecast possible: " + error};
         }
-        ExceptionRules rules = ExceptionRules.withDefaults().withOverstockCover(context.policy().overstockCoverWeeks());
+        ExceptionRules rules = ExceptionRules.withDefaults().withOverstockCover(context.policy().overstockCoverWeeks())
+                .withBelowTargetMargin(context.review().belowTargetMargin());
         int weeksSinceDemand = weeksSinceDemand(history);
         return rules.reason(input, decision, meanPerWeek, weeksSinceDemand).map(code -> new String[] {code.name(),
                 switch (code) {
@@ -319,6 +320,9 @@ final class PlanLineCalculator implements Serializable {
                     case OVERSTOCK -> String.format(Locale.ROOT,
                             "position %.0f exceeds order-up-to %.0f by more than %.0f weeks of demand",
                             decision.inventoryPosition(), decision.orderUpTo(), rules.overstockCoverPeriods());
+                    case BELOW_TARGET -> String.format(Locale.ROOT,
+                            "expected fill rate %.3f is below the class %s target %.3f by more than %.2f",
+                            decision.expectedFillRate(), abcClass, input.targetFillRate(), rules.belowTargetMargin());
                     default -> code.name();
                 }}).orElse(null);
     }

@@ -5,6 +5,7 @@ import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.config.TradeRulesSettings;
 import com.sparecast.jobs.demand.Supersession;
 import com.sparecast.jobs.input.MasterData;
+import com.sparecast.models.inventory.ExceptionRules;
 import com.sparecast.models.inventory.FillRateAllocation;
 import com.sparecast.models.trade.TradeRules;
 import java.io.Serializable;
@@ -37,10 +38,17 @@ public record PlanningContext(MasterData master, Set<String> supersessionLoops, 
      * @param reportingCurrency the currency every money column's {@code _reporting} twin is in
      *     ({@code sparecast.reporting-currency}); the trade FX rates must know it
      * @param trade the trade rules whose FX rates convert money ({@code sparecast.trade.fx.*})
+     * @param belowTargetMargin a line whose expected fill rate is below its class's target by more
+     *     than this is a {@code BELOW_TARGET} exception ({@code sparecast.plan.below-target-margin})
      */
-    public record Review(String reportingCurrency, TradeRules trade) implements Serializable {
+    public record Review(String reportingCurrency, TradeRules trade, double belowTargetMargin)
+            implements Serializable {
 
         public Review {
+            if (!(belowTargetMargin >= 0 && belowTargetMargin <= 1)) {
+                throw new ConfigurationException("sparecast.plan.below-target-margin must be in [0, 1], got "
+                        + belowTargetMargin);
+            }
             if (reportingCurrency == null || !trade.knowsCurrency(reportingCurrency)) {
                 throw new ConfigurationException("sparecast.reporting-currency " + reportingCurrency
                         + " has no FX rate in the trade rules (sparecast.trade.fx.*; known: "
@@ -49,9 +57,9 @@ public record PlanningContext(MasterData master, Set<String> supersessionLoops, 
             reportingCurrency = reportingCurrency.trim().toUpperCase(Locale.ROOT);
         }
 
-        /** EUR at the default trade rules. */
+        /** EUR at the default trade rules, below target by more than 0.10. */
         public static Review defaults() {
-            return new Review("EUR", TradeRules.defaults());
+            return new Review("EUR", TradeRules.defaults(), ExceptionRules.DEFAULT_BELOW_TARGET_MARGIN);
         }
 
         /**
@@ -60,7 +68,8 @@ public record PlanningContext(MasterData master, Set<String> supersessionLoops, 
          * @throws ConfigurationException naming the key of an invalid value
          */
         public static Review from(Settings settings) {
-            return new Review(settings.get("sparecast.reporting-currency"), TradeRulesSettings.of(settings));
+            return new Review(settings.get("sparecast.reporting-currency"), TradeRulesSettings.of(settings),
+                    settings.getDouble("sparecast.plan.below-target-margin"));
         }
 
         /**

@@ -11,5 +11,7 @@ public enum ExceptionCode {
     /** The series could not be forecast (no usable history or the forecast failed). */
     NO_FORECAST,
     /** The part's supersession chain runs into a cycle. */
-    SUPERSESSION_LOOP
+    SUPERSESSION_LOOP,
+    /** The policy's expected fill rate is below the class's target by more than the configured margin. */
+    BELOW_TARGET
 }
