@@ -81,6 +81,7 @@ public final class NightlyRun {
             ForecastDemandTasklet.Forecasting.from(request.settings());
             PlanningContext.Policy.from(request.settings());
             PersonalColumns.from(request.settings());
+            PlanningContext.Review.from(request.settings());
             // Every sparecast.* key known, typed and in range (an unknown key names the nearest known one).
             request.settings().validate();
             input = Storage.of(request.input(), StorageSettings.from(request.settings()));

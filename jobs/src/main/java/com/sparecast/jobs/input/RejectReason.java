@@ -43,5 +43,7 @@ public enum RejectReason {
     /** A file that cannot be read (a corrupt Parquet file, a damaged .csv.gz): rejected as one row, line 0. */
     UNREADABLE_FILE,
     /** The file's header names a column twice (in any case); every row of the file is rejected. */
-    DUPLICATE_COLUMN
+    DUPLICATE_COLUMN,
+    /** A planner's decision whose valid_until is before the planning date: listed, not applied. */
+    EXPIRED
 }

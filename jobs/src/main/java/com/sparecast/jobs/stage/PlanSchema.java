@@ -56,7 +56,17 @@ public final class PlanSchema {
                 .add("expected_fill_rate", DataTypes.DoubleType, false)
                 .add("expected_on_hand", DataTypes.DoubleType, false)
                 .add("exception", DataTypes.StringType, true)
-                .add("exception_reason", DataTypes.StringType, true);
+                .add("exception_reason", DataTypes.StringType, true)
+                // The planner's review (issue 13): money in the reporting currency, urgency, the decision applied.
+                .add("reporting_currency", DataTypes.StringType, false)
+                .add("unit_cost_reporting", DataTypes.DoubleType, true)
+                .add("order_value_reporting", DataTypes.DoubleType, true)
+                .add("value_at_risk_reporting", DataTypes.DoubleType, true)
+                .add("weeks_of_cover", DataTypes.DoubleType, true)
+                .add("stockout_date", DataTypes.DateType, true)
+                .add("override_kind", DataTypes.StringType, true)
+                .add("override_value", DataTypes.DoubleType, true)
+                .add("decided_by", DataTypes.StringType, true);
     }
 
     /** The plan's columns in order. */

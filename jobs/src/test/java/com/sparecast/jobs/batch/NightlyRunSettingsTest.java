@@ -47,6 +47,21 @@ class NightlyRunSettingsTest {
     }
 
     @Test
+    void aReportingCurrencyWithoutAnFxRateIsAConfigurationError() throws Exception {
+        RunOutcome outcome = run("sparecast.reporting-currency", "XAU");
+        assertEquals(RunOutcome.USAGE, outcome.exitCode(), outcome.message());
+        assertTrue(outcome.message().startsWith("sparecast.reporting-currency XAU has no FX rate"), outcome.message());
+        assertFalse(Files.exists(dir.resolve("work")), "nothing was started");
+    }
+
+    @Test
+    void aBelowTargetMarginOutsideItsRangeIsAConfigurationError() throws Exception {
+        RunOutcome outcome = run("sparecast.plan.below-target-margin", "1.5");
+        assertEquals(RunOutcome.USAGE, outcome.exitCode(), outcome.message());
+        assertTrue(outcome.message().contains("sparecast.plan.below-target-margin"), outcome.message());
+    }
+
+    @Test
     void aLineFloorOutsideItsRangeIsAConfigurationError() throws Exception {
         RunOutcome outcome = run("sparecast.plan.line-floor", "1");
         assertEquals(RunOutcome.USAGE, outcome.exitCode(), outcome.message());

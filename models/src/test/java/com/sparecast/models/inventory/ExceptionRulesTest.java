@@ -47,7 +47,28 @@ class ExceptionRulesTest {
     }
 
     @Test
+    void belowTargetWhenTheExpectedFillRateMissesTheTargetByMoreThanTheMargin() {
+        PolicyInput in = input(10, 0); // target 0.95
+        // 0.95 - 0.84 = 0.11 > 0.10: below target; 0.95 - 0.86 = 0.09: within the margin
+        assertEquals(List.of(ExceptionCode.BELOW_TARGET), RULES.all(in, decision(0.84), 2, 0));
+        assertEquals(List.of(), RULES.all(in, decision(0.86), 2, 0));
+        // a wider margin lets 0.84 pass; a margin of 0 flags any shortfall
+        assertEquals(List.of(), RULES.withBelowTargetMargin(0.2).all(in, decision(0.84), 2, 0));
+        assertEquals(List.of(ExceptionCode.BELOW_TARGET), RULES.withBelowTargetMargin(0).all(in, decision(0.94), 2, 0));
+        // a stock-out risk is the more urgent reason
+        PolicyDecision short_ = new PolicyDecision(0, 5, 13, 1, 12, 0.5, 0, 0.95, 6);
+        assertEquals(List.of(ExceptionCode.STOCKOUT_RISK, ExceptionCode.BELOW_TARGET), RULES.all(in, short_, 2, 0));
+        assertEquals(Optional.of(ExceptionCode.STOCKOUT_RISK), RULES.reason(in, short_, 2, 0));
+    }
+
+    /** Position 10 between reorder point 5 and order-up-to 13 (no other exception), at this fill rate. */
+    private static PolicyDecision decision(double expectedFillRate) {
+        return new PolicyDecision(0, 5, 13, 10, 3, expectedFillRate, 0, 0.95, 6);
+    }
+
+    @Test
     void invalidRulesThrow() {
+        assertThrows(IllegalArgumentException.class, () -> new ExceptionRules(26, 52, 1.5));
         assertThrows(IllegalArgumentException.class, () -> new ExceptionRules(-1, 52));
         assertThrows(IllegalArgumentException.class, () -> new ExceptionRules(26, 0));
     }
