@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +42,6 @@ import org.apache.spark.sql.types.StructType;
  * other outputs.
  */
 public final class WriteReportTasklet extends StageTasklet {
-
-    /** The exception table's columns: a plan line's, or a held shipment line's. */
-    static final List<String> EXCEPTION_COLUMNS = List.of("warehouse_id", "part_no", "description", "exception",
-            "exception_reason", "abc_class", "demand_class", "inventory_position", "reorder_point", "order_up_to", "order_qty");
 
     /** How far back the report looks for earlier runs' forecasts. */
     private static final int ACCURACY_LOOKBACK_DAYS = 91;
@@ -70,9 +65,10 @@ public final class WriteReportTasklet extends StageTasklet {
         }
         Map<String, Object> headline = new LinkedHashMap<>();
         headline.put("series", classes.values().stream().mapToLong(Long::longValue).sum());
-        List<List<Object>> exceptions = new ArrayList<>();
-        headline.putAll(planSummary(stage, exceptions));
-        headline.putAll(shipmentSummary(stage, exceptions));
+        headline.putAll(planSummary(stage));
+        String currency = stage.settings().get("sparecast.reporting-currency");
+        List<ExceptionQueue.Line> queue = ExceptionQueue.of(stage.read(Datasets.PLAN), stage.read(Datasets.SHIPMENT_LINES),
+                stage.planningDate());
 
         int cap = stage.settings().get("sparecast.report.part-pages").isEmpty() ? ExceptionParts.DEFAULT_CAP
                 : stage.settings().getInt("sparecast.report.part-pages");
@@ -106,55 +102,25 @@ public final class WriteReportTasklet extends StageTasklet {
             rows.put("report/return_reasons.csv", out.rows());
         }
 
+        rows.put("report/decisions-template.csv",
+                DecisionsTemplate.write(report.resolve("decisions-template.csv"), queue, currency));
         headline.put("duration so far (s)", Math.round(stage.secondsSinceRunStart() * 10) / 10.0);
         Reconciliation reconciliation = Reconciliation.read(stage.paths().dataset(Datasets.RECONCILIATION));
         Files.writeString(report.resolve("index.html"), ReportWriter.render(new ReportData(
                 stage.planningDate().toString(), stage.run().planId(), reconciliation, headline, classes,
-                EXCEPTION_COLUMNS, exceptions, pages, note, sections)), StandardCharsets.UTF_8);
+                currency, queue, pages, note, sections)), StandardCharsets.UTF_8);
         stage.stageValue(Datasets.REPORT_ROWS, rows);
         stage.countWritten(rows.values().stream().mapToLong(Long::longValue).sum());
     }
 
-    /** Plan lines, orders and exceptions by kind; adds the exception lines, by warehouse and part, to {@code exceptions}. */
-    private static Map<String, Object> planSummary(Stage stage, List<List<Object>> exceptions) {
-        Dataset<Row> plan = stage.read(Datasets.PLAN);
-        Row totals = plan.agg(count(lit(1)), sum(when(col("order_qty").gt(0), 1L).otherwise(0L)),
-                sum(when(col("exception").equalTo("STOCKOUT_RISK"), 1L).otherwise(0L))).first();
-        plan.filter(col("exception").isNotNull()).orderBy(col("warehouse_id"), col("part_no"))
-                .select(EXCEPTION_COLUMNS.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
-                .collectAsList()
-                .forEach(r -> exceptions.add(Arrays.asList(valuesOf(r))));
+    /** Plan lines, orders and shipments (the exceptions are the queue's cards). */
+    private static Map<String, Object> planSummary(Stage stage) {
+        Row totals = stage.read(Datasets.PLAN).agg(count(lit(1)), sum(when(col("order_qty").gt(0), 1L).otherwise(0L))).first();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("plan lines", totals.getLong(0));
         summary.put("orders", totals.isNullAt(1) ? 0L : totals.getLong(1));
-        summary.put("exceptions", (long) exceptions.size());
-        summary.put("stock-out risks", totals.isNullAt(2) ? 0L : totals.getLong(2));
-        summary.put("overstock", exceptions.stream().filter(e -> "OVERSTOCK".equals(e.get(3))).count());
-        summary.put("dead stock", exceptions.stream().filter(e -> "DEAD_STOCK".equals(e.get(3))).count());
-        return summary;
-    }
-
-    /** Shipments and customs holds; adds each held line to {@code exceptions}, by shipment and line. */
-    private static Map<String, Object> shipmentSummary(Stage stage, List<List<Object>> exceptions) {
-        List<Row> held = stage.read(Datasets.SHIPMENT_LINES).filter(col("status").equalTo("HOLD"))
-                .orderBy("shipment_id", "line_index").collectAsList();
-        for (Row r : held) {
-            exceptions.add(Arrays.<Object>asList(r.getAs("destination_warehouse"), r.getAs("part_no"),
-                    r.getAs("description"), "CUSTOMS_HOLD", r.getAs("hold_reason"), null, null, null, null, null,
-                    r.getAs("quantity")));
-        }
-        Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("shipments", stage.read(Datasets.SHIPMENTS).count());
-        summary.put("customs holds", (long) held.size());
         return summary;
-    }
-
-    private static Object[] valuesOf(Row r) {
-        Object[] values = new Object[r.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = r.get(i);
-        }
-        return values;
     }
 
     /** Country to region, from the master data ingest staged. */

@@ -67,9 +67,9 @@ class ReportIT {
 
         Files.createDirectories(SCREENSHOTS);
         String dom = render(chromium, index, "index");
-        assertTrue(dom.contains("<table id=\"exceptions\""), "no exception table");
+        assertTrue(dom.contains("<table id=\"queue\""), "no exception queue");
         assertTrue(dom.contains("data-tables="), "the page's script did not run");
-        int exceptionRows = rowsOf(dom, "exceptions");
+        int exceptionRows = rowsOf(dom, "queue");
         assertTrue(exceptionRows > 0, "the exception table is empty");
         for (String section : List.of("accuracy-region", "feedback-regions", "feedback-rising", "return-reasons")) {
             assertTrue(dom.contains("<table id=\"" + section + "\""), "no table " + section);
