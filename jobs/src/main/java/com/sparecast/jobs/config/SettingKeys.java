@@ -68,6 +68,7 @@ public final class SettingKeys {
         number("sparecast.returns.refurbish-delay-days", Type.DOUBLE, false, 0, 3650, false);
         number("sparecast.ingest.progress-seconds", Type.INT, false, 1, 86_400, false);
         number("sparecast.report.part-pages", Type.INT, false, 0, 100_000, false);
+        number("sparecast.report.change-share", Type.DOUBLE, false, 0, 1000, false);
         number("sparecast.schedule.stale-after-seconds", Type.INT, false, 1, 86_400 * 7, false);
         number("sparecast.schedule.heartbeat-seconds", Type.INT, false, 1, 86_400, false);
         text("sparecast.s3.endpoint", Type.TEXT, true);

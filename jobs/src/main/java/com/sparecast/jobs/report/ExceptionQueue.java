@@ -113,7 +113,8 @@ public final class ExceptionQueue {
                         .and(col("h.part_no").equalTo(col("p.part_no"))), "left")
                 .select(heldColumns.toArray(Column[]::new)).collectAsList()) {
             int n = r.size();
-            lines.add(line(r, CUSTOMS_HOLD, r.getString(n - 2), r.isNullAt(n - 1) ? null : ((Number) r.get(n - 1)).longValue(),
+            // Staged shipment lines hold the published text: the quantity is a whole number as text.
+            lines.add(line(r, CUSTOMS_HOLD, r.getString(n - 2), r.isNullAt(n - 1) ? null : Long.valueOf(r.getString(n - 1)),
                     planningDate));
         }
         lines.sort(ORDER);

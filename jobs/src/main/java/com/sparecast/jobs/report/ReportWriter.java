@@ -24,7 +24,7 @@ public final class ReportWriter {
 
     /** What {@code report/index.mustache} shows. */
     record Page(String planningDate, String planId, List<Card> summary, Table inputs, Table classes,
-                String partPagesNote, Queue queue, List<Section> sections) {
+                String partPagesNote, KpiHeader.Header kpis, Queue queue, List<Section> sections) {
     }
 
     /** A headline figure. */
@@ -89,7 +89,7 @@ public final class ReportWriter {
                     section.rows(), section.rows().size() > FILTER_FROM_ROWS)));
         }
         return Templates.render("report/index", new Page(data.planningDate(), data.planId(), summary, inputs, classes,
-                data.partPagesNote(), queue, sections));
+                data.partPagesNote(), data.kpis(), queue, sections));
     }
 
     static Queue queue(List<ExceptionQueue.Line> lines, Map<String, String> partPages, String currency) {

@@ -37,7 +37,7 @@ class ReportWriterTest {
         TableData section = new TableData("feedback", "Feedback", "from " + EVIL, List.of("part_no", "share"),
                 List.<List<Object>>of(List.of("P-1", 0.5)));
         return new ReportData("2026-11-20", "plan-1", reconciliation, summary, Map.of("SMOOTH", 1L), "EUR", queue,
-                Map.of("WH-1/P-1", "parts/WH-1_P-1.html"), "note", List.of(section));
+                Map.of("WH-1/P-1", "parts/WH-1_P-1.html"), "note", KpiHeaderTest.firstRun(), List.of(section));
     }
 
     @Test
@@ -78,6 +78,16 @@ class ReportWriterTest {
                 + "all exceptions<b>3</b></button>"), html);
         assertTrue(html.contains("data-filter=\"&#61;OVERSTOCK\" onclick=\"cardFilter(this)\">OVERSTOCK<b>1</b></button>"), html);
         assertEquals(4, html.split("onclick=\"cardFilter", -1).length - 1, "all, and one per exception");
+    }
+
+    @Test
+    void kpiHeaderFirstRunSaysTrendsStartWithTheSecond() {
+        String html = ReportWriter.render(data());
+        assertTrue(html.contains("<div class=\"card kpi\" id=\"kpi-stock\">stock value (EUR)<b>1234.50</b></div>"), html);
+        assertTrue(html.contains("Trends start with the second run: no earlier run is published in out/ yet."), html);
+        assertFalse(html.contains("class=\"trend\""), "one run draws no trend line");
+        assertTrue(html.contains("<svg id=\"fill-rate-chart\""), html);
+        assertTrue(html.indexOf("id=\"kpis\"") < html.indexOf("id=\"queue\""), "the KPI header comes first");
     }
 
     @Test
