@@ -56,8 +56,19 @@ public final class HeadlessChromium {
 
     /** Renders {@code page} with console logging on, to see the errors a user's browser would show. */
     public Rendered renderWithConsole(Path page) throws IOException, InterruptedException {
-        String label = "console-" + page.getFileName();
-        String dom = run(List.of("--enable-logging=stderr", "--v=0", "--dump-dom", page.toUri().toString()), label);
+        return renderWithConsole(page, List.of(), "console-" + page.getFileName());
+    }
+
+    /** As {@link #renderWithConsole(Path)}, in a {@code width} x {@code height} window. */
+    public Rendered renderWithConsole(Path page, int width, int height) throws IOException, InterruptedException {
+        return renderWithConsole(page, List.of("--window-size=" + width + "," + height),
+                "console-" + width + "-" + page.getFileName());
+    }
+
+    private Rendered renderWithConsole(Path page, List<String> flags, String label) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(flags);
+        args.addAll(List.of("--enable-logging=stderr", "--v=0", "--dump-dom", page.toUri().toString()));
+        String dom = run(args, label);
         List<String> errors = Files.readString(scratch.resolve(label + ".err"), StandardCharsets.UTF_8).lines()
                 .filter(l -> l.contains("CONSOLE") && (l.contains("Uncaught") || l.contains("Error") || l.contains("ERROR")))
                 .toList();

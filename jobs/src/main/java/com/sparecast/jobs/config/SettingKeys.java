@@ -70,6 +70,7 @@ public final class SettingKeys {
         number("sparecast.ingest.progress-seconds", Type.INT, false, 1, 86_400, false);
         text("sparecast.ingest.personal-columns", Type.TEXT, true); // checked by its step: no required column
         number("sparecast.report.part-pages", Type.INT, false, 0, 100_000, false);
+        number("sparecast.report.change-share", Type.DOUBLE, false, 0, 1000, false);
         number("sparecast.schedule.stale-after-seconds", Type.INT, false, 1, 86_400 * 7, false);
         number("sparecast.schedule.heartbeat-seconds", Type.INT, false, 1, 86_400, false);
         text("sparecast.s3.endpoint", Type.TEXT, true);

@@ -59,7 +59,7 @@ public final class PublishPlansTasklet extends StageTasklet {
         stage.countWritten(rows.values().stream().mapToLong(Long::longValue).sum());
     }
 
-    /** report/: as {@code writeReport} staged it, with the row counts of its CSVs. */
+    /** report/ and plans/changes.csv: as {@code writeReport} staged them, with the row counts of its CSVs. */
     private static void copyReport(Stage stage, Path build, Map<String, Long> rows) throws IOException {
         Path report = stage.paths().dataset(Datasets.REPORT);
         try (Stream<Path> files = Files.walk(report)) {
@@ -69,6 +69,8 @@ public final class PublishPlansTasklet extends StageTasklet {
                 Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        Files.copy(stage.paths().dataset(Datasets.CHANGES), Files.createDirectories(build.resolve("plans"))
+                .resolve("changes.csv"), StandardCopyOption.REPLACE_EXISTING);
         Map<?, ?> reportRows = stage.stagedValue(Datasets.REPORT_ROWS, Map.class);
         reportRows.forEach((path, count) -> rows.put((String) path, (Long) count));
     }

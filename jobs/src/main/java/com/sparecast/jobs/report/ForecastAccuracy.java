@@ -14,6 +14,8 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import tech.tablesaw.api.DoubleColumn;
@@ -47,11 +49,34 @@ public final class ForecastAccuracy {
      */
     public static List<TableData> tables(Dataset<Row> earlier, Dataset<Row> weekly, Dataset<Row> series, LocalDate end,
                                          String allRegions) {
+        Dataset<Row> errors = errors(earlier, weekly, series, end, allRegions);
+        List<TableData> out = new ArrayList<>();
+        out.add(by(errors, "region", "Forecast accuracy of earlier runs by region"));
+        out.add(by(errors, "demand_class", "Forecast accuracy of earlier runs by demand class"));
+        return out;
+    }
+
+    /** Mean RMSSE over series of each earlier run (as {@link #tables}), by run date; runs with no scored series are left out. */
+    public static Map<String, Double> meanRmsseByRun(Dataset<Row> earlier, Dataset<Row> weekly, Dataset<Row> series,
+                                                     LocalDate end, String allRegions) {
+        Map<String, Double> out = new TreeMap<>();
+        for (Row r : errors(earlier, weekly, series, end, allRegions).groupBy("run_date").agg(avg("rmsse"))
+                .collectAsList()) {
+            if (!r.isNullAt(1)) {
+                out.put(r.getString(0), r.getDouble(1));
+            }
+        }
+        return out;
+    }
+
+    /** Per earlier run and series: bias, RMSE, weeks observed, scale and RMSSE. */
+    private static Dataset<Row> errors(Dataset<Row> earlier, Dataset<Row> weekly, Dataset<Row> series, LocalDate end,
+                                       String allRegions) {
         Dataset<Row> scale = series.filter(col("region").notEqual(allRegions))
                 .select(col("part_no"), col("region"), expr("CASE WHEN size(history) < 2 THEN 0D ELSE sqrt(aggregate("
                         + "sequence(1, size(history) - 1), 0D, (acc, i) -> acc + pow(history[i] - history[i - 1], 2))"
                         + " / (size(history) - 1)) END").as("scale"));
-        Dataset<Row> errors = earlier.filter(col("region").notEqual(allRegions).and(col("period").lt(lit(Date.valueOf(end)))))
+        return earlier.filter(col("region").notEqual(allRegions).and(col("period").lt(lit(Date.valueOf(end)))))
                 .join(weekly.select(col("part_no"), col("region"), col("week").as("period"), col("quantity")),
                         new String[] {"part_no", "region", "period"}, "left")
                 .withColumn("actual", coalesce(col("quantity").cast("double"), lit(0.0)))
@@ -60,10 +85,6 @@ public final class ForecastAccuracy {
                         sqrt(avg(pow(col("mean").minus(col("actual")), 2))).as("rmse"), count(lit(1)).as("weeks"))
                 .join(scale, new String[] {"part_no", "region"}, "left")
                 .withColumn("rmsse", when(col("scale").gt(0), col("rmse").divide(col("scale"))));
-        List<TableData> out = new ArrayList<>();
-        out.add(by(errors, "region", "Forecast accuracy of earlier runs by region"));
-        out.add(by(errors, "demand_class", "Forecast accuracy of earlier runs by demand class"));
-        return out;
     }
 
     private static TableData by(Dataset<Row> errors, String dimension, String title) {

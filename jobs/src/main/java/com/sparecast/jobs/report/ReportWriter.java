@@ -24,11 +24,31 @@ public final class ReportWriter {
 
     /** What {@code report/index.mustache} shows. */
     record Page(String planningDate, String planId, List<Card> summary, Table inputs, Table classes,
-                String partPagesNote, Table exceptions, List<Section> sections) {
+                String partPagesNote, KpiHeader.Header kpis, Queue queue, List<Section> sections) {
     }
 
     /** A headline figure. */
     record Card(String label, String value) {
+    }
+
+    /**
+     * The ranked exception queue: its cards (one per exception, and all), its lines in priority
+     * order, and the reporting currency of its money columns.
+     */
+    record Queue(List<QueueCard> cards, List<QueueRow> rows, int count, String currency) {
+    }
+
+    /** A card that filters the queue's exception column to {@code filter} (empty: every line). */
+    record QueueCard(String label, String value, String filter) {
+    }
+
+    /** A queue line: the key columns, then the figures of its detail expander. */
+    record QueueRow(String priority, String warehouseId, String partNo, String partHref, String exception,
+                    String valueAtRisk, String weeksOfCover, String orderQty, String decision, List<Figure> details) {
+    }
+
+    /** A label and its value. */
+    record Figure(String label, String value) {
     }
 
     /** A further section: heading, optional note (empty for none) and its table. */
@@ -61,19 +81,7 @@ public final class ReportWriter {
                 data.demandClasses().entrySet().stream().map(e -> List.<Object>of(e.getKey(), e.getValue())).toList(),
                 false);
 
-        int partColumn = data.exceptionColumns().indexOf("part_no");
-        List<List<Object>> linked = new ArrayList<>(data.exceptions().size());
-        for (List<Object> row : data.exceptions()) {
-            String href = data.partPages().get(row.get(0) + "/" + row.get(partColumn));
-            if (href == null) {
-                linked.add(row);
-            } else {
-                List<Object> copy = new ArrayList<>(row);
-                copy.set(partColumn, new TableData.Link(String.valueOf(row.get(partColumn)), href));
-                linked.add(copy);
-            }
-        }
-        Table exceptions = table("exceptions", data.exceptionColumns(), linked, true);
+        Queue queue = queue(data.queue(), data.partPages(), data.reportingCurrency());
 
         List<Section> sections = new ArrayList<>();
         for (TableData section : data.sections()) {
@@ -81,7 +89,35 @@ public final class ReportWriter {
                     section.rows(), section.rows().size() > FILTER_FROM_ROWS)));
         }
         return Templates.render("report/index", new Page(data.planningDate(), data.planId(), summary, inputs, classes,
-                data.partPagesNote(), exceptions, sections));
+                data.partPagesNote(), data.kpis(), queue, sections));
+    }
+
+    static Queue queue(List<ExceptionQueue.Line> lines, Map<String, String> partPages, String currency) {
+        List<QueueCard> cards = new ArrayList<>();
+        cards.add(new QueueCard("all exceptions", Numbers.text(lines.size()), ""));
+        ExceptionQueue.counts(lines).forEach((kind, n) -> cards.add(new QueueCard(kind, Numbers.text(n), "=" + kind)));
+        List<QueueRow> rows = new ArrayList<>(lines.size());
+        for (ExceptionQueue.Line l : lines) {
+            List<Figure> details = new ArrayList<>();
+            details.add(new Figure("description", Numbers.text(l.description())));
+            details.add(new Figure("reason", Numbers.text(l.reason())));
+            details.add(new Figure("ABC class", Numbers.text(l.abcClass())));
+            details.add(new Figure("stock-out date", Numbers.text(l.stockoutDate())));
+            details.add(new Figure("weeks left", Numbers.text(l.weeksLeft())));
+            details.add(new Figure("expected / target fill rate",
+                    Numbers.text(l.expectedFillRate()) + " / " + Numbers.text(l.targetFillRate())));
+            details.add(new Figure("order value (" + currency + ")", money(l.orderValue())));
+            rows.add(new QueueRow(money(l.priority()), l.warehouseId(), l.partNo(),
+                    partPages.get(l.warehouseId() + "/" + l.partNo()), l.exception(), money(l.valueAtRisk()),
+                    Numbers.text(l.weeksOfCover()), Numbers.text(l.orderQty()), l.decision(), details));
+        }
+        return new Queue(cards, rows, rows.size(), currency);
+    }
+
+    /** A money amount to the cent; empty when unknown. */
+    static String money(Double amount) {
+        return amount == null || !Double.isFinite(amount) ? ""
+                : Numbers.money(java.math.BigDecimal.valueOf(amount)).toPlainString();
     }
 
     static Table table(String id, List<String> header, List<List<Object>> rows, boolean filter) {

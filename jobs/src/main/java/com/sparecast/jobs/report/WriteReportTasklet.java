@@ -22,8 +22,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.sparecast.jobs.format.Numbers;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +45,11 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class WriteReportTasklet extends StageTasklet {
 
-    /** The exception table's columns: a plan line's, or a held shipment line's. */
-    static final List<String> EXCEPTION_COLUMNS = List.of("warehouse_id", "part_no", "description", "exception",
-            "exception_reason", "abc_class", "demand_class", "inventory_position", "reorder_point", "order_up_to", "order_qty");
+    /** The published plan file changes are computed against. */
+    private static final String PREVIOUS_PLAN = "plans/replenishment.parquet";
 
-    /** How far back the report looks for earlier runs' forecasts. */
-    private static final int ACCURACY_LOOKBACK_DAYS = 91;
+    /** Changes shown on the page; all of them are in plans/changes.csv. */
+    static final int CHANGES_SHOWN = 500;
 
     public WriteReportTasklet(Settings settings, Supplier<SparkSession> spark) {
         super(settings, spark);
@@ -70,9 +70,10 @@ public final class WriteReportTasklet extends StageTasklet {
         }
         Map<String, Object> headline = new LinkedHashMap<>();
         headline.put("series", classes.values().stream().mapToLong(Long::longValue).sum());
-        List<List<Object>> exceptions = new ArrayList<>();
-        headline.putAll(planSummary(stage, exceptions));
-        headline.putAll(shipmentSummary(stage, exceptions));
+        headline.putAll(planSummary(stage));
+        String currency = stage.settings().get("sparecast.reporting-currency");
+        List<ExceptionQueue.Line> queue = ExceptionQueue.of(stage.read(Datasets.PLAN), stage.read(Datasets.SHIPMENT_LINES),
+                stage.planningDate());
 
         int cap = stage.settings().get("sparecast.report.part-pages").isEmpty() ? ExceptionParts.DEFAULT_CAP
                 : stage.settings().getInt("sparecast.report.part-pages");
@@ -91,7 +92,21 @@ public final class WriteReportTasklet extends StageTasklet {
                         + " plans/replenishment.csv."
                 : "Each plan exception links to its page with the demand chart and the numbers behind its order.";
 
-        List<TableData> sections = new ArrayList<>(accuracy(stage));
+        Storage output = Storage.of(stage.run().output(), StorageSettings.from(stage.settings()));
+        List<LocalDate> published = PublishedRuns.before(output, stage.planningDate(), ForecastAccuracy.MAX_RUNS);
+        List<TableData> sections = new ArrayList<>();
+        sections.add(changes(stage, output, published, rows));
+        Dataset<Row> forecasts = earlierForecasts(stage, output, published);
+        Map<String, Double> rmsse = new TreeMap<>();
+        if (forecasts == null) {
+            sections.add(ForecastAccuracy.none(stage.run().output()));
+        } else {
+            sections.addAll(ForecastAccuracy.tables(forecasts, stage.read(Datasets.WEEKLY_DEMAND),
+                    stage.read(Datasets.SERIES_FORECASTS), stage.run().firstIncompleteWeek(), ForecastSchema.ALL_REGIONS));
+            rmsse.putAll(ForecastAccuracy.meanRmsseByRun(forecasts, stage.read(Datasets.WEEKLY_DEMAND),
+                    stage.read(Datasets.SERIES_FORECASTS), stage.run().firstIncompleteWeek(), ForecastSchema.ALL_REGIONS));
+        }
+        KpiHeader.Header kpis = kpis(stage, output, published, rmsse, currency);
         Feedback feedback = new Feedback(stage.read(Datasets.accepted(Feed.SHIPMENTS.feedName())),
                 stage.read(Datasets.accepted(Feed.RETURNS.feedName())), stage.read(Datasets.accepted(Feed.FAILURES.feedName())),
                 regions(stage), stage.run().firstIncompleteWeek());
@@ -106,55 +121,25 @@ public final class WriteReportTasklet extends StageTasklet {
             rows.put("report/return_reasons.csv", out.rows());
         }
 
+        rows.put("report/decisions-template.csv",
+                DecisionsTemplate.write(report.resolve("decisions-template.csv"), queue, currency));
         headline.put("duration so far (s)", Math.round(stage.secondsSinceRunStart() * 10) / 10.0);
         Reconciliation reconciliation = Reconciliation.read(stage.paths().dataset(Datasets.RECONCILIATION));
         Files.writeString(report.resolve("index.html"), ReportWriter.render(new ReportData(
                 stage.planningDate().toString(), stage.run().planId(), reconciliation, headline, classes,
-                EXCEPTION_COLUMNS, exceptions, pages, note, sections)), StandardCharsets.UTF_8);
+                currency, queue, pages, note, kpis, sections)), StandardCharsets.UTF_8);
         stage.stageValue(Datasets.REPORT_ROWS, rows);
         stage.countWritten(rows.values().stream().mapToLong(Long::longValue).sum());
     }
 
-    /** Plan lines, orders and exceptions by kind; adds the exception lines, by warehouse and part, to {@code exceptions}. */
-    private static Map<String, Object> planSummary(Stage stage, List<List<Object>> exceptions) {
-        Dataset<Row> plan = stage.read(Datasets.PLAN);
-        Row totals = plan.agg(count(lit(1)), sum(when(col("order_qty").gt(0), 1L).otherwise(0L)),
-                sum(when(col("exception").equalTo("STOCKOUT_RISK"), 1L).otherwise(0L))).first();
-        plan.filter(col("exception").isNotNull()).orderBy(col("warehouse_id"), col("part_no"))
-                .select(EXCEPTION_COLUMNS.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
-                .collectAsList()
-                .forEach(r -> exceptions.add(Arrays.asList(valuesOf(r))));
+    /** Plan lines, orders and shipments (the exceptions are the queue's cards). */
+    private static Map<String, Object> planSummary(Stage stage) {
+        Row totals = stage.read(Datasets.PLAN).agg(count(lit(1)), sum(when(col("order_qty").gt(0), 1L).otherwise(0L))).first();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("plan lines", totals.getLong(0));
         summary.put("orders", totals.isNullAt(1) ? 0L : totals.getLong(1));
-        summary.put("exceptions", (long) exceptions.size());
-        summary.put("stock-out risks", totals.isNullAt(2) ? 0L : totals.getLong(2));
-        summary.put("overstock", exceptions.stream().filter(e -> "OVERSTOCK".equals(e.get(3))).count());
-        summary.put("dead stock", exceptions.stream().filter(e -> "DEAD_STOCK".equals(e.get(3))).count());
-        return summary;
-    }
-
-    /** Shipments and customs holds; adds each held line to {@code exceptions}, by shipment and line. */
-    private static Map<String, Object> shipmentSummary(Stage stage, List<List<Object>> exceptions) {
-        List<Row> held = stage.read(Datasets.SHIPMENT_LINES).filter(col("status").equalTo("HOLD"))
-                .orderBy("shipment_id", "line_index").collectAsList();
-        for (Row r : held) {
-            exceptions.add(Arrays.<Object>asList(r.getAs("destination_warehouse"), r.getAs("part_no"),
-                    r.getAs("description"), "CUSTOMS_HOLD", r.getAs("hold_reason"), null, null, null, null, null,
-                    r.getAs("quantity")));
-        }
-        Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("shipments", stage.read(Datasets.SHIPMENTS).count());
-        summary.put("customs holds", (long) held.size());
         return summary;
-    }
-
-    private static Object[] valuesOf(Row r) {
-        Object[] values = new Object[r.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = r.get(i);
-        }
-        return values;
     }
 
     /** Country to region, from the master data ingest staged. */
@@ -165,23 +150,83 @@ public final class WriteReportTasklet extends StageTasklet {
                 new StructType().add("country", "string", false).add("region", "string", false));
     }
 
-    /** Accuracy of the forecasts of earlier runs published in the same output location. */
-    private static List<TableData> accuracy(Stage stage) throws IOException {
-        Storage output = Storage.of(stage.run().output(), StorageSettings.from(stage.settings()));
+    /** The forecasts of the earlier published runs, with their {@code run_date}; null when there are none. */
+    private static Dataset<Row> earlierForecasts(Stage stage, Storage output, List<LocalDate> published) throws IOException {
         List<Dataset<Row>> earlier = new ArrayList<>();
-        for (int back = 1; back <= ACCURACY_LOOKBACK_DAYS && earlier.size() < ForecastAccuracy.MAX_RUNS; back++) {
-            String date = stage.planningDate().minusDays(back).toString();
-            if (output.exists(date + "/_SUCCESS") && output.exists(date + "/forecasts.parquet")) {
+        for (LocalDate date : published) {
+            if (output.exists(date + "/forecasts.parquet")) {
                 earlier.add(stage.spark().read().parquet(output.sparkUri(date + "/forecasts.parquet"))
-                        .withColumn("run_date", lit(date)));
+                        .withColumn("run_date", lit(date.toString())));
             }
         }
-        if (earlier.isEmpty()) {
-            return List.of(ForecastAccuracy.none(stage.run().output()));
-        }
-        Dataset<Row> all = earlier.stream().reduce(Dataset::unionByName).orElseThrow();
-        return ForecastAccuracy.tables(all, stage.read(Datasets.WEEKLY_DEMAND), stage.read(Datasets.SERIES_FORECASTS),
-                stage.run().firstIncompleteWeek(), ForecastSchema.ALL_REGIONS);
+        return earlier.stream().reduce(Dataset::unionByName).orElse(null);
     }
+
+    /** This plan's key figures, their trends over the published runs (oldest first, this one last), the fill rates. */
+    private static KpiHeader.Header kpis(Stage stage, Storage output, List<LocalDate> published, Map<String, Double> rmsse,
+                                         String currency) throws IOException {
+        double cover = stage.settings().getDouble("sparecast.plan.overstock-cover-weeks");
+        Dataset<Row> plan = stage.read(Datasets.PLAN);
+        Kpis.Figures figures = Kpis.of(plan, cover);
+        List<KpiHeader.RunFigures> runs = new ArrayList<>();
+        List<LocalDate> oldestFirst = new ArrayList<>(published);
+        java.util.Collections.reverse(oldestFirst);
+        for (LocalDate date : oldestFirst) {
+            Kpis.Figures earlier = null;
+            if (output.exists(date + "/" + PREVIOUS_PLAN)) {
+                Dataset<Row> p = stage.spark().read().parquet(output.sparkUri(date + "/" + PREVIOUS_PLAN));
+                earlier = Kpis.readable(p) ? Kpis.of(p, cover) : null;
+            }
+            runs.add(new KpiHeader.RunFigures(date.toString(), earlier == null ? Double.NaN : earlier.stockValue(),
+                    earlier == null ? Double.NaN : earlier.fillRate(), rmsse.getOrDefault(date.toString(), Double.NaN)));
+        }
+        runs.add(new KpiHeader.RunFigures(stage.planningDate().toString(), figures.stockValue(), figures.fillRate(),
+                Double.NaN));
+        return KpiHeader.of(figures, currency, runs, published.size(), rmsse, Kpis.byClass(plan), stage.run().output());
+    }
+
+    /**
+     * {@code plans/changes.csv} against the last published plan, and the page's section: the
+     * count of each change and the first {@link #CHANGES_SHOWN} changes; header only and a
+     * sentence saying so when no plan was published before.
+     */
+    private static TableData changes(Stage stage, Storage output, List<LocalDate> published, Map<String, Long> rows)
+            throws IOException {
+        Path file = stage.paths().dataset(Datasets.CHANGES);
+        List<List<Object>> shown = new ArrayList<>();
+        String note;
+        LocalDate last = published.stream().filter(d -> exists(output, d + "/" + PREVIOUS_PLAN)).findFirst().orElse(null);
+        if (last == null) {
+            PlanChanges.writeNone(file);
+            rows.put("plans/changes.csv", 0L);
+            note = "No earlier plan is published in " + output.location() + ": there is nothing to compare this plan"
+                    + " with yet, so plans/changes.csv has its header only. Changes are listed from the next run on.";
+        } else {
+            double share = stage.settings().getDouble("sparecast.report.change-share");
+            Map<String, Long> counts = PlanChanges.write(stage.spark().read().parquet(output.sparkUri(last + "/" + PREVIOUS_PLAN)),
+                    stage.read(Datasets.PLAN), share, file, CHANGES_SHOWN, shown);
+            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            rows.put("plans/changes.csv", total);
+            StringBuilder s = new StringBuilder("Compared with the plan published for " + last + ": " + total + " changes (");
+            counts.forEach((k, v) -> s.append(k).append(' ').append(v).append(", "));
+            s.setLength(s.length() - 2);
+            s.append("). An order quantity counts when it moved by more than ").append(Numbers.text(share))
+                    .append(" of the earlier one.");
+            if (total > shown.size()) {
+                s.append(" The first ").append(shown.size()).append(" are shown; all are in plans/changes.csv.");
+            }
+            note = s.toString();
+        }
+        return new TableData("changes", "What changed since the last published plan", note, PlanChanges.COLUMNS, shown);
+    }
+
+    private static boolean exists(Storage output, String path) {
+        try {
+            return output.exists(path);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
 
 }

@@ -57,6 +57,8 @@ public final class Datasets {
     public static final String REPORT = "report";
     /** Rows of each report CSV, by published path (a staged map). */
     public static final String REPORT_ROWS = "report-rows.ser";
+    /** {@code plans/changes.csv} as the report step compared the plan with the last published one. */
+    public static final String CHANGES = "report-changes.csv";
 
     // publishPlans
     /** The output folder laid out before it is published. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sparecast.jobs.HeadlessChromium;
 import com.sparecast.jobs.TestInputs;
 import com.sparecast.jobs.batch.JobRepositoryConfiguration;
@@ -67,13 +69,15 @@ class ReportIT {
 
         Files.createDirectories(SCREENSHOTS);
         String dom = render(chromium, index, "index");
-        assertTrue(dom.contains("<table id=\"exceptions\""), "no exception table");
+        assertTrue(dom.contains("<table id=\"queue\""), "no exception queue");
         assertTrue(dom.contains("data-tables="), "the page's script did not run");
-        int exceptionRows = rowsOf(dom, "exceptions");
+        int exceptionRows = rowsOf(dom, "queue");
         assertTrue(exceptionRows > 0, "the exception table is empty");
         for (String section : List.of("accuracy-region", "feedback-regions", "feedback-rising", "return-reasons")) {
             assertTrue(dom.contains("<table id=\"" + section + "\""), "no table " + section);
         }
+
+        driveQueue(chromium, report);
 
         Matcher link = Pattern.compile("href=\"(parts/[^\"]+\\.html)\"").matcher(html);
         assertTrue(link.find(), "no exception line links to a part page");
@@ -94,6 +98,91 @@ class ReportIT {
         String feedback = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
         assertTrue(feedback.startsWith(String.join(",", Feedback.CSV_COLUMNS)), feedback.lines().findFirst().orElse(""));
         assertTrue(feedback.lines().anyMatch(l -> l.startsWith("region,")), "region rows in feedback.csv");
+    }
+
+    /**
+     * Drives the exception queue in Chromium: {@code browser/drive-queue.js}, appended to a copy of
+     * the page, clicks and types as a planner would and leaves what it saw in {@code #drive-result}.
+     * Screenshots of the page at 1280 and 1920 px go to {@link #SCREENSHOTS}.
+     */
+    private void driveQueue(HeadlessChromium chromium, Path report) throws Exception {
+        for (int width : new int[] {1280, 1920}) {
+            Path png = SCREENSHOTS.resolve("queue-" + width + ".png").toAbsolutePath();
+            Files.deleteIfExists(png);
+            BufferedImage image = chromium.screenshot(report.resolve("index.html"), png, width, 1000);
+            assertEquals(width, image.getWidth(), png.toString());
+            assertTrue(HeadlessChromium.distinctColours(image) > 16, "the screenshot looks blank: " + png);
+        }
+        String page = Files.readString(report.resolve("index.html"), StandardCharsets.UTF_8);
+        String driver;
+        try (var in = ReportIT.class.getResourceAsStream("/browser/drive-queue.js")) {
+            driver = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Path driven = report.resolve("index-driven.html");
+        Files.writeString(driven, page.replace("</body>", "<script>" + driver + "</script></body>"), StandardCharsets.UTF_8);
+        HeadlessChromium.Rendered rendered = chromium.renderWithConsole(driven, 1280, 1000);
+        Files.delete(driven);
+        assertEquals(List.of(), rendered.consoleErrors(), "console errors while driving the queue");
+        Matcher result = Pattern.compile("<pre id=\"drive-result\">(.*?)</pre>", Pattern.DOTALL).matcher(rendered.dom());
+        assertTrue(result.find(), "the driver did not finish");
+        JsonNode seen = new ObjectMapper().readTree(result.group(1).replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&"));
+
+        // The key columns fit a 1280 px window: the queue ends inside it and the page does not scroll sideways.
+        assertEquals(1280, seen.get("viewportWidth").asInt());
+        assertTrue(seen.get("queueRight").asDouble() <= 1280, "queue ends at " + seen.get("queueRight"));
+        assertTrue(seen.get("pageScrollWidth").asInt() <= 1280, "page is " + seen.get("pageScrollWidth") + " px wide");
+
+        // Default order: priority, highest first, unknown (empty) last.
+        List<String> priorities = texts(seen.get("defaultPriorities"));
+        assertTrue(priorities.size() > 10, priorities.toString());
+        assertEmptyLast(priorities, false);
+
+        // A card click shows exactly its exception's lines, as many as the card says.
+        List<String> card = texts(seen.get("cardExceptions"));
+        assertFalse(card.isEmpty(), "data-samples has stock-out risks");
+        assertTrue(card.stream().allMatch("STOCKOUT_RISK"::equals), card.toString());
+        assertEquals(String.valueOf(card.size()), seen.get("cardCount").asText());
+        assertEquals(card.size() + " of " + priorities.size() + " lines", seen.get("cardCountText").asText());
+        assertTrue(card.size() < priorities.size(), "the card filtered nothing out");
+        assertEquals(priorities.size(), seen.get("allShown").asInt(), "the all card shows every line again");
+
+        // Column filters: a warehouse (case-insensitive contains), weeks of cover below 2.
+        List<String> warehouse = texts(seen.get("warehouseShown"));
+        assertFalse(warehouse.isEmpty());
+        assertTrue(warehouse.size() < priorities.size(), "the warehouse filter filtered nothing out");
+        assertTrue(warehouse.stream().allMatch(w -> w.contains(seen.get("warehouseFilter").asText())), warehouse.toString());
+        List<String> cover = texts(seen.get("coverBelow2"));
+        assertFalse(cover.isEmpty());
+        assertTrue(cover.stream().allMatch(c -> !c.isEmpty() && Double.parseDouble(c) < 2), cover.toString());
+
+        // Sorting weeks of cover: empty cells last in both directions.
+        List<String> ascending = texts(seen.get("ascending"));
+        List<String> descending = texts(seen.get("descending"));
+        assertTrue(descending.contains(""), "data-samples' queue has lines without weeks of cover (no demand)");
+        assertEmptyLast(ascending, true);
+        assertEmptyLast(descending, false);
+        assertEquals("false", seen.get("sortState").asText());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** Numbers in order (ascending or not), every empty cell after the last number. */
+    private static void assertEmptyLast(List<String> cells, boolean ascending) {
+        int firstEmpty = cells.indexOf("");
+        List<String> numbers = firstEmpty < 0 ? cells : cells.subList(0, firstEmpty);
+        if (firstEmpty >= 0) {
+            assertTrue(cells.subList(firstEmpty, cells.size()).stream().allMatch(String::isEmpty), cells.toString());
+        }
+        for (int i = 1; i < numbers.size(); i++) {
+            double before = Double.parseDouble(numbers.get(i - 1));
+            double after = Double.parseDouble(numbers.get(i));
+            assertTrue(ascending ? before <= after : before >= after, "out of order at " + i + ": " + cells);
+        }
     }
 
     /** Screenshot and DOM of a page; fails on any console error. */

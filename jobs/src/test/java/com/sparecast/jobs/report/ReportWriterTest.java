@@ -16,27 +16,35 @@ class ReportWriterTest {
 
     private static final String EVIL = "<script>alert('x')</script> & \"quoted\"";
 
+    /** A queue line with the given figures; the rest empty. */
+    static ExceptionQueue.Line line(String warehouse, String part, String description, String exception, String reason,
+                                    Double valueAtRisk, Double weeksOfCover, Long orderQty, String overrideKind) {
+        return new ExceptionQueue.Line(warehouse, part, description, exception, reason, "A", valueAtRisk, weeksOfCover,
+                null, orderQty, null, 0.9, 0.98, overrideKind, overrideKind == null ? null : 4.0,
+                overrideKind == null ? null : "ana", weeksOfCover, ExceptionQueue.priority(valueAtRisk, weeksOfCover));
+    }
+
     private static ReportData data() {
         Reconciliation reconciliation = new Reconciliation(Map.of("shipments",
                 Reconciliation.FeedCounts.of(List.of(new Reconciliation.FileCounts("a.csv", 3, 2, 1)))));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("orders", 12L);
         summary.put("duration so far (s)", 4.25);
-        List<List<Object>> exceptions = List.of(
-                Arrays.asList("WH-1", "P-1", EVIL, "STOCKOUT_RISK", "=SUM(A1)", 2.5, null),
-                Arrays.asList("WH-1", "P-2", "'quoted first", "OVERSTOCK", "-3 weeks", -3L, 0.123456));
+        List<ExceptionQueue.Line> queue = List.of(
+                line("WH-1", "P-1", EVIL, "STOCKOUT_RISK", "=SUM(A1)", 250.0, 2.5, 7L, "ORDER_QTY"),
+                line("WH-1", "P-2", "'quoted first", "OVERSTOCK", "-3 weeks", 0.0, 30.0, 0L, null),
+                line("WH-2", "P-3", "no rate", "BELOW_TARGET", "why", null, null, null, null));
         TableData section = new TableData("feedback", "Feedback", "from " + EVIL, List.of("part_no", "share"),
                 List.<List<Object>>of(List.of("P-1", 0.5)));
-        return new ReportData("2026-11-20", "plan-1", reconciliation, summary, Map.of("SMOOTH", 1L),
-                List.of("warehouse_id", "part_no", "description", "exception", "reason", "value", "other"), exceptions,
-                Map.of("WH-1/P-1", "parts/WH-1_P-1.html"), "note", List.of(section));
+        return new ReportData("2026-11-20", "plan-1", reconciliation, summary, Map.of("SMOOTH", 1L), "EUR", queue,
+                Map.of("WH-1/P-1", "parts/WH-1_P-1.html"), "note", KpiHeaderTest.firstRun(), List.of(section));
     }
 
     @Test
     void valuesReachThePageEscaped() {
         String html = ReportWriter.render(data());
         assertFalse(html.contains("<script>alert"), html);
-        assertTrue(html.contains("<td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;</td>"), html);
+        assertTrue(html.contains("<dd>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;</dd>"), html);
         assertTrue(html.contains("<p class=\"note\">from &lt;script&gt;"), html);
     }
 
@@ -44,18 +52,47 @@ class ReportWriterTest {
     @Test
     void cellsAreNotGuardedAsCsvIs() {
         String html = ReportWriter.render(data());
-        assertTrue(html.contains("<td>&#61;SUM(A1)</td>"), html);
-        assertTrue(html.contains("<td>&#39;quoted first</td>"), html);
-        assertTrue(html.contains("<td>-3 weeks</td>"), html);
+        assertTrue(html.contains("<dd>&#61;SUM(A1)</dd>"), html);
+        assertTrue(html.contains("<dd>&#39;quoted first</dd>"), html);
+        assertTrue(html.contains("<dd>-3 weeks</dd>"), html);
     }
 
     @Test
-    void numbersAlignRightLinksLinkAndFiltersCount() {
+    void queueLinesShowTheKeyColumnsInOrderWithTheirDecision() {
         String html = ReportWriter.render(data());
-        assertTrue(html.contains("<td class=\"n\">2.5</td><td></td></tr>"), html);
-        assertTrue(html.contains("<td class=\"n\">-3</td><td class=\"n\">0.1235</td>"), html);
-        assertTrue(html.contains("<td><a href=\"parts/WH-1_P-1.html\">P-1</a></td>"), html);
-        assertTrue(html.contains("<span id=\"exceptions-count\">2 rows</span>"), html);
+        // 250 at risk, 2.5 weeks left: 250 / 2.5 = 100.00 per week.
+        assertTrue(html.contains("<tr><td class=\"n\">100.00</td><td>WH-1</td><td><a href=\"parts/WH-1_P-1.html\">P-1</a></td>"
+                + "<td>STOCKOUT_RISK</td><td class=\"n\">250.00</td><td class=\"n\">2.5</td><td class=\"n\">7</td>"
+                + "<td>ORDER_QTY 4 (ana)</td>"), html);
+        // No FX rate: no value at risk, no priority, empty cells.
+        assertTrue(html.contains("<tr><td class=\"n\"></td><td>WH-2</td><td>P-3</td><td>BELOW_TARGET</td>"
+                + "<td class=\"n\"></td><td class=\"n\"></td><td class=\"n\"></td><td></td>"), html);
+        assertTrue(html.contains("<th onclick=\"sortBy(this)\">value at risk (EUR)</th>"), html);
+        assertTrue(html.contains("<span id=\"queue-count\">3 of 3 lines</span>"), html);
+    }
+
+    @Test
+    void cardsFilterTheQueueByException() {
+        String html = ReportWriter.render(data());
+        assertTrue(html.contains("<button type=\"button\" class=\"card\" data-filter=\"\" onclick=\"cardFilter(this)\">"
+                + "all exceptions<b>3</b></button>"), html);
+        assertTrue(html.contains("data-filter=\"&#61;OVERSTOCK\" onclick=\"cardFilter(this)\">OVERSTOCK<b>1</b></button>"), html);
+        assertEquals(4, html.split("onclick=\"cardFilter", -1).length - 1, "all, and one per exception");
+    }
+
+    @Test
+    void kpiHeaderFirstRunSaysTrendsStartWithTheSecond() {
+        String html = ReportWriter.render(data());
+        assertTrue(html.contains("<div class=\"card kpi\" id=\"kpi-stock\">stock value (EUR)<b>1234.50</b></div>"), html);
+        assertTrue(html.contains("Trends start with the second run: no earlier run is published in out/ yet."), html);
+        assertFalse(html.contains("class=\"trend\""), "one run draws no trend line");
+        assertTrue(html.contains("<svg id=\"fill-rate-chart\""), html);
+        assertTrue(html.indexOf("id=\"kpis\"") < html.indexOf("id=\"queue\""), "the KPI header comes first");
+    }
+
+    @Test
+    void numbersAlignRightAndFiltersCount() {
+        String html = ReportWriter.render(data());
         assertFalse(html.contains("feedback-filter"), "10 rows or fewer have no filter box");
         assertTrue(html.contains("<div class=\"card\">duration so far (s)<b>4.25</b></div>"), html);
         assertTrue(html.contains("<td>shipments</td><td class=\"n\">3</td><td class=\"n\">2</td><td class=\"n\">1</td>"));
