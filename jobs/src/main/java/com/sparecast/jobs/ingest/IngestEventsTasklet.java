@@ -12,9 +12,11 @@ import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.Stage;
 import com.sparecast.jobs.stage.StageTasklet;
+import com.sparecast.jobs.input.Decisions;
 import com.sparecast.jobs.input.InputLimits;
 import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.input.MasterDataException;
+import com.sparecast.jobs.input.MasterTable;
 import com.sparecast.jobs.input.ReferenceData;
 import com.sparecast.jobs.input.RejectReason;
 import com.sparecast.jobs.storage.Storage;
@@ -59,6 +61,8 @@ public final class IngestEventsTasklet extends StageTasklet {
         InputLimits limits = InputLimits.from(stage.settings());
         MasterData master = MasterData.load(stage.input(), "master", limits);
         stage.stageValue(Datasets.MASTER_DATA, master);
+        Decisions decisions = Decisions.load(stage.input(), parquetDecisions(stage), master, stage.planningDate(), limits);
+        stage.stageValue(Datasets.DECISIONS, decisions);
         Broadcast<ReferenceData> reference = JavaSparkContext.fromSparkContext(stage.spark().sparkContext())
                 .broadcast(master.reference(stage.planningDate(), limits));
         Map<String, Reconciliation.FeedCounts> counts = new TreeMap<>();
@@ -87,7 +91,12 @@ public final class IngestEventsTasklet extends StageTasklet {
                     Math.round(feedCounts.read() / Math.max(seconds, 1e-3)));
         }
         addMasterCounts(master, counts);
-        writeMasterRejects(stage, master);
+        decisions.rowsRead().forEach((file, read) -> {
+            long rejected = decisions.rejects().stream().filter(r -> r.file().equals(file)).count();
+            counts.merge(Decisions.TABLE, Reconciliation.FeedCounts.of(List.of(
+                    new Reconciliation.FileCounts(file, read, read - rejected, rejected))), IngestEventsTasklet::both);
+        });
+        writeMasterRejects(stage, master, decisions);
         Reconciliation reconciliation = new Reconciliation(counts);
         reconciliation.write(stage.paths().dataset(Datasets.RECONCILIATION));
         enforceQualityGate(stage, reconciliation);
@@ -195,8 +204,16 @@ public final class IngestEventsTasklet extends StageTasklet {
         });
     }
 
-    private static void writeMasterRejects(Stage stage, MasterData master) {
-        List<Row> rows = master.rejects().stream()
+    /** The counts of one feed's two sets of files, as one. */
+    private static Reconciliation.FeedCounts both(Reconciliation.FeedCounts a, Reconciliation.FeedCounts b) {
+        List<Reconciliation.FileCounts> files = new ArrayList<>(a.files());
+        files.addAll(b.files());
+        return Reconciliation.FeedCounts.of(files);
+    }
+
+    /** The rejects of the master tables and of the planners' decisions, staged for quality/rejected/. */
+    private static void writeMasterRejects(Stage stage, MasterData master, Decisions decisions) {
+        List<Row> rows = java.util.stream.Stream.concat(master.rejects().stream(), decisions.rejects().stream())
                 .map(r -> org.apache.spark.sql.RowFactory.create(r.feed(), r.file(), r.line(), r.column(),
                         r.reason().name(), r.message(), r.raw()))
                 .toList();
@@ -204,11 +221,47 @@ public final class IngestEventsTasklet extends StageTasklet {
                 .parquet(stage.paths().uri(Datasets.MASTER_REJECTS));
     }
 
+    /**
+     * The Parquet files of the decisions ({@code decisions/overrides*.parquet}), each read whole
+     * (it is small), every value as its text and each row's position in the file as its line.
+     */
+    private static List<MasterTable> parquetDecisions(Stage stage) throws java.io.IOException {
+        List<MasterTable> tables = new ArrayList<>();
+        for (StoredFile file : stage.input().list(Decisions.FOLDER)) {
+            String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+            if (!name.startsWith(Decisions.TABLE) || !name.endsWith(".parquet")) {
+                continue;
+            }
+            Dataset<Row> rows = stage.spark().read().parquet(stage.input().sparkUri(file.path()));
+            List<String> header = List.of(rows.columns());
+            List<MasterTable.MasterRow> out = new ArrayList<>();
+            long line = 0;
+            for (Row r : rows.collectAsList()) {
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    values.put(header.get(i), r.isNullAt(i) ? "" : plain(r.get(i)));
+                }
+                out.add(new MasterTable.MasterRow(++line, values));
+            }
+            tables.add(MasterTable.of(file.path(), header, out));
+        }
+        return tables;
+    }
+
+    /** A Parquet value as the text a CSV would hold: whole doubles without a fraction ("12", not "12.0"). */
+    private static String plain(Object value) {
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
+        return value.toString();
+    }
+
     private static void enforceQualityGate(Stage stage, Reconciliation reconciliation) {
         double threshold = stage.settings().getDouble("sparecast.quality.max-rejected-share");
         List<String> failed = new ArrayList<>();
         reconciliation.feeds().forEach((feed, c) -> {
-            if (c.rejectedShare() > threshold) {
+            // The planners' decisions never stop a plan: a rejected decision is listed, the plan goes ahead.
+            if (!feed.equals(Decisions.TABLE) && c.rejectedShare() > threshold) {
                 failed.add(String.format("%s rejected %d of %d rows (%.1f%%, limit %.1f%%)", feed, c.rejected(), c.read(),
                         100 * c.rejectedShare(), 100 * threshold));
             }

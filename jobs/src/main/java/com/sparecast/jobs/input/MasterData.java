@@ -171,6 +171,30 @@ public record MasterData(
                 .findFirst().orElse(null);
     }
 
+    /** The supply lane into {@code destination} as the models' logistics see it; null if none. */
+    public com.sparecast.models.logistics.Lane logisticsLaneTo(String destination) {
+        Lane l = supplyLaneTo(destination);
+        if (l == null) {
+            return null;
+        }
+        return new com.sparecast.models.logistics.Lane(l.originWarehouse(), l.destinationWarehouse(),
+                warehouses.get(l.originWarehouse()).country(), warehouses.get(l.destinationWarehouse()).country(),
+                l.mode(), l.transitDaysMean(), l.transitDaysSd(), l.customsDaysMean(), l.customsDaysSd(), l.incoterm(),
+                com.sparecast.models.logistics.Lane.parseWeekdays(l.departureWeekdays()), l.maxWeightKg());
+    }
+
+    /** A part as the models' trade rules see it; null when it is not in parts.csv. */
+    public com.sparecast.models.trade.TradePart tradePart(String partNo) {
+        Part p = parts.get(partNo);
+        return p == null ? null : new com.sparecast.models.trade.TradePart(p.partNo(), p.description(), p.unitCost(),
+                p.currency(), p.unitWeightKg(), p.hsCode(), p.originCountry(), p.dangerousGoods(), p.eccn());
+    }
+
+    /** The holidays of a country ({@code holidays.csv}); empty when it has none or the country is null. */
+    public Set<LocalDate> holidaysOf(String country) {
+        return country == null ? Set.of() : holidays.getOrDefault(country, Set.of());
+    }
+
     /** A decimal number >= 0 in ASCII digits, optionally with an exponent. */
     private static final java.util.regex.Pattern DECIMAL =
             java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]{1,3})?|\\.[0-9]+");
@@ -178,8 +202,8 @@ public record MasterData(
     /** Longest transit or customs time a lane may state, in days (ten years). */
     static final int MAX_DAYS = 3650;
 
-    /** Checks master rows and collects the rejects. */
-    private static final class Loader {
+    /** Checks master rows (and the decisions' rows, {@link Decisions}) and collects the rejects. */
+    static final class Loader {
         private final List<Reject> rejects = new ArrayList<>();
         private final Map<String, Integer> rowsRead = new TreeMap<>();
 
@@ -194,6 +218,15 @@ public record MasterData(
                 this.column = column;
                 this.reason = reason;
             }
+        }
+
+        /** A failed check of {@code column}, to throw from a row's conversion: the row is rejected with it. */
+        RuntimeException bad(String column, RejectReason reason, String message) {
+            return new BadValue(column, reason, message);
+        }
+
+        List<Reject> rejects() {
+            return rejects;
         }
 
         <T> List<T> rows(MasterTable table, String name, Function<MasterRow, T> convert) {

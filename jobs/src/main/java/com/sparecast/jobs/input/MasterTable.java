@@ -30,11 +30,23 @@ public final class MasterTable {
     }
 
     private final String path;
+    private final List<String> header;
     private final List<MasterRow> rows;
 
-    private MasterTable(String path, List<MasterRow> rows) {
+    private MasterTable(String path, List<String> header, List<MasterRow> rows) {
         this.path = path;
+        this.header = header;
         this.rows = rows;
+    }
+
+    /** A table read some other way (a Parquet file's rows, the position in the file as the line). */
+    public static MasterTable of(String path, List<String> header, List<MasterRow> rows) {
+        return new MasterTable(path, List.copyOf(header), List.copyOf(rows));
+    }
+
+    /** The column names of the file, in order. */
+    public List<String> header() {
+        return header;
     }
 
     public String path() {
@@ -61,10 +73,11 @@ public final class MasterTable {
             return null;
         }
         List<MasterRow> rows = new ArrayList<>();
+        List<String> header;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(storage.open(path), StandardCharsets.UTF_8));
              CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                      .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get().parse(reader)) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").trim()).toList();
+            header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").trim()).toList();
             for (String column : requiredColumns) {
                 if (!header.contains(column)) {
                     throw new MasterDataException(storage.location() + "/" + path + " line 1: required column "
@@ -83,6 +96,6 @@ public final class MasterTable {
         } catch (java.io.UncheckedIOException e) {
             throw new MasterDataException(storage.location() + "/" + path + ": not valid CSV: " + e.getMessage());
         }
-        return new MasterTable(path, rows);
+        return new MasterTable(path, header, rows);
     }
 }

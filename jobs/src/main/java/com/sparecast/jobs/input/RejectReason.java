@@ -37,5 +37,7 @@ public enum RejectReason {
     /** An identifier that names a file (warehouse_id...) and is not a plain, short ASCII name. */
     BAD_IDENTIFIER,
     /** A file that cannot be read (a corrupt Parquet file, a damaged .csv.gz): rejected as one row, line 0. */
-    UNREADABLE_FILE
+    UNREADABLE_FILE,
+    /** A planner's decision whose valid_until is before the planning date: listed, not applied. */
+    EXPIRED
 }

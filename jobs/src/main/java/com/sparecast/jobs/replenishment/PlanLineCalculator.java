@@ -16,7 +16,11 @@ import com.sparecast.models.inventory.LineUrgency;
 import com.sparecast.models.inventory.PlanLine;
 import com.sparecast.models.inventory.ResponseCurve;
 import com.sparecast.models.inventory.PolicyDecision;
+import com.sparecast.models.inventory.PlannerDecision;
 import com.sparecast.models.inventory.PolicyInput;
+import com.sparecast.models.logistics.Lane;
+import com.sparecast.models.logistics.ShipmentPlanner;
+import com.sparecast.models.trade.Hold;
 import java.io.Serializable;
 import java.sql.Date;
 import java.util.ArrayList;
@@ -25,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.StringJoiner;
 import org.apache.commons.lang3.SerializationUtils;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -52,9 +57,12 @@ final class PlanLineCalculator implements Serializable {
     private final PlanningContext context;
     /** The line's computation, with the class-wide allocation at the configured line floor. */
     private final PlanLine planLine;
+    /** Whether an order would be held on its lane: the shipment step's own rule. */
+    private final ShipmentPlanner shipments;
 
     PlanLineCalculator(PlanningContext context) {
         this.context = context;
+        this.shipments = ShipmentPlanner.of(context.review().trade());
         this.planLine = PlanLine.withDefaults().withAllocation(context.policy().allocation());
     }
 
@@ -79,8 +87,8 @@ final class PlanLineCalculator implements Serializable {
         String partNo = in.getString(1);
         String role = in.getString(3);
         boolean hasForecast = hasForecast(in);
-        double meanPerWeek = hasForecast ? in.getDouble(7) : 0;
-        List<Double> forecast = in.isNullAt(9) ? List.of() : in.getList(9);
+        double meanPerWeek = meanPerWeek(in);
+        List<Double> forecast = forecast(in);
         List<Double> history = in.isNullAt(10) ? null : in.getList(10);
         MasterData.Part part = context.master().parts().get(partNo);
         MasterData.Lane lane = lane(warehouseId, role);
@@ -89,6 +97,29 @@ final class PlanLineCalculator implements Serializable {
         return new Line(warehouseId, partNo, in.getString(2), role, hasForecast, meanPerWeek, forecast, history,
                 in.getString(15), part, input.leadTime(), source, input.reviewPeriods(),
                 staged != null ? staged : planLine.plan(input));
+    }
+
+    /** The planner's FORECAST on the row's line (units per week), or null. */
+    private Double forecastDecision(Row in) {
+        PlanningContext.LineDecision d = context.decisionOn(in.getString(0), in.getString(1));
+        return d != null && d.decision().decision().kind() == PlannerDecision.Kind.FORECAST
+                ? d.decision().decision().value() : null;
+    }
+
+    /** The line's mean weekly demand: the planner's FORECAST, else the forecast's, else 0. */
+    private double meanPerWeek(Row in) {
+        Double decided = forecastDecision(in);
+        return decided != null ? decided : hasForecast(in) ? in.getDouble(7) : 0;
+    }
+
+    /** The line's weekly forecast: the planner's FORECAST in every week of the horizon, else the forecast's. */
+    private List<Double> forecast(Row in) {
+        Double decided = forecastDecision(in);
+        List<Double> forecast = in.isNullAt(9) ? List.of() : in.getList(9);
+        if (decided == null) {
+            return forecast;
+        }
+        return java.util.Collections.nCopies(Math.max(forecast.size(), PlanSchema.FORECAST_WEEKS_SHOWN), decided);
     }
 
     /** Whether the forecast step forecast the row's series (a method and no error). */
@@ -106,9 +137,9 @@ final class PlanLineCalculator implements Serializable {
         String warehouseId = in.getString(0);
         String partNo = in.getString(1);
         boolean hasForecast = hasForecast(in);
-        double meanPerWeek = hasForecast ? in.getDouble(7) : 0;
+        double meanPerWeek = meanPerWeek(in);
         double errorVariance = hasForecast ? in.getDouble(8) : 0;
-        List<Double> forecast = in.isNullAt(9) ? List.of() : in.getList(9);
+        List<Double> forecast = forecast(in);
         List<Double> history = in.isNullAt(10) ? null : in.getList(10);
         long onHand = in.isNullAt(12) ? 0 : in.getLong(12);
         long onOrder = in.isNullAt(13) ? 0 : in.getLong(13);
@@ -201,11 +232,34 @@ final class PlanLineCalculator implements Serializable {
         Double multiplier = multipliers.get(classKey(l.warehouseId(), l.abcClass()));
         PolicyDecision decision = multiplier == null ? planLine.decide(l.planned())
                 : planLine.decide(l.planned(), curveOf(in), multiplier);
+        PlanningContext.LineDecision decided = context.decisionOn(l.warehouseId(), l.partNo());
+        PlannerDecision.Kind kind = decided == null ? null : decided.decision().decision().kind();
+        if (decided != null) {
+            decision = decided.decision().decision().apply(input, decision);
+        }
 
         String[] exception = exception(l.partNo(), l.abcClass(), hasForecast, in.isNullAt(11) ? null : in.getString(11), l.history(),
                 input, decision, l.meanPerWeek(), l.leadTime());
         long orderQty = exception != null && exception[0].equals(ExceptionCode.SUPERSESSION_LOOP.name())
                 ? 0 : decision.orderQuantity();
+        if (exception != null && exception[0].equals(ExceptionCode.STOCKOUT_RISK.name()) && orderQty > 0) {
+            String held = heldOnLane(l);
+            if (held != null) {
+                exception = new String[] {ExceptionCode.HELD_AT_CUSTOMS.name(),
+                        exception[1] + "; the order of " + orderQty + " will be held: " + held};
+            }
+        }
+        if (exception != null && kind == PlannerDecision.Kind.DO_NOT_STOCK
+                && exception[0].equals(ExceptionCode.BELOW_TARGET.name())) {
+            exception = null; // the planner chose not to stock the line: its fill rate is the decision's
+        }
+        if (exception != null && kind == PlannerDecision.Kind.ACCEPT) {
+            PlanningContext.AcceptedLine then = decided.accepted();
+            String moved = then == null ? null : then.movedBeyond(context.review().acceptTolerance(), exception[0],
+                    l.meanPerWeek(), decision.inventoryPosition(), l.leadTime().mean());
+            exception = moved == null ? null : new String[] {exception[0], exception[1] + "; raised again despite the ACCEPT of "
+                    + decided.decision().decidedBy() + ": " + moved};
+        }
         double unitCost = part == null ? 0 : part.unitCost();
 
         List<Object> row = new ArrayList<>();
@@ -261,9 +315,9 @@ final class PlanLineCalculator implements Serializable {
         row.add(cover.isPresent() ? cover.getAsDouble() : null);
         OptionalLong stockOut = LineUrgency.daysUntilStockOut(input.onHand(), l.meanPerWeek(), horizonWeeks(l));
         row.add(stockOut.isPresent() ? Date.valueOf(context.planningDate().plusDays(stockOut.getAsLong())) : null);
-        row.add(null);
-        row.add(null);
-        row.add(null);
+        row.add(kind == null ? null : kind.name());
+        row.add(kind == null || !kind.hasValue() ? null : decided.decision().decision().value());
+        row.add(decided == null ? null : decided.decision().decidedBy());
         return RowFactory.create(row.toArray());
     }
 
@@ -280,6 +334,25 @@ final class PlanLineCalculator implements Serializable {
         return new SeriesForecast(hasForecast ? in.getString(4) : "None", hasForecast ? in.getString(5) : "",
                 hasForecast ? DemandClass.valueOf(in.getString(6)) : DemandClass.NO_DEMAND, statistics, mean,
                 errorVariance, Columns.doubles(spanErrorVariance));
+    }
+
+    /**
+     * Why an order of the line would be held on its supply lane, as {@code planShipments} will
+     * hold it ({@link ShipmentPlanner#holds}: the same rules on the same master data), or null
+     * when it ships or the line is supplied by suppliers.
+     */
+    private String heldOnLane(Line l) {
+        Lane lane = "CENTRAL".equals(l.role()) ? null : context.master().logisticsLaneTo(l.warehouseId());
+        if (lane == null) {
+            return null;
+        }
+        List<Hold> holds = shipments.holds(lane, l.partNo(), context.master().tradePart(l.partNo()));
+        if (holds.isEmpty()) {
+            return null;
+        }
+        StringJoiner text = new StringJoiner("; ", lane.originWarehouse() + " -> " + lane.destinationWarehouse() + " ", "");
+        holds.forEach(h -> text.add(h.text()));
+        return text.toString();
     }
 
     /** Weeks the line's forecast reaches: its forecast's length, at least the weeks the plan shows. */

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.demand.Supersession;
 import com.sparecast.jobs.ingest.Feed;
+import com.sparecast.jobs.input.Decisions;
 import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.spark.Columns;
 import com.sparecast.jobs.stage.Datasets;
@@ -17,6 +18,9 @@ import com.sparecast.jobs.stage.PlanSchema;
 import com.sparecast.jobs.stage.RowCounter;
 import com.sparecast.jobs.stage.Stage;
 import com.sparecast.jobs.stage.StageTasklet;
+import com.sparecast.jobs.storage.Storage;
+import com.sparecast.jobs.storage.StorageSettings;
+import com.sparecast.models.inventory.PlannerDecision;
 import com.sparecast.models.inventory.ResponseCurve;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -63,7 +67,9 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
     protected void run(Stage stage) throws Exception {
         SparkSession spark = stage.spark();
         MasterData master = stage.stagedValue(Datasets.MASTER_DATA, MasterData.class);
-        PlanningContext context = PlanningContext.of(master, stage.planningDate(), stage.settings());
+        Decisions decisions = stage.stagedValue(Datasets.DECISIONS, Decisions.class);
+        PlanningContext context = PlanningContext.of(master, stage.planningDate(), stage.settings(),
+                lineDecisions(stage, decisions));
 
         RowCounter read = new RowCounter("forecasts read");
         Dataset<Row> forecasts = read.through(stage.read(Datasets.SERIES_FORECASTS));
@@ -154,6 +160,46 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
                 return calculator.compute(rows.next(), multipliers);
             }
         };
+    }
+
+    /** How far back the last published plan is looked for, in days. */
+    private static final int PREVIOUS_PLAN_DAYS = 91;
+
+    /**
+     * The planners' decisions by line; an ACCEPT with the line as the last plan published under
+     * this output before the planning date showed it (the plan the planner reviewed), when there is one.
+     */
+    private static Map<String, PlanningContext.LineDecision> lineDecisions(Stage stage, Decisions decisions)
+            throws java.io.IOException {
+        Map<String, PlanningContext.AcceptedLine> then = new HashMap<>();
+        boolean accepts = decisions.byLine().values().stream()
+                .anyMatch(d -> d.decision().kind() == PlannerDecision.Kind.ACCEPT);
+        Dataset<Row> previous = accepts ? previousPlan(stage) : null;
+        if (previous != null) {
+            for (Row r : previous.select("warehouse_id", "part_no", "exception", "mean_per_week", "inventory_position",
+                    "lead_time_weeks_mean").collectAsList()) {
+                Decisions.Decision d = decisions.of(r.getString(0), r.getString(1));
+                if (d != null && d.decision().kind() == PlannerDecision.Kind.ACCEPT) {
+                    then.put(Decisions.key(r.getString(0), r.getString(1)), new PlanningContext.AcceptedLine(
+                            r.getString(2), r.getDouble(3), r.getDouble(4), r.getDouble(5)));
+                }
+            }
+        }
+        Map<String, PlanningContext.LineDecision> out = new HashMap<>();
+        decisions.byLine().forEach((key, d) -> out.put(key, new PlanningContext.LineDecision(d, then.get(key))));
+        return out;
+    }
+
+    /** The plan last published under the run's output before its planning date (within 91 days), or null. */
+    private static Dataset<Row> previousPlan(Stage stage) throws java.io.IOException {
+        Storage output = Storage.of(stage.run().output(), StorageSettings.from(stage.settings()));
+        for (int back = 1; back <= PREVIOUS_PLAN_DAYS; back++) {
+            String date = stage.planningDate().minusDays(back).toString();
+            if (output.exists(date + "/_SUCCESS") && output.exists(date + "/plans/replenishment.parquet")) {
+                return stage.spark().read().parquet(output.sparkUri(date + "/plans/replenishment.parquet"));
+            }
+        }
+        return null;
     }
 
     /** Warehouses with the region whose series they plan from: their own, or ALL for a central one. */

@@ -4,6 +4,7 @@ import com.sparecast.jobs.config.ConfigurationException;
 import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.config.TradeRulesSettings;
 import com.sparecast.jobs.demand.Supersession;
+import com.sparecast.jobs.input.Decisions;
 import com.sparecast.jobs.input.MasterData;
 import com.sparecast.models.inventory.ExceptionRules;
 import com.sparecast.models.inventory.FillRateAllocation;
@@ -12,6 +13,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,11 +27,60 @@ import java.util.Set;
  * @param review what the plan line shows a planner besides the policy: money in the reporting currency
  */
 public record PlanningContext(MasterData master, Set<String> supersessionLoops, LocalDate planningDate, Policy policy,
-                              Review review) implements Serializable {
+                              Review review, Map<String, LineDecision> decisions) implements Serializable {
 
-    /** A context with the default review settings (reporting in EUR at the default trade FX rates). */
+    /** A context with the default review settings (reporting in EUR at the default trade FX rates) and no decisions. */
     public PlanningContext(MasterData master, Set<String> supersessionLoops, LocalDate planningDate, Policy policy) {
-        this(master, supersessionLoops, planningDate, policy, Review.defaults());
+        this(master, supersessionLoops, planningDate, policy, Review.defaults(), Map.of());
+    }
+
+    /**
+     * A planner's decision on a line, with what an ACCEPT was given on.
+     *
+     * @param decision the decision ({@code decisions/overrides.csv})
+     * @param accepted for an ACCEPT, the line as the last published plan of this output showed it
+     *     (the plan the planner reviewed); null for other kinds, or when no earlier plan has the line
+     */
+    public record LineDecision(Decisions.Decision decision, AcceptedLine accepted) implements Serializable {
+    }
+
+    /**
+     * The inputs of a line an ACCEPT was given on, and its exception then.
+     *
+     * @param exception the exception code then (null when it had none)
+     * @param meanPerWeek mean weekly demand then
+     * @param inventoryPosition the inventory position then
+     * @param leadTimeWeeks the mean lead time then, in weeks
+     */
+    public record AcceptedLine(String exception, double meanPerWeek, double inventoryPosition, double leadTimeWeeks)
+            implements Serializable {
+
+        /**
+         * Whether an ACCEPT of this line still holds for a line now showing {@code exception} from
+         * these inputs: the same exception, and each input within {@code tolerance} of its value
+         * then as a share of it ({@code |now - then| <= tolerance * max(|then|, 1)}; the floor of
+         * one unit keeps a value that was 0 from making every change infinite). Returns the first
+         * input that moved too far, as text, or null when the ACCEPT holds.
+         */
+        public String movedBeyond(double tolerance, String exceptionNow, double meanNow, double positionNow,
+                                  double leadTimeNow) {
+            if (!java.util.Objects.equals(exception, exceptionNow)) {
+                return "the exception was " + (exception == null ? "none" : exception);
+            }
+            String moved = moved("mean_per_week", meanPerWeek, meanNow, tolerance);
+            moved = moved != null ? moved : moved("inventory_position", inventoryPosition, positionNow, tolerance);
+            return moved != null ? moved : moved("lead_time_weeks_mean", leadTimeWeeks, leadTimeNow, tolerance);
+        }
+
+        private static String moved(String what, double then, double now, double tolerance) {
+            return Math.abs(now - then) <= tolerance * Math.max(Math.abs(then), 1) ? null
+                    : String.format(Locale.ROOT, "%s moved from %.4g to %.4g", what, then, now);
+        }
+    }
+
+    /** The decision on a line, or null. */
+    public LineDecision decisionOn(String warehouseId, String partNo) {
+        return decisions.get(Decisions.key(warehouseId, partNo));
     }
 
     /**
@@ -40,8 +91,10 @@ public record PlanningContext(MasterData master, Set<String> supersessionLoops, 
      * @param trade the trade rules whose FX rates convert money ({@code sparecast.trade.fx.*})
      * @param belowTargetMargin a line whose expected fill rate is below its class's target by more
      *     than this is a {@code BELOW_TARGET} exception ({@code sparecast.plan.below-target-margin})
+     * @param acceptTolerance an ACCEPT holds while the line's inputs move by no more than this share
+     *     ({@code sparecast.decisions.accept-tolerance})
      */
-    public record Review(String reportingCurrency, TradeRules trade, double belowTargetMargin)
+    public record Review(String reportingCurrency, TradeRules trade, double belowTargetMargin, double acceptTolerance)
             implements Serializable {
 
         public Review {
@@ -57,9 +110,9 @@ public record PlanningContext(MasterData master, Set<String> supersessionLoops, 
             reportingCurrency = reportingCurrency.trim().toUpperCase(Locale.ROOT);
         }
 
-        /** EUR at the default trade rules, below target by more than 0.10. */
+        /** EUR at the default trade rules, below target by more than 0.10, ACCEPT within 20%. */
         public static Review defaults() {
-            return new Review("EUR", TradeRules.defaults(), ExceptionRules.DEFAULT_BELOW_TARGET_MARGIN);
+            return new Review("EUR", TradeRules.defaults(), ExceptionRules.DEFAULT_BELOW_TARGET_MARGIN, 0.2);
         }
 
         /**
@@ -69,7 +122,8 @@ public record PlanningContext(MasterData master, Set<String> supersessionLoops, 
          */
         public static Review from(Settings settings) {
             return new Review(settings.get("sparecast.reporting-currency"), TradeRulesSettings.of(settings),
-                    settings.getDouble("sparecast.plan.below-target-margin"));
+                    settings.getDouble("sparecast.plan.below-target-margin"),
+                    settings.getDouble("sparecast.decisions.accept-tolerance"));
         }
 
         /**
@@ -154,9 +208,10 @@ public record PlanningContext(MasterData master, Set<String> supersessionLoops, 
         }
     }
 
-    public static PlanningContext of(MasterData master, LocalDate planningDate, Settings settings) {
+    public static PlanningContext of(MasterData master, LocalDate planningDate, Settings settings,
+                                     Map<String, LineDecision> decisions) {
         return new PlanningContext(master, Supersession.of(master.parts()).loops(), planningDate,
-                Policy.from(settings), Review.from(settings));
+                Policy.from(settings), Review.from(settings), Map.copyOf(decisions));
     }
 
     /** The target fill rate of an ABC class. */

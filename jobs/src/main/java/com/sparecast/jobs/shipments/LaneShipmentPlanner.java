@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -58,14 +57,12 @@ final class LaneShipmentPlanner implements FlatMapGroupsFunction<String, Row, Ro
             destination = r.getString(1);
             transfers.add(new TransferOrder(origin, destination, r.getString(2), r.getLong(3)));
         }
-        MasterData.Lane masterLane = master.supplyLaneTo(destination);
-        Lane lane = lane(masterLane);
+        Lane lane = master.logisticsLaneTo(destination);
         Map<String, TradePart> parts = new TreeMap<>();
         for (TransferOrder t : transfers) {
-            MasterData.Part p = master.parts().get(t.partNo());
+            TradePart p = master.tradePart(t.partNo());
             if (p != null) {
-                parts.put(p.partNo(), new TradePart(p.partNo(), p.description(), p.unitCost(), p.currency(),
-                        p.unitWeightKg(), p.hsCode(), p.originCountry(), p.dangerousGoods(), p.eccn()));
+                parts.put(p.partNo(), p);
             }
         }
         List<Tariff> tariffs = master.tariffs().stream()
@@ -73,17 +70,9 @@ final class LaneShipmentPlanner implements FlatMapGroupsFunction<String, Row, Ro
                 .map(t -> new Tariff(t.destinationCountry(), t.hsPrefix(), t.dutyRate(), t.vatRate(), t.deMinimisValue(),
                         t.deMinimisCurrency()))
                 .toList();
-        Set<LocalDate> holidays = master.holidays().getOrDefault(lane.originCountry(), Set.of());
-        ShipmentPlan plan = planner.planLane(planningDate, lane, transfers, parts, tariffs, holidays);
+        ShipmentPlan plan = planner.planLane(planningDate, lane, transfers, parts, tariffs,
+                master.holidaysOf(lane.originCountry()), master.holidaysOf(lane.destinationCountry()));
         return rows(plan, destination).iterator();
-    }
-
-    private Lane lane(MasterData.Lane l) {
-        String originCountry = master.warehouses().get(l.originWarehouse()).country();
-        String destinationCountry = master.warehouses().get(l.destinationWarehouse()).country();
-        return new Lane(l.originWarehouse(), l.destinationWarehouse(), originCountry, destinationCountry, l.mode(),
-                l.transitDaysMean(), l.transitDaysSd(), l.customsDaysMean(), l.customsDaysSd(), l.incoterm(),
-                Lane.parseWeekdays(l.departureWeekdays()), l.maxWeightKg());
     }
 
     private List<Row> rows(ShipmentPlan plan, String destination) {

@@ -17,6 +17,8 @@ public final class Datasets {
     public static final String MASTER_DATA = "ingest/master_data.ser";
     /** Rejected rows of the master data tables. */
     public static final String MASTER_REJECTS = "ingest/master_rejects";
+    /** The planners' decisions as ingest checked them ({@code decisions/overrides.csv}; none when absent). */
+    public static final String DECISIONS = "ingest/decisions.ser";
     /** Rows read, accepted and rejected per feed and file. */
     public static final String RECONCILIATION = "ingest/reconciliation.json";
 

@@ -30,7 +30,7 @@ public record InputFingerprint(String sha256, List<InputFile> files) {
     }
 
     /** Folders of the input that hold run inputs; anything else (ground truth, notes) is ignored. */
-    public static final List<String> INPUT_FOLDERS = List.of("master", "shipments", "failures", "returns");
+    public static final List<String> INPUT_FOLDERS = List.of("master", "shipments", "failures", "returns", "decisions");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

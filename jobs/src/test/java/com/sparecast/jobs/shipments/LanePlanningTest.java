@@ -40,7 +40,8 @@ class LanePlanningTest {
         warehouses.put("WH-FR", new MasterData.Warehouse("WH-FR", "EU-WEST", "FR", "REGIONAL"));
         warehouses.put("WH-JP", new MasterData.Warehouse("WH-JP", "APAC", "JP", "REGIONAL"));
         List<MasterData.Lane> lanes = List.of(
-                // departs Mondays and Thursdays; transit 2.5 + customs 0 days: arrives on the 3rd day
+                // departs Mondays and Thursdays; transit 2.5 + customs 0 days: arrives on the 3rd day,
+                // Sunday the 29th, so on the destination's next working day, Monday the 30th
                 new MasterData.Lane("WH-C", "WH-FR", "ROAD", 2.5, 1, 0, 0, "DAP", "MON;THU", null),
                 // departs Wednesdays; 10 kg a shipment at most: 9 units of 1.1 kg fit, 10 do not
                 new MasterData.Lane("WH-C", "WH-JP", "AIR_CARGO", 3, 1, 1.2, 0.5, "DAP", "WED", 10.0));
@@ -70,8 +71,8 @@ class LanePlanningTest {
                 "SHP-20261125-WH_C-WH_JP-01 WH-JP P1 x9 ships 2026-11-25 arrives 2026-11-30",
                 "SHP-20261125-WH_C-WH_JP-02 WH-JP P1 x9 ships 2026-11-25 arrives 2026-11-30",
                 "SHP-20261125-WH_C-WH_JP-03 WH-JP P1 x2 ships 2026-11-25 arrives 2026-11-30",
-                "SHP-20261126-WH_C-WH_FR-01 WH-FR P1 x5 ships 2026-11-26 arrives 2026-11-29",
-                "SHP-20261126-WH_C-WH_FR-01 WH-FR P2 x3 ships 2026-11-26 arrives 2026-11-29"), lines);
+                "SHP-20261126-WH_C-WH_FR-01 WH-FR P1 x5 ships 2026-11-26 arrives 2026-11-30",
+                "SHP-20261126-WH_C-WH_FR-01 WH-FR P2 x3 ships 2026-11-26 arrives 2026-11-30"), lines);
 
         List<String> shipments = rows.stream().filter(r -> r.getString(0).equals(LaneShipmentPlanner.SHIPMENT))
                 .map(r -> r.getString(1) + " lines " + r.getList(4).get(8) + " gross " + r.getList(4).get(11))

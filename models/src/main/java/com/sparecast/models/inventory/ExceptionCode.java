@@ -13,5 +13,7 @@ public enum ExceptionCode {
     /** The part's supersession chain runs into a cycle. */
     SUPERSESSION_LOOP,
     /** The policy's expected fill rate is below the class's target by more than the configured margin. */
-    BELOW_TARGET
+    BELOW_TARGET,
+    /** A stock-out risk whose replenishment order will be held on its lane (customs or shipping checks). */
+    HELD_AT_CUSTOMS
 }

@@ -99,6 +99,19 @@ public final class ShipmentPlanner implements Serializable {
     public ShipmentPlan planLane(LocalDate planningDate, Lane lane, List<TransferOrder> orders,
                                  Map<String, TradePart> parts, List<Tariff> tariffsOfDestination,
                                  java.util.Set<LocalDate> originHolidays) {
+        return planLane(planningDate, lane, orders, parts, tariffsOfDestination, originHolidays, java.util.Set.of());
+    }
+
+    /**
+     * Plans the shipments of one lane, arriving on a working day of the destination
+     * ({@link ShipCalendar#expectedArrival(LocalDate, double, double, java.util.Set)}).
+     *
+     * @param destinationHolidays holidays of the destination country
+     * @see #planLane(LocalDate, Lane, List, Map, List, java.util.Set)
+     */
+    public ShipmentPlan planLane(LocalDate planningDate, Lane lane, List<TransferOrder> orders,
+                                 Map<String, TradePart> parts, List<Tariff> tariffsOfDestination,
+                                 java.util.Set<LocalDate> originHolidays, java.util.Set<LocalDate> destinationHolidays) {
         Map<String, Long> quantities = new TreeMap<>();
         for (TransferOrder o : orders) {
             if (!o.originWarehouse().equals(lane.originWarehouse())
@@ -114,27 +127,22 @@ public final class ShipmentPlanner implements Serializable {
             return ShipmentPlan.empty();
         }
         LocalDate shipDate = shipDate(planningDate, lane, originHolidays);
-        LocalDate arrival = ShipCalendar.expectedArrival(shipDate, lane.transitDaysMean(), lane.customsDaysMean());
+        LocalDate arrival = ShipCalendar.expectedArrival(shipDate, lane.transitDaysMean(), lane.customsDaysMean(),
+                destinationHolidays);
         BigDecimal factor = BigDecimal.valueOf(rules.grossWeightFactor());
         BigDecimal max = lane.maxWeightKg() == null ? null : BigDecimal.valueOf(lane.maxWeightKg());
 
         List<Piece> pieces = new ArrayList<>();
         for (Map.Entry<String, Long> e : quantities.entrySet()) {
             String partNo = e.getKey();
+            List<Hold> holds = holds(lane, partNo, parts.get(partNo));
             TradePart part = parts.get(partNo);
-            List<Hold> holds = new ArrayList<>();
             if (part == null) {
                 part = new TradePart(partNo, "", 0, rules.baseCurrency(), 0, "", "", "", "");
-                holds.add(new Hold(HoldReason.PART_UNKNOWN, "part " + partNo + " is not in master/parts.csv"));
-            } else {
-                holds.addAll(LineChecks.holds(rules, part, lane.originCountry(), lane.destinationCountry(),
-                        lane.mode()));
             }
             BigDecimal unitGross = BigDecimal.valueOf(part.unitWeightKg()).multiply(factor);
             long qty = e.getValue();
             if (max != null && unitGross.compareTo(max) > 0) {
-                holds.add(new Hold(HoldReason.OVERWEIGHT, "one unit weighs " + Formats.kg(unitGross)
-                        + " kg gross, over the lane maximum of " + Formats.kg(max) + " kg"));
                 pieces.add(new Piece(part, qty, unitGross, 0, holds));
             } else if (max != null && unitGross.signum() > 0
                     && unitGross.multiply(BigDecimal.valueOf(qty)).compareTo(max) > 0) {
@@ -160,6 +168,29 @@ public final class ShipmentPlanner implements Serializable {
             buildShipment(id, lane, shipDate, arrival, bins.get(b), factor, schedule, shipments, lines, exceptions);
         }
         return new ShipmentPlan(shipments, lines, exceptions);
+    }
+
+    /**
+     * Why a part's line on a lane is held, whatever its quantity (empty: it ships): the part is
+     * unknown ({@link HoldReason#PART_UNKNOWN}), fails a trade check ({@link LineChecks}), or one
+     * unit is heavier than the lane's maximum ({@link HoldReason#OVERWEIGHT}). The plan step asks
+     * this before any shipment is planned, to flag a stock-out risk whose replenishment will be held.
+     *
+     * @param part the part's trade data, or null when it is not in master data
+     */
+    public List<Hold> holds(Lane lane, String partNo, TradePart part) {
+        List<Hold> holds = new ArrayList<>();
+        if (part == null) {
+            holds.add(new Hold(HoldReason.PART_UNKNOWN, "part " + partNo + " is not in master/parts.csv"));
+            return holds;
+        }
+        holds.addAll(LineChecks.holds(rules, part, lane.originCountry(), lane.destinationCountry(), lane.mode()));
+        BigDecimal unitGross = BigDecimal.valueOf(part.unitWeightKg()).multiply(BigDecimal.valueOf(rules.grossWeightFactor()));
+        if (lane.maxWeightKg() != null && unitGross.compareTo(BigDecimal.valueOf(lane.maxWeightKg())) > 0) {
+            holds.add(new Hold(HoldReason.OVERWEIGHT, "one unit weighs " + Formats.kg(unitGross)
+                    + " kg gross, over the lane maximum of " + Formats.kg(BigDecimal.valueOf(lane.maxWeightKg())) + " kg"));
+        }
+        return holds;
     }
 
     private void buildShipment(String id, Lane lane, LocalDate shipDate, LocalDate arrival, List<Piece> bin,

@@ -71,7 +71,7 @@ class ShipmentPlannerTest {
     /*
      * The lane's case, by hand.
      * Ship date: earliest Mon 23rd (planning + 1) is a NL holiday; Tue no departure; Wed 25th.
-     * Arrival: 25th + ceil(2.0 + 1.5) = + 4 days = Sun 29th.
+     * Arrival: 25th + ceil(2.0 + 1.5) = + 4 days = Sun 29th, not a working day: Monday 30th.
      * Lines (P-100 2+1 merged; P-300's zero order dropped), gross = net * 1.1:
      *   P-100 3 x 20 kg  = 60 net, 66 gross, 3 x 120.00 = 360.00 EUR
      *   P-200 4 x 5 kg   = 20 net, 22 gross, 4 x 45.50  = 182.00 EUR, UN3480 (road: fine)
@@ -96,10 +96,10 @@ class ShipmentPlannerTest {
         Shipment s1 = plan.shipments().get(0);
         Shipment s2 = plan.shipments().get(1);
         assertEquals(List.of("SHP-20261125-DC_NL-WHGB-01", "DC-NL", "WHGB", "GB", "ROAD", "DDP", "2026-11-25",
-                "2026-11-29", "1", "360.00", "EUR", "66.000", "6.12", "73.22", "false", "false", "READY"),
+                "2026-11-30", "1", "360.00", "EUR", "66.000", "6.12", "73.22", "false", "false", "READY"),
                 s1.csvValues());
         assertEquals(List.of("SHP-20261125-DC_NL-WHGB-02", "DC-NL", "WHGB", "GB", "ROAD", "DDP", "2026-11-25",
-                "2026-11-29", "2", "207.00", "EUR", "27.500", "5.91", "42.58", "false", "true", "READY"),
+                "2026-11-30", "2", "207.00", "EUR", "27.500", "5.91", "42.58", "false", "true", "READY"),
                 s2.csvValues());
         assertEquals("SENDER", s1.dutiesPaidBy());
         assertEquals("NL", s1.originCountry());
@@ -262,5 +262,18 @@ class ShipmentPlannerTest {
         assertEquals("shipment_id,line_no,part_no,description,hs_code,origin_country,quantity,unit_value,"
                 + "line_value,currency,net_weight_kg,dangerous_goods,eccn,status,hold_reason",
                 String.join(",", ShipmentLine.csvHeader()));
+    }
+
+    /** The holds the plan step asks for before shipments exist are the lines' own holds. */
+    @Test
+    void holdsOfAPartOnALaneAreThoseItsLineGets() {
+        ShipmentPlan plan = PLANNER.planLane(PLANNING, LANE, orders(), PARTS, GB_TARIFFS, NL_HOLIDAYS);
+        for (ShipmentLine line : plan.lines()) {
+            List<String> texts = PLANNER.holds(LANE, line.partNo(), PARTS.get(line.partNo())).stream()
+                    .map(h -> h.text().replace(';', ',')).toList();
+            assertEquals(line.holdReason(), String.join("; ", texts), line.partNo());
+        }
+        assertEquals(List.of(com.sparecast.models.trade.HoldReason.PART_UNKNOWN),
+                PLANNER.holds(LANE, "P-NONE", null).stream().map(com.sparecast.models.trade.Hold::reason).toList());
     }
 }
