@@ -87,7 +87,8 @@ public final class ExceptionParts {
         for (String c : List.of("abc_class", "mean_per_week", "target_fill_rate", "safety_stock", "reorder_point",
                 "order_up_to", "on_hand", "on_order", "expected_returns", "inventory_position", "pack_size",
                 "min_order_qty", "order_qty", "unit_cost", "currency", "order_value", "expected_fill_rate",
-                "expected_on_hand", "source_warehouse")) {
+                "expected_on_hand", "source_warehouse", "reporting_currency", "value_at_risk_reporting", "weeks_of_cover",
+                "stockout_date", "override_kind", "override_value", "decided_by")) {
             order.put(c, r.getAs(c));
         }
         return new PartPage(r.getAs("warehouse_id"), r.getAs("part_no"), String.valueOf(r.<String>getAs("description")),

@@ -27,7 +27,8 @@ import org.apache.spark.sql.Row;
  * ({@code |after - before| > share * before}; from 0, any order);</li>
  * <li>{@code METHOD}: the forecasting method changed;</li>
  * <li>{@code FILL_RATE_CROSSED}: the expected fill rate crossed the line's target (reached it
- * before and not now, or the reverse); before and after are the expected fill rates.</li>
+ * before and not now, or the reverse), compared as the plan shows it (4 decimals); before and
+ * after are the expected fill rates.</li>
  * </ul>
  * The last three compare lines present in both plans.
  */
@@ -43,8 +44,13 @@ public final class PlanChanges {
     public record LineState(String exception, long orderQty, String method, double expectedFillRate,
                             double targetFillRate) {
 
+        /**
+         * Whether the expected fill rate, as the plan shows it (4 decimals, half up), reaches the
+         * target: a line planned at 0.97996 for 0.98 shows 0.98 and reaches it.
+         */
         boolean reachesTarget() {
-            return expectedFillRate >= targetFillRate;
+            return java.math.BigDecimal.valueOf(expectedFillRate).setScale(4, java.math.RoundingMode.HALF_UP)
+                    .doubleValue() >= targetFillRate;
         }
     }
 

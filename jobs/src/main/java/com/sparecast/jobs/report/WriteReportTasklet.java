@@ -16,6 +16,7 @@ import com.sparecast.jobs.stage.ForecastSchema;
 import com.sparecast.jobs.stage.Stage;
 import com.sparecast.jobs.stage.StageTasklet;
 import com.sparecast.jobs.storage.LocalStorage;
+import com.sparecast.jobs.storage.PublishedRuns;
 import com.sparecast.jobs.storage.Storage;
 import com.sparecast.jobs.storage.StorageSettings;
 import java.io.IOException;

@@ -54,6 +54,9 @@ class PlanChangesTest {
         assertEquals(List.of(new PlanChanges.Entry("WH-1", "P-1", Change.FILL_RATE_CROSSED, 0.96, 0.94)),
                 PlanChanges.compare("WH-1", "P-1", line(null, 1, "TSB", 0.96), line(null, 1, "TSB", 0.94), SHARE));
         assertEquals(List.of(Change.FILL_RATE_CROSSED), changes(line(null, 1, "TSB", 0.9), line(null, 1, "TSB", 0.95)));
+        // 0.94996 shows as 0.95 (4 decimals, half up): it reaches 0.95 as far as the planner can see; 0.94994 does not.
+        assertEquals(List.of(), changes(line(null, 1, "TSB", 0.96), line(null, 1, "TSB", 0.94996)));
+        assertEquals(List.of(Change.FILL_RATE_CROSSED), changes(line(null, 1, "TSB", 0.96), line(null, 1, "TSB", 0.94994)));
         assertEquals(List.of(Change.EXCEPTION_NEW, Change.ORDER_QTY, Change.METHOD, Change.FILL_RATE_CROSSED),
                 changes(line(null, 2, "TSB", 0.99), line("BELOW_TARGET", 9, "ADIDA", 0.5)));
     }

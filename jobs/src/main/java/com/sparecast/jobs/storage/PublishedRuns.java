@@ -1,6 +1,5 @@
-package com.sparecast.jobs.report;
+package com.sparecast.jobs.storage;
 
-import com.sparecast.jobs.storage.Storage;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,11 +9,12 @@ import java.util.List;
  * The earlier runs published under the run's output location (local or S3): the date folders
  * before the planning date whose {@code _SUCCESS} marker is there, newest first, looked for day
  * by day over the last {@link #LOOKBACK_DAYS} days. A folder without {@code _SUCCESS} is a
- * publication that never completed and is not a plan.
+ * publication that never completed and is not a plan. Used by the report (what changed, trends,
+ * forecast accuracy of earlier runs).
  */
 public final class PublishedRuns {
 
-    /** How far back the report looks for earlier published runs. */
+    /** How far back earlier published runs are looked for. */
     public static final int LOOKBACK_DAYS = 91;
 
     private PublishedRuns() {
