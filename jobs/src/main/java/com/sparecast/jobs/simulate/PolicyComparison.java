@@ -104,10 +104,12 @@ final class PolicyComparison {
      * @param calibration per ABC class and demand class (of the plan's forecast), the
      *     calibration of the plans' lead-time demand ({@link #calibration})
      * @param tradeOff the trade-off curve ({@link TradeOff#NONE} without {@link #withTradeOff})
+     * @param deciles expected against achieved fill rate per decile of lines ranked by expected fill rate
      */
     record Outcome(int series, int excluded, Map<AbcClass, ClassOutcome> classes, ClassOutcome overall,
                    double fitSeconds, double simulateSeconds,
-                   Map<AbcClass, Map<DemandClass, LeadTimeDemandCalibration>> calibration, TradeOff tradeOff) {
+                   Map<AbcClass, Map<DemandClass, LeadTimeDemandCalibration>> calibration, TradeOff tradeOff,
+                   ExpectedFillDeciles deciles) {
     }
 
     /**
@@ -303,7 +305,8 @@ final class PolicyComparison {
             normal.add(new NormalPlan[plans(lines.get(i))]);
         }
         Map<AbcClass, Map<DemandClass, LeadTimeDemandCalibration>> calibration = new EnumMap<>(AbcClass.class);
-        Map<AbcClass, ExpectedFill> expected = new EnumMap<>(AbcClass.class);
+        ExpectedFill[] lineExpected = new ExpectedFill[lines.size()];
+        Arrays.fill(lineExpected, ExpectedFill.EMPTY);
         CurveLevels curve = new CurveLevels(tradeOffTargets.length, lines, this::plans);
         // Plan by plan, so only one plan's distributions (bootstrap samples) are held at a time.
         for (int k = 0; k < plans; k++) {
@@ -322,7 +325,7 @@ final class PolicyComparison {
                 for (int m = 0; m < members.size(); m++) {
                     int i = members.get(m);
                     sparecast.get(i)[k] = Levels.of(decisions.get(m), inputs.get(m).policy());
-                    expected.merge(c, ExpectedFill.of(decisions.get(m), inputs.get(m).policy()), ExpectedFill::plus);
+                    lineExpected[i] = lineExpected[i].plus(ExpectedFill.of(decisions.get(m), inputs.get(m).policy()));
                     normal.get(i)[k] = current.get(i).normal();
                     LeadTimeDemandCalibration outcome = calibration(lines.get(i), current.get(i),
                             k * setup.replanEvery());
@@ -340,13 +343,18 @@ final class PolicyComparison {
         long t1 = System.nanoTime();
         Map<AbcClass, ClassOutcome> classes = new EnumMap<>(AbcClass.class);
         ClassOutcome overall = ClassOutcome.EMPTY;
+        List<SimulationResult> achieved = IntStream.range(0, lines.size()).parallel()
+                .mapToObj(i -> simulate(lines.get(i), sparecast.get(i))).toList();
         for (AbcClass c : AbcClass.values()) {
             double target = setup.targets().get(c);
-            List<Planned> members = IntStream.range(0, lines.size()).filter(i -> abc[i] == c)
+            int[] in = IntStream.range(0, lines.size()).filter(i -> abc[i] == c).toArray();
+            List<Planned> members = Arrays.stream(in)
                     .mapToObj(i -> new Planned(lines.get(i), sparecast.get(i), normal.get(i))).toList();
-            SimulationResult ours = sum(members.parallelStream().map(p -> simulate(p.line(), p.sparecast())).toList());
+            SimulationResult ours = sum(Arrays.stream(in).mapToObj(achieved::get).toList());
+            ExpectedFill expected = Arrays.stream(in).mapToObj(i -> lineExpected[i])
+                    .reduce(ExpectedFill.EMPTY, ExpectedFill::plus);
             ClassOutcome outcome = matched(members, target, ours, simulateNormal(members, target))
-                    .withExpected(expected.getOrDefault(c, ExpectedFill.EMPTY));
+                    .withExpected(expected);
             classes.put(c, outcome);
             overall = overall.plus(outcome);
         }
@@ -354,7 +362,7 @@ final class PolicyComparison {
         TradeOff tradeOff = curve.simulate(IntStream.range(0, lines.size())
                 .mapToObj(i -> new Planned(lines.get(i), sparecast.get(i), normal.get(i))).toList());
         return new Outcome(total, total - lines.size(), classes, overall, fitSeconds, simulateSeconds, calibration,
-                tradeOff);
+                tradeOff, ExpectedFillDeciles.of(Arrays.asList(lineExpected), achieved));
     }
 
     /**

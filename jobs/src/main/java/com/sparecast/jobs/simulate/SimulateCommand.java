@@ -214,6 +214,7 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(table(outcome, freq, n, alloc, truth, masterData != null ? targets : null));
         out.print(calibrationTable(outcome));
+        out.print(decileTable(outcome.deciles()));
         out.print(tradeOffTable(outcome.tradeOff()));
         int simulated = outcome.series() - outcome.excluded();
         out.printf(Locale.ROOT, "%.1f s (fit %.1f s, simulate %.1f s, trade-off %.1f s): %.0f series/s on %d cores%n",
@@ -363,6 +364,25 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private static String verdict(Boolean v) {
         return v == null ? "n/a" : v ? "yes" : "no";
+    }
+
+    /** Expected against achieved fill rate per decile of lines ranked by expected fill rate ({@link ExpectedFillDeciles}). */
+    static String decileTable(ExpectedFillDeciles d) {
+        StringBuilder b = new StringBuilder();
+        b.append("expected against achieved fill rate per decile of Sparecast's lines ranked by the fill rate their"
+                + " plans expect (1: lowest)\n");
+        b.append(String.format(Locale.ROOT, "%6s %7s %9s %9s %8s%n", "decile", "lines", "expected", "achieved",
+                "gap"));
+        for (ExpectedFillDeciles.Decile r : d.deciles()) {
+            b.append(String.format(Locale.ROOT, "%6d %7d %9s %9s %8s%n", r.decile(), r.lines(),
+                    fmt(r.expectedFillRate(), 4), fmt(r.achievedFillRate(), 4),
+                    fmt(r.achievedFillRate() - r.expectedFillRate(), 4)));
+        }
+        ExpectedFillDeciles.Unplanned u = d.unplanned();
+        b.append(String.format(Locale.ROOT, "%6s %7d %9s %9s %8s  (lines whose plans expect no demand;"
+                        + " realised demand %s)%n", "none", u.lines(), "n/a", fmt(u.achieved().fillRate(), 4), "n/a",
+                fmt(u.achieved().demand(), 0)));
+        return b.toString();
     }
 
     private static String calibrationTable(Outcome o) {

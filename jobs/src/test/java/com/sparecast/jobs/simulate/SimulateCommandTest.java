@@ -99,11 +99,23 @@ class SimulateCommandTest {
         // class-wide allocation each class's plans expect the class target (0.95) or more, by the
         // last unit of each line (issue 15: what the plan promises, next to what it achieves).
         assertTrue(r.out().contains(" fill_rate  expected "), r.out());
-        List<Double> expected = all(text, "expected_fill_rate");
+        List<Double> expected = all(text.substring(0, text.indexOf("\"ltd_calibration\"")), "expected_fill_rate");
         assertEquals(4, expected.size(), text);
         for (double e : expected) {
             assertTrue(Double.isNaN(e) || (e >= 0.9499 && e <= 1), text);
         }
+        // Expected against achieved per decile of lines ranked by expected fill rate: every simulated
+        // line in one decile or among those without expected demand, the deciles' promises rising.
+        assertTrue(r.out().contains("\nexpected against achieved fill rate per decile"), r.out());
+        JsonNode root = new ObjectMapper().readTree(text);
+        int inDeciles = 0;
+        double last = 0;
+        for (JsonNode d : root.get("expected_fill_deciles")) {
+            inDeciles += d.get("lines").asInt();
+            assertTrue(d.get("expected_fill_rate").asDouble() >= last, text);
+            last = d.get("expected_fill_rate").asDouble();
+        }
+        assertEquals(20, inDeciles + root.get("expected_fill_no_expected_demand").get("lines").asInt(), text);
         // Deterministic: the same run gives the same file.
         Path again = dir.resolve("again.json");
         run("--history", fixture("raf-20-monthly.csv").toString(), "--frequency", "month", "--holdout", "12",
