@@ -1,5 +1,6 @@
 package com.sparecast.jobs.replenishment;
 
+import com.sparecast.jobs.format.Numbers;
 import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.spark.Columns;
 import com.sparecast.jobs.stage.PlanSchema;
@@ -46,12 +47,12 @@ final class PlanLineCalculator implements Serializable {
             "on_hand", "on_order", "returns_per_week", "abc_class", "span_error_variance");
 
     private final PlanningContext context;
-    /** The line's computation, with the class-wide allocation at the configured line floor. */
+    /** The line's computation, with the class-wide allocation at the configured line floor and stock cap. */
     private final PlanLine planLine;
 
     PlanLineCalculator(PlanningContext context) {
         this.context = context;
-        this.planLine = PlanLine.withDefaults().withAllocation(context.policy().allocation());
+        this.planLine = context.policy().planLine();
     }
 
     /** A line as {@link PlanLine} planned it, and what its row shows besides the decision. */
@@ -297,6 +298,11 @@ final class PlanLineCalculator implements Serializable {
                     case OVERSTOCK -> String.format(Locale.ROOT,
                             "position %.0f exceeds order-up-to %.0f by more than %.0f weeks of demand",
                             decision.inventoryPosition(), decision.orderUpTo(), rules.overstockCoverPeriods());
+                    case TARGET_UNREACHABLE -> String.format(Locale.ROOT,
+                            "order-up-to held at the stock cap %.0f (%s weeks of mean demand): expected fill rate %.3f"
+                                    + " against target %.3f", input.maxOrderUpTo(),
+                            Numbers.decimal(context.policy().stockCapPeriods()), decision.expectedFillRate(),
+                            input.targetFillRate());
                     default -> code.name();
                 }}).orElse(null);
     }

@@ -89,8 +89,6 @@ final class PolicyComparison {
 
     private static final int BISECTION_STEPS = 16;
 
-    /** The plan line of the nightly job, at its default line floor (0.5). */
-    private static final PlanLine PLAN_LINE = PlanLine.withDefaults();
 
     /** The empirical baseline of the trade-off curve. */
     private static final BootstrapOrderUpToPolicy BOOTSTRAP = BootstrapOrderUpToPolicy.withDefaults();
@@ -130,6 +128,14 @@ final class PolicyComparison {
             this(series, target, sparecast, normal, matched, matchedTarget, matchedOnHand, ExpectedFill.EMPTY);
         }
 
+        /**
+         * Whether the stock cap holds the class below its target: some plans held back
+         * ({@link PlanLine#heldBack}) and the plans' expected fill rate under the target (NaN target: never).
+         */
+        boolean targetUnreachable() {
+            return expected.heldBack() > 0 && expected.fillRate() < target;
+        }
+
         ClassOutcome withExpected(ExpectedFill e) {
             return new ClassOutcome(series, target, sparecast, normal, matched, matchedTarget, matchedOnHand, e);
         }
@@ -144,19 +150,27 @@ final class PolicyComparison {
      * The fill rate Sparecast's plans promise: over every plan of a class's lines, the expected
      * demand per review period {@code E[D_R]} that the plan's levels are expected to fill
      * ({@link PolicyDecision#expectedFillRate()} times {@code E[D_R]}), over the plans' {@code E[D_R]}:
-     * the plan's own view of the class fill rate that the simulation then measures.
+     * the plan's own view of the class fill rate that the simulation then measures. {@code plans}
+     * counts the plans, {@code heldBack} those the stock cap holds below their target.
      */
-    record ExpectedFill(double demand, double filled) {
+    record ExpectedFill(double demand, double filled, long plans, long heldBack) {
 
-        static final ExpectedFill EMPTY = new ExpectedFill(0, 0);
+        static final ExpectedFill EMPTY = new ExpectedFill(0, 0, 0, 0);
 
+        /** Without plan counts (a tally of expected demand and fill only). */
+        ExpectedFill(double demand, double filled) {
+            this(demand, filled, 0, 0);
+        }
+
+        /** One plan's promise, and whether the stock cap holds it below its target ({@link PlanLine#heldBack}). */
         static ExpectedFill of(PolicyDecision decision, PolicyInput input) {
             double d = input.reviewPeriodDemand();
-            return new ExpectedFill(d, d * decision.expectedFillRate());
+            return new ExpectedFill(d, d * decision.expectedFillRate(), 1,
+                    OrderUpToPolicy.heldBackByCap(input, decision) ? 1 : 0);
         }
 
         ExpectedFill plus(ExpectedFill o) {
-            return new ExpectedFill(demand + o.demand, filled + o.filled);
+            return new ExpectedFill(demand + o.demand, filled + o.filled, plans + o.plans, heldBack + o.heldBack);
         }
 
         /** Expected filled over expected demand; NaN without expected demand. */
@@ -171,13 +185,18 @@ final class PolicyComparison {
      *
      * @param replanEvery periods between plans over the test path (1: every period, as the
      *     nightly plan; 0: the levels set at the origin hold throughout)
+     * @param planLine the nightly plan's line code with the stock cap of the run
+     *     ({@link PlanLine#withStockCap}; line floor 0.5, the nightly default)
      */
     record Setup(Map<AbcClass, Double> targets, Function<String, LeadTime> leadTimeOfRegion,
-                 Map<String, Double> unitCost, GroundTruth groundTruth, int replanEvery) {
+                 Map<String, Double> unitCost, GroundTruth groundTruth, int replanEvery, PlanLine planLine) {
 
         Setup {
             if (replanEvery < 0) {
                 throw new IllegalArgumentException("replan interval must be >= 0, got " + replanEvery);
+            }
+            if (planLine == null) {
+                throw new IllegalArgumentException("plan line is required");
             }
         }
     }
@@ -320,7 +339,8 @@ final class PolicyComparison {
                         .filter(i -> abc[i] == c && current.get(i) != null).boxed().toList();
                 List<PlanLine.Planned> inputs = members.stream().map(i -> current.get(i).sparecast(target)).toList();
                 // The class target and the trade-off curve's in one call: the response curves are computed once.
-                List<List<PolicyDecision>> byTarget = decideAt(inputs, curve.withTargetsAfter(target), allocation);
+                List<List<PolicyDecision>> byTarget = decideAt(setup.planLine(), inputs,
+                        curve.withTargetsAfter(target), allocation);
                 List<PolicyDecision> decisions = byTarget.get(0);
                 for (int m = 0; m < members.size(); m++) {
                     int i = members.get(m);
@@ -542,14 +562,9 @@ final class PolicyComparison {
         long bootstrapSeed = seed * 1_000_003L + line.series().key().hashCode() + 7_919L * known;
         // The nightly plan's line, with no stock and no rounding (only its levels are simulated);
         // the target is set per class when the classes are known (Plan.sparecast(target)).
-        PlanLine.Planned ours = plan(planInput(f, history, leadTime, review, bootstrapSeed));
+        PlanLine.Planned ours = setup.planLine().plan(planInput(f, history, leadTime, review, bootstrapSeed));
         return new Plan(ours, NormalDemand.matching(ours.distribution()),
                 NormalDemand.matching(ours.policy().leadTimeDemand()), f.meanPerPeriod(), f.demandClass());
-    }
-
-    /** A simulated line planned by the nightly plan's code. */
-    static PlanLine.Planned plan(PlanLine.Input input) {
-        return PLAN_LINE.plan(input);
     }
 
     /** What a simulated line is planned from: {@link PlanLine}'s input without stock or rounding. */
@@ -559,21 +574,22 @@ final class PolicyComparison {
     }
 
     /** The levels of one class's lines (in order) at the class target, as the nightly plan decides them. */
-    static List<PolicyDecision> decide(List<PlanLine.Planned> members, double target, Allocation allocation) {
-        return decideAt(members, new double[] {target}, allocation).get(0);
+    static List<PolicyDecision> decide(PlanLine planLine, List<PlanLine.Planned> members, double target,
+                                       Allocation allocation) {
+        return decideAt(planLine, members, new double[] {target}, allocation).get(0);
     }
 
     /**
      * The levels of one class's lines (in order) at each of {@code targets}, as the nightly plan
      * decides them: per line, or class-wide with the lines' response curves computed once.
      */
-    static List<List<PolicyDecision>> decideAt(List<PlanLine.Planned> members, double[] targets,
+    static List<List<PolicyDecision>> decideAt(PlanLine planLine, List<PlanLine.Planned> members, double[] targets,
                                                Allocation allocation) {
         if (allocation == Allocation.LINE) {
             return Arrays.stream(targets).mapToObj(t -> members.parallelStream()
-                    .map(l -> PLAN_LINE.decide(l.withTarget(t))).toList()).toList();
+                    .map(l -> planLine.decide(l.withTarget(t))).toList()).toList();
         }
-        return PLAN_LINE.decideClass(members, targets);
+        return planLine.decideClass(members, targets);
     }
 
     private SimulationResult simulateNormal(List<Planned> members, double lineTarget) {

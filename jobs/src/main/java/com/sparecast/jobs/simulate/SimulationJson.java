@@ -31,7 +31,8 @@ final class SimulationJson {
 
     /** The run's settings, as the command was given them; null where they do not apply. */
     record Settings(String frequency, Integer holdout, int review, int replanEvery, Double leadTimeMean,
-                    Double leadTimeSd, Double targetFillRate, String allocation, boolean groundTruth, boolean master) {
+                    Double leadTimeSd, Double targetFillRate, String allocation, boolean groundTruth, boolean master,
+                    Double stockCapPeriods) {
     }
 
     static String write(Outcome o, Settings s) {
@@ -48,6 +49,7 @@ final class SimulationJson {
         root.put("allocation", s.allocation());
         root.put("ground_truth", s.groundTruth());
         root.put("master", s.master());
+        root.put("stock_cap_periods", s.stockCapPeriods());
         Map<String, Object> classes = new LinkedHashMap<>();
         for (Map.Entry<AbcClass, ClassOutcome> e : o.classes().entrySet()) {
             classes.put(e.getKey().name(), of(e.getValue()));
@@ -91,6 +93,9 @@ final class SimulationJson {
         m.put("demand", c.sparecast().demand());
         Map<String, Object> sparecast = of(c.sparecast());
         sparecast.put("expected_fill_rate", c.expected().fillRate());
+        sparecast.put("target_unreachable", c.targetUnreachable());
+        sparecast.put("plans", c.expected().plans());
+        sparecast.put("plans_held_back_by_stock_cap", c.expected().heldBack());
         m.put("sparecast", sparecast);
         m.put("normal", of(c.normal()));
         m.put("target", c.target());

@@ -11,5 +11,10 @@ public enum ExceptionCode {
     /** The series could not be forecast (no usable history or the forecast failed). */
     NO_FORECAST,
     /** The part's supersession chain runs into a cycle. */
-    SUPERSESSION_LOOP
+    SUPERSESSION_LOOP,
+    /**
+     * The stock cap holds the line's order-up-to level below what its target needs; its expected
+     * fill rate is what the capped level reaches ({@link OrderUpToPolicy#heldBackByCap}).
+     */
+    TARGET_UNREACHABLE
 }

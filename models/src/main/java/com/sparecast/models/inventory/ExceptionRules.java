@@ -17,9 +17,12 @@ import java.util.Optional;
  *       (default 52 weeks; 12 for monthly buckets) and stock on hand.</li>
  *   <li>{@link ExceptionCode#OVERSTOCK}: position above the order-up-to level by more than
  *       {@code overstockCoverPeriods} periods of expected demand (default 26).</li>
+ *   <li>{@link ExceptionCode#TARGET_UNREACHABLE}: the stock cap holds the levels below what the
+ *       target needs ({@link OrderUpToPolicy#heldBackByCap}).</li>
  * </ul>
  * The line's reason is the first that applies in the order SUPERSESSION_LOOP, NO_FORECAST,
- * STOCKOUT_RISK, DEAD_STOCK, OVERSTOCK (dead stock is the more specific overstock).
+ * STOCKOUT_RISK, DEAD_STOCK, OVERSTOCK, TARGET_UNREACHABLE (dead stock is the more specific
+ * overstock; an unreachable target is said where nothing more urgent is).
  *
  * @param overstockCoverPeriods excess cover that makes an overstock, in periods of demand, &gt;= 0
  * @param deadStockPeriods periods without demand that make stock dead, &gt;= 1
@@ -63,7 +66,7 @@ public record ExceptionRules(double overstockCoverPeriods, int deadStockPeriods)
      */
     public List<ExceptionCode> all(PolicyInput input, PolicyDecision decision, double demandPerPeriod,
                                    int periodsSinceLastDemand) {
-        List<ExceptionCode> out = new ArrayList<>(3);
+        List<ExceptionCode> out = new ArrayList<>(4);
         double position = decision.inventoryPosition();
         if (position < decision.reorderPoint() && position < decision.expectedLeadTimeDemand()) {
             out.add(ExceptionCode.STOCKOUT_RISK);
@@ -73,6 +76,9 @@ public record ExceptionRules(double overstockCoverPeriods, int deadStockPeriods)
         }
         if (position > decision.orderUpTo() + overstockCoverPeriods * Math.max(0, demandPerPeriod)) {
             out.add(ExceptionCode.OVERSTOCK);
+        }
+        if (OrderUpToPolicy.heldBackByCap(input, decision)) {
+            out.add(ExceptionCode.TARGET_UNREACHABLE);
         }
         return out;
     }
