@@ -59,8 +59,10 @@ import java.util.stream.IntStream;
  *   <li>Sparecast: {@link PlanLine#decideClass}, the class-wide allocation per ABC class at the
  *       class target, as the nightly plan allocates by default (or, with allocation LINE,
  *       {@link PlanLine#decide(PlanLine.Planned)} per line, as its
- *       {@code sparecast.plan.allocation=line}). Unlike the nightly plan, whose classes are per
- *       warehouse, a class here spans all regions.</li>
+ *       {@code sparecast.plan.allocation=line}), with the run's stock cap ({@link Setup#planLine},
+ *       {@link PlanLine#withStockCap}; plans it holds below target are counted in
+ *       {@link ExpectedFill}). Unlike the nightly plan, whose classes are per warehouse, a class
+ *       here spans all regions.</li>
  *   <li>Normal at target: each line at the class target from a normal with the same mean and
  *       variance ({@link NormalDemand}). Normal matched: the same normal policy with one
  *       line target for the whole class, found by bisection so that the class's simulated fill
