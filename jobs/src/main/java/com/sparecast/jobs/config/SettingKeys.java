@@ -59,6 +59,7 @@ public final class SettingKeys {
         number("sparecast.plan.default-fill-rate", Type.DOUBLE, false, 0, 1, true);
         text("sparecast.plan.allocation", Type.NONEMPTY, false); // checked by its step: class or line
         number("sparecast.plan.line-floor", Type.DOUBLE, false, 0, 1, false); // its step: [0, 0.999)
+        text("sparecast.plan.stock-cap-periods", Type.NONEMPTY, false); // its step: weeks > 0 or none
         number("sparecast.plan.order-cost", Type.DOUBLE, true, 0, 1e9, false);
         number("sparecast.plan.holding-rate", Type.DOUBLE, true, 0, 100, true);
         number("sparecast.plan.overstock-cover-weeks", Type.DOUBLE, false, 0, 1040, true);

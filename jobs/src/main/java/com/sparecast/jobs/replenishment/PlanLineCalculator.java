@@ -1,5 +1,6 @@
 package com.sparecast.jobs.replenishment;
 
+import com.sparecast.jobs.format.Numbers;
 import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.spark.Columns;
 import com.sparecast.jobs.stage.PlanSchema;
@@ -55,7 +56,7 @@ final class PlanLineCalculator implements Serializable {
             "on_hand", "on_order", "returns_per_week", "abc_class", "span_error_variance");
 
     private final PlanningContext context;
-    /** The line's computation, with the class-wide allocation at the configured line floor. */
+    /** The line's computation, with the class-wide allocation at the configured line floor and stock cap. */
     private final PlanLine planLine;
     /** Whether an order would be held on its lane: the shipment step's own rule. */
     private final ShipmentPlanner shipments;
@@ -63,7 +64,7 @@ final class PlanLineCalculator implements Serializable {
     PlanLineCalculator(PlanningContext context) {
         this.context = context;
         this.shipments = ShipmentPlanner.of(context.review().trade());
-        this.planLine = PlanLine.withDefaults().withAllocation(context.policy().allocation());
+        this.planLine = context.policy().planLine();
     }
 
     /** A line as {@link PlanLine} planned it, and what its row shows besides the decision. */
@@ -396,6 +397,11 @@ final class PlanLineCalculator implements Serializable {
                     case BELOW_TARGET -> String.format(Locale.ROOT,
                             "expected fill rate %.3f is below the class %s target %.3f by more than %.2f",
                             decision.expectedFillRate(), abcClass, input.targetFillRate(), rules.belowTargetMargin());
+                    case TARGET_UNREACHABLE -> String.format(Locale.ROOT,
+                            "order-up-to held at the stock cap %.0f (%s weeks of mean demand): expected fill rate %.3f"
+                                    + " against target %.3f", input.maxOrderUpTo(),
+                            Numbers.decimal(context.policy().stockCapPeriods()), decision.expectedFillRate(),
+                            input.targetFillRate());
                     default -> code.name();
                 }}).orElse(null);
     }

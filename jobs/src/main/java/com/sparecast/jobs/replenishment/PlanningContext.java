@@ -8,6 +8,7 @@ import com.sparecast.jobs.input.Decisions;
 import com.sparecast.jobs.input.MasterData;
 import com.sparecast.models.inventory.ExceptionRules;
 import com.sparecast.models.inventory.FillRateAllocation;
+import com.sparecast.models.inventory.PlanLine;
 import com.sparecast.models.trade.TradeRules;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -154,11 +155,13 @@ public record PlanningContext(MasterData master, Set<String> supersessionLoops, 
      *     ({@code sparecast.plan.allocation=class}) rather than every line meeting it ({@code line})
      * @param lineFloor with the class-wide allocation, no line's expected fill rate is planned
      *     below this ({@code sparecast.plan.line-floor})
+     * @param stockCapPeriods no line's order-up-to level above this many weeks of its mean demand
+     *     ({@code sparecast.plan.stock-cap-periods}; {@code +Infinity}: no cap; {@link PlanLine#withStockCap})
      */
     public record Policy(double reviewWeeks, double supplierLeadTimeDaysMean, double supplierLeadTimeDaysSd,
                          double defaultFillRate, double overstockCoverWeeks, double refurbishYield,
                          double refurbishDelayDays, double orderCost, double holdingRate, boolean classWide,
-                         double lineFloor) implements Serializable {
+                         double lineFloor, double stockCapPeriods) implements Serializable {
 
         public Policy {
             try {
@@ -166,6 +169,14 @@ public record PlanningContext(MasterData master, Set<String> supersessionLoops, 
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException("sparecast.plan.line-floor must be in [0, 0.999), got " + lineFloor);
             }
+            if (!(stockCapPeriods > 0)) {
+                throw new ConfigurationException("sparecast.plan.stock-cap-periods must be > 0, got " + stockCapPeriods);
+            }
+        }
+
+        /** The plan line with this allocation and stock cap: the code every line is planned with. */
+        public PlanLine planLine() {
+            return PlanLine.withDefaults().withAllocation(allocation()).withStockCap(stockCapPeriods);
         }
 
         /** The class-wide allocation with this floor. */
@@ -195,7 +206,21 @@ public record PlanningContext(MasterData master, Set<String> supersessionLoops, 
                     settings.getOptionalDouble("sparecast.plan.order-cost"),
                     settings.getOptionalDouble("sparecast.plan.holding-rate"),
                     classWide(settings.get("sparecast.plan.allocation")),
-                    settings.getDouble("sparecast.plan.line-floor"));
+                    settings.getDouble("sparecast.plan.line-floor"),
+                    stockCap(settings.get("sparecast.plan.stock-cap-periods")));
+        }
+
+        /** {@code none} (no cap, {@code +Infinity}) or a number of weeks. */
+        private static double stockCap(String value) {
+            if (value.trim().equalsIgnoreCase("none")) {
+                return Double.POSITIVE_INFINITY;
+            }
+            try {
+                return Double.parseDouble(value.trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException("sparecast.plan.stock-cap-periods must be a number of weeks > 0 or"
+                        + " none, got '" + value + "'");
+            }
         }
 
         private static boolean classWide(String allocation) {

@@ -59,8 +59,10 @@ import java.util.stream.IntStream;
  *   <li>Sparecast: {@link PlanLine#decideClass}, the class-wide allocation per ABC class at the
  *       class target, as the nightly plan allocates by default (or, with allocation LINE,
  *       {@link PlanLine#decide(PlanLine.Planned)} per line, as its
- *       {@code sparecast.plan.allocation=line}). Unlike the nightly plan, whose classes are per
- *       warehouse, a class here spans all regions.</li>
+ *       {@code sparecast.plan.allocation=line}), with the run's stock cap ({@link Setup#planLine},
+ *       {@link PlanLine#withStockCap}; plans it holds below target are counted in
+ *       {@link ExpectedFill}). Unlike the nightly plan, whose classes are per warehouse, a class
+ *       here spans all regions.</li>
  *   <li>Normal at target: each line at the class target from a normal with the same mean and
  *       variance ({@link NormalDemand}). Normal matched: the same normal policy with one
  *       line target for the whole class, found by bisection so that the class's simulated fill
@@ -89,8 +91,6 @@ final class PolicyComparison {
 
     private static final int BISECTION_STEPS = 16;
 
-    /** The plan line of the nightly job, at its default line floor (0.5). */
-    private static final PlanLine PLAN_LINE = PlanLine.withDefaults();
 
     /** The empirical baseline of the trade-off curve. */
     private static final BootstrapOrderUpToPolicy BOOTSTRAP = BootstrapOrderUpToPolicy.withDefaults();
@@ -104,10 +104,12 @@ final class PolicyComparison {
      * @param calibration per ABC class and demand class (of the plan's forecast), the
      *     calibration of the plans' lead-time demand ({@link #calibration})
      * @param tradeOff the trade-off curve ({@link TradeOff#NONE} without {@link #withTradeOff})
+     * @param deciles expected against achieved fill rate per decile of lines ranked by expected fill rate
      */
     record Outcome(int series, int excluded, Map<AbcClass, ClassOutcome> classes, ClassOutcome overall,
                    double fitSeconds, double simulateSeconds,
-                   Map<AbcClass, Map<DemandClass, LeadTimeDemandCalibration>> calibration, TradeOff tradeOff) {
+                   Map<AbcClass, Map<DemandClass, LeadTimeDemandCalibration>> calibration, TradeOff tradeOff,
+                   ExpectedFillDeciles deciles) {
     }
 
     /**
@@ -128,6 +130,14 @@ final class PolicyComparison {
             this(series, target, sparecast, normal, matched, matchedTarget, matchedOnHand, ExpectedFill.EMPTY);
         }
 
+        /**
+         * Whether the stock cap holds the class below its target: some plans held back
+         * ({@link PlanLine#heldBack}) and the plans' expected fill rate under the target (NaN target: never).
+         */
+        boolean targetUnreachable() {
+            return expected.heldBack() > 0 && expected.fillRate() < target;
+        }
+
         ClassOutcome withExpected(ExpectedFill e) {
             return new ClassOutcome(series, target, sparecast, normal, matched, matchedTarget, matchedOnHand, e);
         }
@@ -142,19 +152,27 @@ final class PolicyComparison {
      * The fill rate Sparecast's plans promise: over every plan of a class's lines, the expected
      * demand per review period {@code E[D_R]} that the plan's levels are expected to fill
      * ({@link PolicyDecision#expectedFillRate()} times {@code E[D_R]}), over the plans' {@code E[D_R]}:
-     * the plan's own view of the class fill rate that the simulation then measures.
+     * the plan's own view of the class fill rate that the simulation then measures. {@code plans}
+     * counts the plans, {@code heldBack} those the stock cap holds below their target.
      */
-    record ExpectedFill(double demand, double filled) {
+    record ExpectedFill(double demand, double filled, long plans, long heldBack) {
 
-        static final ExpectedFill EMPTY = new ExpectedFill(0, 0);
+        static final ExpectedFill EMPTY = new ExpectedFill(0, 0, 0, 0);
 
+        /** Without plan counts (a tally of expected demand and fill only). */
+        ExpectedFill(double demand, double filled) {
+            this(demand, filled, 0, 0);
+        }
+
+        /** One plan's promise, and whether the stock cap holds it below its target ({@link PlanLine#heldBack}). */
         static ExpectedFill of(PolicyDecision decision, PolicyInput input) {
             double d = input.reviewPeriodDemand();
-            return new ExpectedFill(d, d * decision.expectedFillRate());
+            return new ExpectedFill(d, d * decision.expectedFillRate(), 1,
+                    OrderUpToPolicy.heldBackByCap(input, decision) ? 1 : 0);
         }
 
         ExpectedFill plus(ExpectedFill o) {
-            return new ExpectedFill(demand + o.demand, filled + o.filled);
+            return new ExpectedFill(demand + o.demand, filled + o.filled, plans + o.plans, heldBack + o.heldBack);
         }
 
         /** Expected filled over expected demand; NaN without expected demand. */
@@ -169,13 +187,18 @@ final class PolicyComparison {
      *
      * @param replanEvery periods between plans over the test path (1: every period, as the
      *     nightly plan; 0: the levels set at the origin hold throughout)
+     * @param planLine the nightly plan's line code with the stock cap of the run
+     *     ({@link PlanLine#withStockCap}; line floor 0.5, the nightly default)
      */
     record Setup(Map<AbcClass, Double> targets, Function<String, LeadTime> leadTimeOfRegion,
-                 Map<String, Double> unitCost, GroundTruth groundTruth, int replanEvery) {
+                 Map<String, Double> unitCost, GroundTruth groundTruth, int replanEvery, PlanLine planLine) {
 
         Setup {
             if (replanEvery < 0) {
                 throw new IllegalArgumentException("replan interval must be >= 0, got " + replanEvery);
+            }
+            if (planLine == null) {
+                throw new IllegalArgumentException("plan line is required");
             }
         }
     }
@@ -303,7 +326,8 @@ final class PolicyComparison {
             normal.add(new NormalPlan[plans(lines.get(i))]);
         }
         Map<AbcClass, Map<DemandClass, LeadTimeDemandCalibration>> calibration = new EnumMap<>(AbcClass.class);
-        Map<AbcClass, ExpectedFill> expected = new EnumMap<>(AbcClass.class);
+        ExpectedFill[] lineExpected = new ExpectedFill[lines.size()];
+        Arrays.fill(lineExpected, ExpectedFill.EMPTY);
         CurveLevels curve = new CurveLevels(tradeOffTargets.length, lines, this::plans);
         // Plan by plan, so only one plan's distributions (bootstrap samples) are held at a time.
         for (int k = 0; k < plans; k++) {
@@ -317,12 +341,13 @@ final class PolicyComparison {
                         .filter(i -> abc[i] == c && current.get(i) != null).boxed().toList();
                 List<PlanLine.Planned> inputs = members.stream().map(i -> current.get(i).sparecast(target)).toList();
                 // The class target and the trade-off curve's in one call: the response curves are computed once.
-                List<List<PolicyDecision>> byTarget = decideAt(inputs, curve.withTargetsAfter(target), allocation);
+                List<List<PolicyDecision>> byTarget = decideAt(setup.planLine(), inputs,
+                        curve.withTargetsAfter(target), allocation);
                 List<PolicyDecision> decisions = byTarget.get(0);
                 for (int m = 0; m < members.size(); m++) {
                     int i = members.get(m);
                     sparecast.get(i)[k] = Levels.of(decisions.get(m), inputs.get(m).policy());
-                    expected.merge(c, ExpectedFill.of(decisions.get(m), inputs.get(m).policy()), ExpectedFill::plus);
+                    lineExpected[i] = lineExpected[i].plus(ExpectedFill.of(decisions.get(m), inputs.get(m).policy()));
                     normal.get(i)[k] = current.get(i).normal();
                     LeadTimeDemandCalibration outcome = calibration(lines.get(i), current.get(i),
                             k * setup.replanEvery());
@@ -340,13 +365,18 @@ final class PolicyComparison {
         long t1 = System.nanoTime();
         Map<AbcClass, ClassOutcome> classes = new EnumMap<>(AbcClass.class);
         ClassOutcome overall = ClassOutcome.EMPTY;
+        List<SimulationResult> achieved = IntStream.range(0, lines.size()).parallel()
+                .mapToObj(i -> simulate(lines.get(i), sparecast.get(i))).toList();
         for (AbcClass c : AbcClass.values()) {
             double target = setup.targets().get(c);
-            List<Planned> members = IntStream.range(0, lines.size()).filter(i -> abc[i] == c)
+            int[] in = IntStream.range(0, lines.size()).filter(i -> abc[i] == c).toArray();
+            List<Planned> members = Arrays.stream(in)
                     .mapToObj(i -> new Planned(lines.get(i), sparecast.get(i), normal.get(i))).toList();
-            SimulationResult ours = sum(members.parallelStream().map(p -> simulate(p.line(), p.sparecast())).toList());
+            SimulationResult ours = sum(Arrays.stream(in).mapToObj(achieved::get).toList());
+            ExpectedFill expected = Arrays.stream(in).mapToObj(i -> lineExpected[i])
+                    .reduce(ExpectedFill.EMPTY, ExpectedFill::plus);
             ClassOutcome outcome = matched(members, target, ours, simulateNormal(members, target))
-                    .withExpected(expected.getOrDefault(c, ExpectedFill.EMPTY));
+                    .withExpected(expected);
             classes.put(c, outcome);
             overall = overall.plus(outcome);
         }
@@ -354,7 +384,7 @@ final class PolicyComparison {
         TradeOff tradeOff = curve.simulate(IntStream.range(0, lines.size())
                 .mapToObj(i -> new Planned(lines.get(i), sparecast.get(i), normal.get(i))).toList());
         return new Outcome(total, total - lines.size(), classes, overall, fitSeconds, simulateSeconds, calibration,
-                tradeOff);
+                tradeOff, ExpectedFillDeciles.of(Arrays.asList(lineExpected), achieved));
     }
 
     /**
@@ -534,14 +564,9 @@ final class PolicyComparison {
         long bootstrapSeed = seed * 1_000_003L + line.series().key().hashCode() + 7_919L * known;
         // The nightly plan's line, with no stock and no rounding (only its levels are simulated);
         // the target is set per class when the classes are known (Plan.sparecast(target)).
-        PlanLine.Planned ours = plan(planInput(f, history, leadTime, review, bootstrapSeed));
+        PlanLine.Planned ours = setup.planLine().plan(planInput(f, history, leadTime, review, bootstrapSeed));
         return new Plan(ours, NormalDemand.matching(ours.distribution()),
                 NormalDemand.matching(ours.policy().leadTimeDemand()), f.meanPerPeriod(), f.demandClass());
-    }
-
-    /** A simulated line planned by the nightly plan's code. */
-    static PlanLine.Planned plan(PlanLine.Input input) {
-        return PLAN_LINE.plan(input);
     }
 
     /** What a simulated line is planned from: {@link PlanLine}'s input without stock or rounding. */
@@ -551,21 +576,22 @@ final class PolicyComparison {
     }
 
     /** The levels of one class's lines (in order) at the class target, as the nightly plan decides them. */
-    static List<PolicyDecision> decide(List<PlanLine.Planned> members, double target, Allocation allocation) {
-        return decideAt(members, new double[] {target}, allocation).get(0);
+    static List<PolicyDecision> decide(PlanLine planLine, List<PlanLine.Planned> members, double target,
+                                       Allocation allocation) {
+        return decideAt(planLine, members, new double[] {target}, allocation).get(0);
     }
 
     /**
      * The levels of one class's lines (in order) at each of {@code targets}, as the nightly plan
      * decides them: per line, or class-wide with the lines' response curves computed once.
      */
-    static List<List<PolicyDecision>> decideAt(List<PlanLine.Planned> members, double[] targets,
+    static List<List<PolicyDecision>> decideAt(PlanLine planLine, List<PlanLine.Planned> members, double[] targets,
                                                Allocation allocation) {
         if (allocation == Allocation.LINE) {
             return Arrays.stream(targets).mapToObj(t -> members.parallelStream()
-                    .map(l -> PLAN_LINE.decide(l.withTarget(t))).toList()).toList();
+                    .map(l -> planLine.decide(l.withTarget(t))).toList()).toList();
         }
-        return PLAN_LINE.decideClass(members, targets);
+        return planLine.decideClass(members, targets);
     }
 
     private SimulationResult simulateNormal(List<Planned> members, double lineTarget) {

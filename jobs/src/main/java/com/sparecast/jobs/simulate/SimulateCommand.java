@@ -13,6 +13,7 @@ import com.sparecast.jobs.simulate.PolicyComparison.ClassOutcome;
 import com.sparecast.jobs.simulate.PolicyComparison.Outcome;
 import com.sparecast.models.distribution.LeadTime;
 import com.sparecast.models.inventory.AbcClass;
+import com.sparecast.models.inventory.PlanLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,13 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " set at the start for the whole path."})
     private int replanEvery;
 
+    @Option(names = "--stock-cap", defaultValue = "" + PlanLine.DEFAULT_STOCK_CAP_PERIODS, paramLabel = "P|none",
+            description = {"Stock cap: no line's order-up-to level above P periods of its mean demand, as the nightly"
+                    + " plan's sparecast.plan.stock-cap-periods; a class or line held below its target by the cap is"
+                    + " marked TARGET_UNREACHABLE with the fill rate it reaches; none: no cap"
+                    + " (default: ${DEFAULT-VALUE})."})
+    private String stockCap;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
             description = "Seed of the simulated lead times (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -150,6 +158,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw usage("--replan must be >= 0, got " + replanEvery);
         }
         double[] curveTargets = parseTargets(tradeOffTargets);
+        double cap = parseStockCap(stockCap);
         if (tradeOffSvg != null && curveTargets.length == 0) {
             throw usage("--trade-off-svg needs a trade-off curve (--trade-off-targets is none)");
         }
@@ -207,13 +216,15 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         Outcome outcome = new PolicyComparison(n, freq.periodsPerYear(), review, alloc, seed,
-                new PolicyComparison.Setup(targets, leadTimes, unitCost, truth, replanEvery))
+                new PolicyComparison.Setup(targets, leadTimes, unitCost, truth, replanEvery,
+                        PlanLine.withDefaults().withStockCap(cap)))
                 .withTradeOff(curveTargets).run(demand.series());
         double seconds = (System.nanoTime() - started) / 1e9;
 
         PrintWriter out = spec.commandLine().getOut();
         out.print(table(outcome, freq, n, alloc, truth, masterData != null ? targets : null));
         out.print(calibrationTable(outcome));
+        out.print(decileTable(outcome.deciles()));
         out.print(tradeOffTable(outcome.tradeOff()));
         int simulated = outcome.series() - outcome.excluded();
         out.printf(Locale.ROOT, "%.1f s (fit %.1f s, simulate %.1f s, trade-off %.1f s): %.0f series/s on %d cores%n",
@@ -229,6 +240,23 @@ public final class SimulateCommand implements Callable<Integer> {
             Files.writeString(tradeOffSvg, TradeOffChart.svg(outcome.tradeOff(), title), StandardCharsets.UTF_8);
         }
         return 0;
+    }
+
+    /** The cover of {@code --stock-cap}: none ({@code +Infinity}), or a number of periods &gt; 0. */
+    private double parseStockCap(String value) {
+        if (value.trim().equalsIgnoreCase("none")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw usage("--stock-cap: not a number or none: " + value.trim());
+        }
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw usage("--stock-cap must be > 0 periods or none, got " + value.trim());
+        }
+        return v;
     }
 
     /** The targets of {@code --trade-off-targets}: none, or a comma-separated list in (0, 1). */
@@ -283,9 +311,10 @@ public final class SimulateCommand implements Callable<Integer> {
                         targets.get(AbcClass.B), targets.get(AbcClass.C));
         String replan = replanEvery == 0 ? "levels fixed" : "replanned every " + replanEvery;
         b.append(String.format(Locale.ROOT, "series %d (excluded %d: %s), %s buckets, %s, %s, review %d, %s, %s,"
-                        + " allocation %s%n",
+                        + " allocation %s, stock cap %s%n",
                 o.series(), o.excluded(), excluded, freq.name().toLowerCase(Locale.ROOT), test, lead, review, replan,
-                target, alloc.name().toLowerCase(Locale.ROOT)));
+                target, alloc.name().toLowerCase(Locale.ROOT), stockCap.trim().equalsIgnoreCase("none") ? "none"
+                        : fmt(parseStockCap(stockCap), 1) + " periods of mean demand"));
         b.append(String.format(Locale.ROOT, "%-5s %7s %6s  %-9s %9s %9s %12s %8s  %-9s %9s %12s %8s  %-14s %9s %12s %12s%n",
                 "class", "series", "target", "policy", "fill_rate", "expected", "avg_on_hand", "orders", "baseline", "fill_rate",
                 "avg_on_hand", "orders", "normal matched", "target", "fill_rate", "on_hand@fill"));
@@ -297,13 +326,27 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private static void row(StringBuilder b, String name, ClassOutcome c) {
-        b.append(String.format(Locale.ROOT, "%-5s %7d %6s  %-9s %9s %9s %12s %8d  %-9s %9s %12s %8d  %-14s %9s %12s %12s%n",
+        b.append(String.format(Locale.ROOT, "%-5s %7d %6s  %-9s %9s %9s %12s %8d  %-9s %9s %12s %8d  %-14s %9s %12s %12s%s%n",
                 name, c.series(), fmt(c.target(), 3),
                 "sparecast", fmt(c.sparecast().fillRate(), 4), fmt(c.expected().fillRate(), 4),
                 fmt(c.sparecast().averageOnHand(), 3),
                 c.sparecast().orders(), "normal", fmt(c.normal().fillRate(), 4), fmt(c.normal().averageOnHand(), 3),
                 c.normal().orders(), "normal", fmt(c.matchedTarget(), 4), fmt(c.matched().fillRate(), 4),
-                fmt(c.matchedOnHand(), 3)));
+                fmt(c.matchedOnHand(), 3), heldBack(c)));
+    }
+
+    /**
+     * The class's mark when the stock cap holds its plans below the target: TARGET_UNREACHABLE, the fill
+     * rate the plans expect instead, and how many plans the cap held back; empty otherwise.
+     */
+    private static String heldBack(ClassOutcome c) {
+        PolicyComparison.ExpectedFill e = c.expected();
+        if (e.heldBack() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "  %s%s: %d of %d plans held back by the stock cap",
+                c.targetUnreachable() ? "TARGET_UNREACHABLE, reaches " : "lines at the cap",
+                c.targetUnreachable() ? fmt(e.fillRate(), 4) : "", e.heldBack(), e.plans());
     }
 
     private static String fmt(double v, int digits) {
@@ -314,7 +357,8 @@ public final class SimulateCommand implements Callable<Integer> {
         return SimulationJson.write(o, new SimulationJson.Settings(freq.name().toLowerCase(Locale.ROOT),
                 groundTruth != null ? null : n, review, replanEvery, master != null ? null : leadTimeMean,
                 master != null ? null : leadTimeSd, master != null ? null : fillRate,
-                alloc.name().toLowerCase(Locale.ROOT), groundTruth != null, master != null));
+                alloc.name().toLowerCase(Locale.ROOT), groundTruth != null, master != null,
+                Double.isInfinite(parseStockCap(stockCap)) ? null : parseStockCap(stockCap)));
     }
 
     /**
@@ -363,6 +407,25 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private static String verdict(Boolean v) {
         return v == null ? "n/a" : v ? "yes" : "no";
+    }
+
+    /** Expected against achieved fill rate per decile of lines ranked by expected fill rate ({@link ExpectedFillDeciles}). */
+    static String decileTable(ExpectedFillDeciles d) {
+        StringBuilder b = new StringBuilder();
+        b.append("expected against achieved fill rate per decile of Sparecast's lines ranked by the fill rate their"
+                + " plans expect (1: lowest)\n");
+        b.append(String.format(Locale.ROOT, "%6s %7s %9s %9s %8s%n", "decile", "lines", "expected", "achieved",
+                "gap"));
+        for (ExpectedFillDeciles.Decile r : d.deciles()) {
+            b.append(String.format(Locale.ROOT, "%6d %7d %9s %9s %8s%n", r.decile(), r.lines(),
+                    fmt(r.expectedFillRate(), 4), fmt(r.achievedFillRate(), 4),
+                    fmt(r.achievedFillRate() - r.expectedFillRate(), 4)));
+        }
+        ExpectedFillDeciles.Unplanned u = d.unplanned();
+        b.append(String.format(Locale.ROOT, "%6s %7d %9s %9s %8s  (lines whose plans expect no demand;"
+                        + " realised demand %s)%n", "none", u.lines(), "n/a", fmt(u.achieved().fillRate(), 4), "n/a",
+                fmt(u.achieved().demand(), 0)));
+        return b.toString();
     }
 
     private static String calibrationTable(Outcome o) {

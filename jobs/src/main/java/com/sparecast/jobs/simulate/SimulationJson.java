@@ -19,7 +19,9 @@ import java.util.Map;
  * The {@code --json} file of {@code simulate}: the run's settings on the first line, then one
  * line per ABC class and one for all series ({@code "classes"}), then the lead-time-demand
  * calibration rows ({@code "ltd_calibration"}), then the trade-off curve ({@code "trade_off"}, one
- * line per target; an empty list with {@code --trade-off-targets none}); numbers in full precision,
+ * line per target; an empty list with {@code --trade-off-targets none}), then expected against
+ * achieved fill rate per decile of lines ({@code "expected_fill_deciles"}, {@link ExpectedFillDeciles})
+ * and the lines whose plans expect no demand ({@code "expected_fill_no_expected_demand"}); numbers in full precision,
  * null where a value is undefined or does not apply.
  */
 final class SimulationJson {
@@ -29,7 +31,8 @@ final class SimulationJson {
 
     /** The run's settings, as the command was given them; null where they do not apply. */
     record Settings(String frequency, Integer holdout, int review, int replanEvery, Double leadTimeMean,
-                    Double leadTimeSd, Double targetFillRate, String allocation, boolean groundTruth, boolean master) {
+                    Double leadTimeSd, Double targetFillRate, String allocation, boolean groundTruth, boolean master,
+                    Double stockCapPeriods) {
     }
 
     static String write(Outcome o, Settings s) {
@@ -46,6 +49,7 @@ final class SimulationJson {
         root.put("allocation", s.allocation());
         root.put("ground_truth", s.groundTruth());
         root.put("master", s.master());
+        root.put("stock_cap_periods", s.stockCapPeriods());
         Map<String, Object> classes = new LinkedHashMap<>();
         for (Map.Entry<AbcClass, ClassOutcome> e : o.classes().entrySet()) {
             classes.put(e.getKey().name(), of(e.getValue()));
@@ -65,6 +69,21 @@ final class SimulationJson {
         }
         root.put("ltd_calibration", calibration);
         root.put("trade_off", tradeOff(o.tradeOff()));
+        List<Map<String, Object>> deciles = new ArrayList<>();
+        for (ExpectedFillDeciles.Decile d : o.deciles().deciles()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("decile", d.decile());
+            m.put("lines", d.lines());
+            m.put("expected_fill_rate", d.expectedFillRate());
+            m.put("achieved_fill_rate", d.achievedFillRate());
+            deciles.add(m);
+        }
+        root.put("expected_fill_deciles", deciles);
+        Map<String, Object> unplanned = new LinkedHashMap<>();
+        unplanned.put("lines", o.deciles().unplanned().lines());
+        unplanned.put("realised_demand", o.deciles().unplanned().achieved().demand());
+        unplanned.put("achieved_fill_rate", o.deciles().unplanned().achieved().fillRate());
+        root.put("expected_fill_no_expected_demand", unplanned);
         return Json.write(root, Numbers::exact, new Layout());
     }
 
@@ -74,6 +93,9 @@ final class SimulationJson {
         m.put("demand", c.sparecast().demand());
         Map<String, Object> sparecast = of(c.sparecast());
         sparecast.put("expected_fill_rate", c.expected().fillRate());
+        sparecast.put("target_unreachable", c.targetUnreachable());
+        sparecast.put("plans", c.expected().plans());
+        sparecast.put("plans_held_back_by_stock_cap", c.expected().heldBack());
         m.put("sparecast", sparecast);
         m.put("normal", of(c.normal()));
         m.put("target", c.target());

@@ -250,17 +250,21 @@ class NightlyJobIT {
                     continue;
                 }
                 double[] c = classes.computeIfAbsent(r.get("warehouse_id") + " " + r.get("abc_class"),
-                        k -> new double[] {target, 0, 0});
+                        k -> new double[] {target, 0, 0, 0});
                 c[1] += demand;
                 c[2] += demand * expected;
+                c[3] += "TARGET_UNREACHABLE".equals(r.get("exception")) ? 1 : 0;
                 belowTarget += expected < target ? 1 : 0;
             }
         }
         assertTrue(classes.size() >= 6, classes.keySet().toString());
         // Weighted by the mean per week (the allocation weighs by the review period's demand at
         // the span's level: equal for flat forecasts, nearly so for the rest).
-        classes.forEach((key, c) -> assertTrue(c[2] / c[1] >= c[0] - 0.005,
-                key + ": expected class fill rate " + c[2] / c[1] + " below target " + c[0]));
+        // A class short of its target must be so because the stock cap holds some of its lines
+        // back (sparecast.plan.stock-cap-periods): those lines say TARGET_UNREACHABLE.
+        classes.forEach((key, c) -> assertTrue(c[2] / c[1] >= c[0] - 0.005 || c[3] > 0,
+                key + ": expected class fill rate " + c[2] / c[1] + " below target " + c[0]
+                        + " and no line held back by the stock cap"));
         assertTrue(belowTarget > 0, "every line at or above its class target: the allocation is per line");
     }
 

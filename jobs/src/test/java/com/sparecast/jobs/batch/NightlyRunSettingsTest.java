@@ -69,6 +69,17 @@ class NightlyRunSettingsTest {
     }
 
     @Test
+    void aStockCapThatIsNotAPositiveNumberOrNoneIsAConfigurationError() throws Exception {
+        RunOutcome zero = run("sparecast.plan.stock-cap-periods", "0");
+        assertEquals(RunOutcome.USAGE, zero.exitCode(), zero.message());
+        assertEquals("sparecast.plan.stock-cap-periods must be > 0, got 0.0", zero.message());
+        RunOutcome word = run("sparecast.plan.stock-cap-periods", "lots");
+        assertEquals(RunOutcome.USAGE, word.exitCode(), word.message());
+        assertEquals("sparecast.plan.stock-cap-periods must be a number of weeks > 0 or none, got 'lots'",
+                word.message());
+    }
+
+    @Test
     void aNonNumericPlanSettingIsAConfigurationError() throws Exception {
         RunOutcome outcome = run("sparecast.plan.review-period-weeks", "weekly");
         assertEquals(RunOutcome.USAGE, outcome.exitCode(), outcome.message());

@@ -23,7 +23,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -55,9 +55,9 @@ class PlanLineInSimulateTest {
                 Map.of(), List.of(), Map.of());
     }
 
-    private static PlanningContext context(boolean classWide) {
+    private static PlanningContext context(boolean classWide, double stockCap) {
         return new PlanningContext(master(), Set.of(), DATE,
-                new PlanningContext.Policy(1, 28, 7, 0.9, 26, 0, 0, Double.NaN, Double.NaN, classWide, 0.5));
+                new PlanningContext.Policy(1, 28, 7, 0.9, 26, 0, 0, Double.NaN, Double.NaN, classWide, 0.5, stockCap));
     }
 
     /** A seeded weekly path for each part. */
@@ -108,24 +108,27 @@ class PlanLineInSimulateTest {
     }
 
     /** The forecast step's row of a line, as {@link PlanLineCalculator#INPUT_COLUMNS} lists them. */
-    private static Row row(String partNo, SeriesForecast f, double[] history) {
+    private static Row row(String partNo, SeriesForecast f, double[] history, long onHand) {
         return RowFactory.create("WH-DE", partNo, "EU-WEST", "REGIONAL", f.method(), f.reason(),
                 f.demandClass().name(), f.meanPerPeriod(), f.errorVariance(), boxed(f.mean()), boxed(history), null,
-                0L, 0L, null, "A", boxed(f.spanErrorVariance()));
+                onHand, 0L, null, "A", boxed(f.spanErrorVariance()));
     }
 
     private static double level(Row plan, String column) {
         return ((Number) plan.get(PlanSchema.PLAN.fieldIndex(column))).doubleValue();
     }
 
-    @ParameterizedTest(name = "class-wide {0}")
-    @ValueSource(booleans = {true, false})
-    void nightlyAndSimulateGiveTheSameLevels(boolean classWide) {
-        PlanningContext context = context(classWide);
+    @ParameterizedTest(name = "class-wide {0}, stock cap {1} weeks")
+    @CsvSource({"true, Infinity", "false, Infinity", "true, 36", "false, 36", "true, 4", "false, 4"})
+    void nightlyAndSimulateGiveTheSameLevels(boolean classWide, double stockCap) {
+        PlanningContext context = context(classWide, stockCap);
         PlanLineCalculator nightly = new PlanLineCalculator(context);
         Map<String, double[]> paths = paths();
         AutomaticForecaster auto = AutomaticForecaster.withDefaults();
         Set<String> families = new HashSet<>();
+        int unreachable = 0;
+        // simulate: the same lines, lead time 2 weeks (12 + 2 days), sd sqrt(3^2 + 2^2) days
+        LeadTime leadTime = LeadTime.ofLane(12, 3, 2, 2, 7);
         for (int origin : new int[] {104, 110, 116}) {
             List<Row> rows = new ArrayList<>();
             List<SeriesForecast> forecasts = new ArrayList<>();
@@ -134,7 +137,10 @@ class PlanLineInSimulateTest {
             for (String part : PARTS) {
                 double[] history = Arrays.copyOf(paths.get(part), origin);
                 SeriesForecast f = auto.forecast(history, 26);
-                rows.add(row(part, f, history));
+                // On hand at the cap (nothing without one): no stockout risk hides TARGET_UNREACHABLE,
+                // and stock does not move levels (simulate plans without stock).
+                double cap = Math.ceil(stockCap * f.meanPerPeriod(leadTime.mean() + 1));
+                rows.add(row(part, f, history, Double.isInfinite(cap) ? 0 : (long) cap));
                 forecasts.add(f);
                 histories.add(history);
                 seeds.add(DATE.toEpochDay() * 1_000_003L + ("WH-DE|" + part).hashCode());
@@ -152,10 +158,8 @@ class PlanLineInSimulateTest {
             for (Row in : inputs) {
                 plan.add(nightly.compute(in, multipliers));
             }
-            // simulate: the same lines, lead time 2 weeks (12 + 2 days), sd sqrt(3^2 + 2^2) days
-            LeadTime leadTime = LeadTime.ofLane(12, 3, 2, 2, 7);
             List<PolicyDecision> simulated = SimulatedPlanLines.decide(forecasts, histories, leadTime, 1, seeds,
-                    TARGET, classWide);
+                    TARGET, classWide, stockCap);
             for (int i = 0; i < PARTS.size(); i++) {
                 String what = PARTS.get(i) + " at week " + origin;
                 PolicyDecision d = simulated.get(i);
@@ -168,10 +172,22 @@ class PlanLineInSimulateTest {
                 assertEquals(d.expectedFillRate(), level(p, "expected_fill_rate"), what);
                 assertEquals(d.expectedOnHand(), level(p, "expected_on_hand"), what);
                 assertTrue(d.orderUpTo() > 0, what);
+                // A level held at the cap below the target says so, in the nightly plan's exception.
+                double mean = forecasts.get(i).meanPerPeriod(leadTime.mean() + 1);
+                assertTrue(d.orderUpTo() <= Math.ceil(stockCap * mean), what);
+                boolean heldBack = d.orderUpTo() == Math.ceil(stockCap * mean) && d.expectedFillRate() < TARGET;
+                assertEquals(heldBack, "TARGET_UNREACHABLE".equals(p.getString(PlanSchema.PLAN.fieldIndex("exception"))),
+                        what);
+                unreachable += heldBack ? 1 : 0;
             }
         }
         // the path exercises more than one lead-time demand family, the bootstrap among them
         assertTrue(families.size() >= 2, families.toString());
         assertTrue(families.stream().anyMatch(f -> f.startsWith("Bootstrap")), families.toString());
+        // 4 weeks of mean demand is below what a 0.95 target needs over a 2-week lead time plus
+        // review on the lumpy and erratic lines: the cap binds; without a cap it never does.
+        if (Double.isInfinite(stockCap) || stockCap == 4) {
+            assertEquals(Double.isInfinite(stockCap), unreachable == 0, "lines held back: " + unreachable);
+        }
     }
 }

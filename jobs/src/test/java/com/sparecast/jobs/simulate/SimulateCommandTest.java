@@ -99,11 +99,43 @@ class SimulateCommandTest {
         // class-wide allocation each class's plans expect the class target (0.95) or more, by the
         // last unit of each line (issue 15: what the plan promises, next to what it achieves).
         assertTrue(r.out().contains(" fill_rate  expected "), r.out());
-        List<Double> expected = all(text, "expected_fill_rate");
+        List<Double> expected = all(text.substring(0, text.indexOf("\"ltd_calibration\"")), "expected_fill_rate");
         assertEquals(4, expected.size(), text);
-        for (double e : expected) {
-            assertTrue(Double.isNaN(e) || (e >= 0.9499 && e <= 1), text);
+        // A class whose plans the stock cap (36 months of mean demand) holds back says so: its
+        // expected rate is below the target and it is marked TARGET_UNREACHABLE; the others reach it.
+        JsonNode classes = new ObjectMapper().readTree(text).get("classes");
+        for (String c : List.of("A", "B", "C")) {
+            JsonNode s = classes.get(c).get("sparecast");
+            double e = s.get("expected_fill_rate").asDouble();
+            assertTrue(e <= 1, text);
+            assertEquals(e < 0.9499, s.get("target_unreachable").asBoolean(), c + ": " + text);
+            assertTrue(s.get("plans_held_back_by_stock_cap").asLong() <= s.get("plans").asLong(), text);
+            if (s.get("target_unreachable").asBoolean()) {
+                assertTrue(r.out().contains("TARGET_UNREACHABLE, reaches "), r.out());
+            }
         }
+        // Without the cap, every class's plans expect the target or more.
+        Path uncapped = dir.resolve("uncapped.json");
+        assertEquals(0, run("--history", fixture("raf-20-monthly.csv").toString(), "--frequency", "month",
+                "--holdout", "12", "--lead-time-mean", "2", "--lead-time-sd", "0.5", "--stock-cap", "none",
+                "--trade-off-targets", "none", "--json", uncapped.toString()).exit());
+        String free = Files.readString(uncapped);
+        for (double e : all(free.substring(0, free.indexOf("\"ltd_calibration\"")), "expected_fill_rate")) {
+            assertTrue(Double.isNaN(e) || (e >= 0.9499 && e <= 1), free);
+        }
+        assertTrue(free.contains("\"target_unreachable\": false") && !free.contains("\"target_unreachable\": true"));
+        // Expected against achieved per decile of lines ranked by expected fill rate: every simulated
+        // line in one decile or among those without expected demand, the deciles' promises rising.
+        assertTrue(r.out().contains("\nexpected against achieved fill rate per decile"), r.out());
+        JsonNode root = new ObjectMapper().readTree(text);
+        int inDeciles = 0;
+        double last = 0;
+        for (JsonNode d : root.get("expected_fill_deciles")) {
+            inDeciles += d.get("lines").asInt();
+            assertTrue(d.get("expected_fill_rate").asDouble() >= last, text);
+            last = d.get("expected_fill_rate").asDouble();
+        }
+        assertEquals(20, inDeciles + root.get("expected_fill_no_expected_demand").get("lines").asInt(), text);
         // Deterministic: the same run gives the same file.
         Path again = dir.resolve("again.json");
         run("--history", fixture("raf-20-monthly.csv").toString(), "--frequency", "month", "--holdout", "12",
@@ -232,6 +264,8 @@ class SimulateCommandTest {
         assertEquals(2, run("--history", good.toString(), "--frequency", "day").exit());
         assertEquals(2, run("--history", good.toString(), "--fill-rate", "1.5").exit());
         assertEquals(2, run("--history", good.toString(), "--holdout", "0").exit());
+        assertEquals(2, run("--history", good.toString(), "--stock-cap", "0").exit());
+        assertEquals(2, run("--history", good.toString(), "--stock-cap", "lots").exit());
         assertEquals(2, run("--history", good.toString(), "--review", "0").exit());
         assertEquals(2, run("--history", good.toString(), "--lead-time-sd", "-1").exit());
         assertEquals(2, run("--history", good.toString(), "--allocation", "both").exit());

@@ -15,17 +15,19 @@ public final class SimulatedPlanLines {
 
     /**
      * The decisions {@code simulate} takes for one class's lines, in order: each line planned
-     * from its forecast and history as {@link PolicyComparison} plans it, then allocated.
+     * from its forecast and history as {@link PolicyComparison} plans it (with this stock cap, in periods
+     * of mean demand, {@code +Infinity} for none), then allocated.
      */
     public static List<PolicyDecision> decide(List<SeriesForecast> forecasts, List<double[]> histories,
                                               LeadTime leadTime, int review, List<Long> seeds, double target,
-                                              boolean classWide) {
+                                              boolean classWide, double stockCapPeriods) {
+        PlanLine planLine = PlanLine.withDefaults().withStockCap(stockCapPeriods);
         List<PlanLine.Planned> lines = new ArrayList<>();
         for (int i = 0; i < forecasts.size(); i++) {
-            lines.add(PolicyComparison.plan(PolicyComparison.planInput(forecasts.get(i), histories.get(i), leadTime,
+            lines.add(planLine.plan(PolicyComparison.planInput(forecasts.get(i), histories.get(i), leadTime,
                     review, seeds.get(i))).withTarget(target));
         }
-        return PolicyComparison.decide(lines, target,
+        return PolicyComparison.decide(planLine, lines, target,
                 classWide ? PolicyComparison.Allocation.CLASS : PolicyComparison.Allocation.LINE);
     }
 }

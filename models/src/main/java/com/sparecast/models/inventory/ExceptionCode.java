@@ -15,5 +15,10 @@ public enum ExceptionCode {
     /** The policy's expected fill rate is below the class's target by more than the configured margin. */
     BELOW_TARGET,
     /** A stock-out risk whose replenishment order will be held on its lane (customs or shipping checks). */
-    HELD_AT_CUSTOMS
+    HELD_AT_CUSTOMS,
+    /**
+     * The stock cap holds the line's order-up-to level below what its target needs; its expected
+     * fill rate is what the capped level reaches ({@link OrderUpToPolicy#heldBackByCap}).
+     */
+    TARGET_UNREACHABLE
 }

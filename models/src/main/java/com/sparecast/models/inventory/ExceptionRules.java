@@ -17,13 +17,16 @@ import java.util.Optional;
  *       (default 52 weeks; 12 for monthly buckets) and stock on hand.</li>
  *   <li>{@link ExceptionCode#OVERSTOCK}: position above the order-up-to level by more than
  *       {@code overstockCoverPeriods} periods of expected demand (default 26).</li>
- *   <li>{@link ExceptionCode#BELOW_TARGET}: the policy's expected fill rate is below the line's
- *       target by more than {@code belowTargetMargin} (default 0.10): the class-wide allocation
+ *   <li>{@link ExceptionCode#TARGET_UNREACHABLE}: the stock cap holds the levels below what the
+ *       target needs ({@link OrderUpToPolicy#heldBackByCap}).</li>
+ *   <li>{@link ExceptionCode#BELOW_TARGET}: otherwise, the policy's expected fill rate is below the
+ *       line's target by more than {@code belowTargetMargin} (default 0.10): the class-wide allocation
  *       plans slow lines somewhat below the class's target on purpose, this flags the ones far below.</li>
  * </ul>
  * The line's reason is the first that applies in the order SUPERSESSION_LOOP, NO_FORECAST,
- * STOCKOUT_RISK, DEAD_STOCK, OVERSTOCK, BELOW_TARGET (dead stock is the more specific overstock;
- * a line below target is a question about its policy, the others about its stock now).
+ * STOCKOUT_RISK, DEAD_STOCK, OVERSTOCK, TARGET_UNREACHABLE, BELOW_TARGET (dead stock is the more
+ * specific overstock; a line below target is a question about its policy, the others about its
+ * stock now; a line the cap holds back is said to be so, not merely below target).
  *
  * @param overstockCoverPeriods excess cover that makes an overstock, in periods of demand, &gt;= 0
  * @param deadStockPeriods periods without demand that make stock dead, &gt;= 1
@@ -105,7 +108,9 @@ public record ExceptionRules(double overstockCoverPeriods, int deadStockPeriods,
         if (position > decision.orderUpTo() + overstockCoverPeriods * Math.max(0, demandPerPeriod)) {
             out.add(ExceptionCode.OVERSTOCK);
         }
-        if (belowTarget(input, decision)) {
+        if (OrderUpToPolicy.heldBackByCap(input, decision)) {
+            out.add(ExceptionCode.TARGET_UNREACHABLE);
+        } else if (belowTarget(input, decision)) {
             out.add(ExceptionCode.BELOW_TARGET);
         }
         return out;

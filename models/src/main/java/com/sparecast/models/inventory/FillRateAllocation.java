@@ -24,7 +24,10 @@ import java.util.List;
  * next whole unit; on slow movers that overshoots the class target by several points and
  * costs stock. The allocation instead lets fast, cheap lines run above the target and slow,
  * lumpy ones below it. {@link #withLineFloor} keeps every line at or above a minimum fill rate;
- * levels are considered up to a fill rate of {@code lineCap} (default 0.999).
+ * levels are considered up to a fill rate of {@code lineCap} (default 0.999) and never above the
+ * line's stock cap ({@link PolicyInput#maxOrderUpTo()}), which wins over the floor: within the caps
+ * the stock still goes where it fills the most demand per unit, and a class whose capped lines
+ * cannot reach its target takes every line to its cap (multiplier 0) and reaches what they give.
  *
  * <p>Immutable and thread-safe.
  */
@@ -78,6 +81,7 @@ public final class FillRateAllocation implements Serializable {
         if (demand <= 0) {
             return new ResponseCurve(0, holdingWeight, new long[] {0}, new double[] {0}, new double[] {0});
         }
+        // smallestBandStart stops at the stock cap, which bounds the floor too.
         long from = lineFloor > 0 ? OrderUpToPolicy.smallestBandStart(line, lineFloor) : 0;
         long to = Math.max(from, OrderUpToPolicy.smallestBandStart(line, lineCap));
         long step = Math.max(1, (to - from + MAX_POINTS - 1) / MAX_POINTS);

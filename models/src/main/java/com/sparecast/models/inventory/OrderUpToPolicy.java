@@ -31,6 +31,10 @@ import com.sparecast.models.distribution.DemandDistribution;
  * usual approximation). The simulator ({@link PolicySimulator}) measures the same quantity: per period, the
  * mean of on hand after receipts and at the end of the period.
  *
+ * <p><b>Stock cap.</b> With {@link PolicyInput#maxOrderUpTo()} finite, no level is chosen whose
+ * {@code S} exceeds it ({@link #maxBandStart}); a target that needs more is not reached, and the
+ * decision's expected fill rate is the one the capped level gives ({@link #heldBackByCap}).
+ *
  * <p>Checked against {@link PolicySimulator} over 200,000 periods of Poisson demand (0.1 to 10
  * a period, pack sizes, MOQ and EOQ): expected and simulated fill rates agree within 0.2
  * points and average on hand within 0.5%. Zero expected demand gives {@code s = S = 0}: only
@@ -56,9 +60,31 @@ public final class OrderUpToPolicy {
         if (input.reviewPeriodDemand() <= 0) {
             return decideAt(input, 0);
         }
-        long width = bandWidth(input);
-        return decideAt(input, smallestBandStart(input.protectionDemand(), input.leadTimeDemand(),
-                input.reviewPeriodDemand(), width, input.targetFillRate()));
+        return decideAt(input, smallestBandStart(input, input.targetFillRate()));
+    }
+
+    /**
+     * The highest band start the stock cap allows ({@link PolicyInput#maxOrderUpTo()}): the order-up-to
+     * level {@code S = bandStart - 1 + Q} is at most the cap, and the band starts at 0 at least (an order
+     * is one batch {@code Q} even where the cap is below it); {@link Long#MAX_VALUE} without a cap.
+     */
+    static long maxBandStart(PolicyInput input) {
+        double max = input.maxOrderUpTo();
+        if (Double.isInfinite(max)) {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(0, (long) Math.floor(max + 1e-9) - bandWidth(input) + 1);
+    }
+
+    /**
+     * Whether the stock cap holds this decision back from its target: its band starts at the cap's
+     * highest band start ({@link #maxBandStart}) and its expected fill rate is below the target, so the
+     * line will reach only {@link PolicyDecision#expectedFillRate()} ({@code TARGET_UNREACHABLE}).
+     */
+    public static boolean heldBackByCap(PolicyInput input, PolicyDecision decision) {
+        return input.reviewPeriodDemand() > 0 && !Double.isInfinite(input.maxOrderUpTo())
+                && (long) decision.reorderPoint() + 1 >= maxBandStart(input)
+                && decision.expectedFillRate() < input.targetFillRate();
     }
 
     /**
@@ -131,13 +157,17 @@ public final class OrderUpToPolicy {
         return bandAverage(bandStart, bandWidth(input), y -> expectedOnHand(x, lead, reviewDemand, y));
     }
 
-    /** The smallest band start whose averaged fill rate reaches {@code target} (0 without demand). */
+    /**
+     * The smallest band start whose averaged fill rate reaches {@code target} (0 without demand),
+     * or the stock cap's highest band start ({@link #maxBandStart}) if that is lower.
+     */
     static long smallestBandStart(PolicyInput input, double target) {
         if (input.reviewPeriodDemand() <= 0) {
             return 0;
         }
-        return smallestBandStart(input.protectionDemand(), input.leadTimeDemand(), input.reviewPeriodDemand(),
-                bandWidth(input), target);
+        long cap = maxBandStart(input);
+        return cap == 0 ? 0 : Math.min(cap, smallestBandStart(input.protectionDemand(), input.leadTimeDemand(),
+                input.reviewPeriodDemand(), bandWidth(input), target));
     }
 
     /**

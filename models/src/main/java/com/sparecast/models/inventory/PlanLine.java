@@ -91,32 +91,68 @@ public final class PlanLine implements Serializable {
 
         /** The same line at another target (the distributions are kept, not computed again). */
         public Planned withTarget(double targetFillRate) {
-            PolicyInput p = policy;
-            return new Planned(leadTimeDemand, new PolicyInput(p.protectionDemand(), p.reviewPeriodDemand(),
-                    targetFillRate, p.onHand(), p.onOrder(), p.expectedReturns(), p.backorders(), p.packSize(),
-                    p.minOrderQty(), p.leadTimeDemand(), p.economicOrderQuantity()));
+            return new Planned(leadTimeDemand, policy.withTargetFillRate(targetFillRate));
         }
     }
+
+    /**
+     * The default stock cap, in periods of mean demand ({@link #withStockCap}); the nightly plan's
+     * {@code sparecast.plan.stock-cap-periods} and {@code simulate --stock-cap} default to it. Chosen on
+     * the validation splits (README, docs/expected-fill.md).
+     */
+    public static final double DEFAULT_STOCK_CAP_PERIODS = 36;
 
     private final LeadTimeDemandModel model;
     private final FillRateAllocation allocation;
+    private final double stockCapPeriods;
 
-    private PlanLine(LeadTimeDemandModel model, FillRateAllocation allocation) {
+    private PlanLine(LeadTimeDemandModel model, FillRateAllocation allocation, double stockCapPeriods) {
         if (model == null || allocation == null) {
             throw new IllegalArgumentException("lead-time demand model and allocation are required");
         }
+        if (!(stockCapPeriods > 0)) {
+            throw new IllegalArgumentException("stock cap must be > 0 periods (or +Infinity for none), got "
+                    + stockCapPeriods);
+        }
         this.model = model;
         this.allocation = allocation;
+        this.stockCapPeriods = stockCapPeriods;
     }
 
-    /** The default lead-time demand model and class-wide allocation (line floor 0.5). */
+    /**
+     * The default lead-time demand model, class-wide allocation (line floor 0.5) and stock cap
+     * ({@link #DEFAULT_STOCK_CAP_PERIODS}).
+     */
     public static PlanLine withDefaults() {
-        return new PlanLine(LeadTimeDemandModel.withDefaults(), FillRateAllocation.withDefaults());
+        return new PlanLine(LeadTimeDemandModel.withDefaults(), FillRateAllocation.withDefaults(),
+                DEFAULT_STOCK_CAP_PERIODS);
     }
 
     /** A copy with this class-wide allocation (for instance another line floor). */
     public PlanLine withAllocation(FillRateAllocation fillRateAllocation) {
-        return new PlanLine(model, fillRateAllocation);
+        return new PlanLine(model, fillRateAllocation, stockCapPeriods);
+    }
+
+    /**
+     * A copy whose lines hold at most {@code periods} periods of their mean demand: each line's
+     * order-up-to level {@code S} is capped at {@code ceil(periods * mu)}, with {@code mu} the
+     * forecast's mean demand per period over lead time plus review ({@link PolicyInput#maxOrderUpTo()}),
+     * in the per-line decision and in the class-wide allocation alike. A line the cap holds below
+     * its target is {@link #heldBack} ({@code TARGET_UNREACHABLE}) and its expected fill rate is what
+     * the capped level gives. {@code +Infinity}: no cap.
+     */
+    public PlanLine withStockCap(double periods) {
+        return new PlanLine(model, allocation, periods);
+    }
+
+    /** The stock cap in periods of mean demand ({@code +Infinity}: none). */
+    public double stockCapPeriods() {
+        return stockCapPeriods;
+    }
+
+    /** Whether the stock cap holds the line's decision below its target ({@link OrderUpToPolicy#heldBackByCap}). */
+    public boolean heldBack(Planned line, PolicyDecision decision) {
+        return OrderUpToPolicy.heldBackByCap(line.policy(), decision);
     }
 
     /** The class-wide allocation the lines are decided with. */
@@ -129,11 +165,15 @@ public final class PlanLine implements Serializable {
         LeadTime leadTime = in.leadTime();
         LeadTimeDemand protection = model.over(in.forecast(), in.history(), leadTime, in.reviewPeriods(), in.seed());
         DemandDistribution leadOnly = model.over(in.forecast(), in.history(), leadTime, 0, in.seed()).distribution();
-        double reviewDemand = in.forecast().meanPerPeriod(leadTime.mean() + in.reviewPeriods()) * in.reviewPeriods();
+        double meanPerPeriod = in.forecast().meanPerPeriod(leadTime.mean() + in.reviewPeriods());
+        double reviewDemand = meanPerPeriod * in.reviewPeriods();
+        double cap = Double.isInfinite(stockCapPeriods) ? Double.POSITIVE_INFINITY
+                : Math.ceil(stockCapPeriods * Math.max(0, meanPerPeriod) - 1e-9);
         PolicyInput policy = new PolicyInput(protection.distribution(), reviewDemand, in.targetFillRate(),
                 in.onHand(), in.onOrder(), in.expectedReturns(), 0, in.packSize(), in.minOrderQty())
                 .withLeadTimeDemand(leadOnly)
-                .withEconomicOrderQuantity(in.economicOrderQuantity());
+                .withEconomicOrderQuantity(in.economicOrderQuantity())
+                .withMaxOrderUpTo(cap);
         return new Planned(protection, policy);
     }
 

@@ -6,9 +6,9 @@ import java.io.Serializable;
 /**
  * What the stock policy of one (warehouse, part) is decided from.
  *
- * <p>The first nine components are the original ones; the last two are optional (use the
- * nine-argument constructor, then {@link #withLeadTimeDemand} and
- * {@link #withEconomicOrderQuantity}).
+ * <p>The first nine components are the original ones; the last three are optional (use the
+ * nine-argument constructor, then {@link #withLeadTimeDemand}, {@link #withEconomicOrderQuantity}
+ * and {@link #withMaxOrderUpTo}).
  *
  * @param protectionDemand demand over lead time plus review period, {@code D_{L+R}}
  * @param reviewPeriodDemand expected demand over one review period, &gt;= 0
@@ -25,6 +25,9 @@ import java.io.Serializable;
  *     {@code E[(D_{L+R} - S)+] - E[(D_L - S)+]}
  * @param economicOrderQuantity the EOQ in units (see {@link Eoq}), or 0 where ordering and
  *     holding costs are not configured; orders are then at least this large
+ * @param maxOrderUpTo the stock cap: no level puts the order-up-to level {@code S} above this
+ *     (an order is still at least one batch, so {@code S} is at least the batch minus one);
+ *     {@code +Infinity} for no cap (see {@link PlanLine#withStockCap})
  */
 public record PolicyInput(
         DemandDistribution protectionDemand,
@@ -37,7 +40,8 @@ public record PolicyInput(
         int packSize,
         int minOrderQty,
         DemandDistribution leadTimeDemand,
-        double economicOrderQuantity) implements Serializable {
+        double economicOrderQuantity,
+        double maxOrderUpTo) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -61,6 +65,9 @@ public record PolicyInput(
             throw new IllegalArgumentException("economic order quantity must be finite and >= 0, got "
                     + economicOrderQuantity);
         }
+        if (!(maxOrderUpTo >= 0)) {
+            throw new IllegalArgumentException("maximum order-up-to level must be >= 0, got " + maxOrderUpTo);
+        }
         requireFinite("on hand", onHand);
         requireFinite("on order", onOrder);
         requireFinite("expected returns", expectedReturns);
@@ -72,19 +79,32 @@ public record PolicyInput(
                        double onHand, double onOrder, double expectedReturns, double backorders,
                        int packSize, int minOrderQty) {
         this(protectionDemand, reviewPeriodDemand, targetFillRate, onHand, onOrder, expectedReturns, backorders,
-                packSize, minOrderQty, null, 0);
+                packSize, minOrderQty, null, 0, Double.POSITIVE_INFINITY);
     }
 
     /** A copy with the lead-time-only demand distribution {@code D_L}. */
     public PolicyInput withLeadTimeDemand(DemandDistribution leadTimeOnly) {
         return new PolicyInput(protectionDemand, reviewPeriodDemand, targetFillRate, onHand, onOrder,
-                expectedReturns, backorders, packSize, minOrderQty, leadTimeOnly, economicOrderQuantity);
+                expectedReturns, backorders, packSize, minOrderQty, leadTimeOnly, economicOrderQuantity, maxOrderUpTo);
     }
 
     /** A copy with an economic order quantity in units (0 for none). */
     public PolicyInput withEconomicOrderQuantity(double eoq) {
         return new PolicyInput(protectionDemand, reviewPeriodDemand, targetFillRate, onHand, onOrder,
-                expectedReturns, backorders, packSize, minOrderQty, leadTimeDemand, eoq);
+                expectedReturns, backorders, packSize, minOrderQty, leadTimeDemand, eoq, maxOrderUpTo);
+    }
+
+    /** A copy whose order-up-to level is capped at {@code max} units ({@code +Infinity}: no cap). */
+    public PolicyInput withMaxOrderUpTo(double max) {
+        return new PolicyInput(protectionDemand, reviewPeriodDemand, targetFillRate, onHand, onOrder,
+                expectedReturns, backorders, packSize, minOrderQty, leadTimeDemand, economicOrderQuantity, max);
+    }
+
+    /** A copy at another target fill rate. */
+    public PolicyInput withTargetFillRate(double target) {
+        return new PolicyInput(protectionDemand, reviewPeriodDemand, target, onHand, onOrder,
+                expectedReturns, backorders, packSize, minOrderQty, leadTimeDemand, economicOrderQuantity,
+                maxOrderUpTo);
     }
 
     /** On hand plus on order plus expected returns, minus backorders. */

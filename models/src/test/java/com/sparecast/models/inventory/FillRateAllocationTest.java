@@ -76,6 +76,31 @@ class FillRateAllocationTest {
     }
 
     @Test
+    void theStockCapEndsEveryCurveAndTheClassTakesWhatTheCapsGive() {
+        FillRateAllocation a = FillRateAllocation.withDefaults();
+        // Poisson 1 a period, lead time 2: S = 4 gives 0.75578, S = 5 0.88787, S = 6 0.95522
+        // (PlanLineTest's worked example); capped at 5, the curve's last level is 5.
+        PolicyInput slow = poisson(1, 2, 0.95).withMaxOrderUpTo(5);
+        PolicyInput fast = poisson(3, 2, 0.95).withMaxOrderUpTo(100);
+        ResponseCurve c = a.curve(slow);
+        long[] levels = c.levels();
+        assertEquals(5, levels[levels.length - 1]);
+        assertEquals(0.887867, c.filled()[levels.length - 1], 1e-6);
+        // The class cannot reach 0.999 within the caps: multiplier 0, every line at its cap's fill rate
+        // (the fast line at its own 0.999 level, which is below 100), the slow one held back.
+        List<ResponseCurve> curves = List.of(c, a.curve(fast));
+        assertEquals(0, a.multiplier(curves, 0.999));
+        List<PolicyDecision> d = a.decideAll(List.of(slow, fast), 0.999);
+        assertEquals(5, d.get(0).orderUpTo());
+        assertTrue(OrderUpToPolicy.heldBackByCap(slow, d.get(0)));
+        assertTrue(d.get(1).expectedFillRate() >= 0.999 && d.get(1).orderUpTo() < 100, d.get(1).toString());
+        assertEquals(false, OrderUpToPolicy.heldBackByCap(fast, d.get(1)));
+        // A cap under the floor's level wins over the floor.
+        PolicyInput tight = poisson(1, 2, 0.95).withMaxOrderUpTo(3);
+        assertEquals(3, a.withLineFloor(0.9).decide(tight, 0).orderUpTo());
+    }
+
+    @Test
     void decisionsFromCurvesAreDeterministicAndSerializableValues() {
         FillRateAllocation a = FillRateAllocation.withDefaults();
         PolicyInput line = poisson(0.4, 3, 0.95);

@@ -63,6 +63,32 @@ class OrderUpToPolicyTest {
     }
 
     @Test
+    void theStockCapBoundsTheOrderUpToLevelAndSaysTheTargetIsUnreachable() {
+        // Poisson, target 0.95: uncapped S = 13 (beta 0.9699, R table). Capped at 12: S = 12 and the
+        // plan expects 0.9424 (the table's S = 12), below the target: held back.
+        PolicyInput in = new PolicyInput(POIS_LR, 2, 0.95, 0, 0, 0, 0, 1, 0).withLeadTimeDemand(POIS_L);
+        PolicyDecision free = OrderUpToPolicy.withDefaults().decide(in);
+        assertEquals(13, free.orderUpTo());
+        assertEquals(false, OrderUpToPolicy.heldBackByCap(in, free));
+        PolicyInput capped = in.withMaxOrderUpTo(12.7);
+        PolicyDecision d = OrderUpToPolicy.withDefaults().decide(capped);
+        assertEquals(12, d.orderUpTo());
+        assertEquals(0.942398165856243, d.expectedFillRate(), 1e-10);
+        assertTrue(OrderUpToPolicy.heldBackByCap(capped, d));
+        // A cap at or above what the target needs changes nothing and holds nothing back.
+        PolicyInput roomy = in.withMaxOrderUpTo(13);
+        assertEquals(free, OrderUpToPolicy.withDefaults().decide(roomy));
+        assertEquals(false, OrderUpToPolicy.heldBackByCap(roomy, OrderUpToPolicy.withDefaults().decide(roomy)));
+        // Batches of 5 (pack 5): S = s + 5 <= 12, so s = 7 at most; a cap under one batch leaves
+        // the band at 0 (s = -1, S = 4): an order is still one batch.
+        PolicyInput packed = new PolicyInput(POIS_LR, 2, 0.95, 0, 0, 0, 0, 5, 0).withLeadTimeDemand(POIS_L);
+        assertEquals(12, OrderUpToPolicy.withDefaults().decide(packed.withMaxOrderUpTo(12)).orderUpTo());
+        assertEquals(7, OrderUpToPolicy.withDefaults().decide(packed.withMaxOrderUpTo(12)).reorderPoint());
+        assertEquals(4, OrderUpToPolicy.withDefaults().decide(packed.withMaxOrderUpTo(2)).orderUpTo());
+        assertThrows(IllegalArgumentException.class, () -> in.withMaxOrderUpTo(-1));
+    }
+
+    @Test
     void decideSetsAPlainOrderUpToPolicyWithPackSizeOne() {
         PolicyInput in = new PolicyInput(NB_LR, 2, 0.95, 5, 4, 1, 2, 1, 0).withLeadTimeDemand(NB_L);
         PolicyDecision d = OrderUpToPolicy.withDefaults().decide(in);

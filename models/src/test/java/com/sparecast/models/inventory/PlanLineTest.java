@@ -49,6 +49,28 @@ class PlanLineTest {
     }
 
     @Test
+    void theStockCapIsCoverTimesMeanDemandRoundedUp() {
+        // mu = 1: a cover of 5 periods caps S at 5, below the 6 that 0.9 needs: beta(5) = 0.88787,
+        // held back. 5.5 periods round up to 6, which reaches 0.9: not held back. The default: 36.
+        PlanLine five = PlanLine.withDefaults().withStockCap(5);
+        PlanLine.Planned line = five.plan(input(0.9, 0, 1));
+        assertEquals(5, line.policy().maxOrderUpTo(), 0);
+        PolicyDecision d = five.decide(line);
+        assertEquals(5, d.orderUpTo());
+        assertEquals(0.88787, d.expectedFillRate(), 5e-6);
+        assertTrue(five.heldBack(line, d));
+        assertTrue(ExceptionRules.withDefaults().all(line.policy(), d, 1, 0).contains(ExceptionCode.TARGET_UNREACHABLE));
+        PlanLine more = PlanLine.withDefaults().withStockCap(5.5);
+        PlanLine.Planned roomy = more.plan(input(0.9, 0, 1));
+        assertEquals(6, roomy.policy().maxOrderUpTo(), 0);
+        assertEquals(false, more.heldBack(roomy, more.decide(roomy)));
+        assertEquals(36, PlanLine.withDefaults().plan(input(0.9, 0, 1)).policy().maxOrderUpTo(), 0);
+        assertEquals(Double.POSITIVE_INFINITY, PlanLine.withDefaults().withStockCap(Double.POSITIVE_INFINITY)
+                .plan(input(0.9, 0, 1)).policy().maxOrderUpTo());
+        assertThrows(IllegalArgumentException.class, () -> PlanLine.withDefaults().withStockCap(0));
+    }
+
+    @Test
     void ownTargetTakesTheLeastLevelThatReachesIt() {
         PlanLine plan = PlanLine.withDefaults();
         PolicyDecision d = plan.decide(plan.plan(input(0.9, 0, 1)));
