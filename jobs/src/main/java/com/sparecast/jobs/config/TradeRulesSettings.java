@@ -1,5 +1,6 @@
 package com.sparecast.jobs.config;
 
+import com.sparecast.models.trade.CustomsRules;
 import com.sparecast.models.trade.Party;
 import com.sparecast.models.trade.TradeRules;
 import java.util.Locale;
@@ -16,14 +17,23 @@ import java.util.TreeSet;
  * sparecast.trade.fx.EUR=1.08                      (any fx.* key replaces the whole default table)
  * sparecast.trade.blocked-destinations=CU,IR,KP,SY (comma or semicolon separated; empty for none)
  * sparecast.trade.licensed-eccns=3A001,5A002
- * sparecast.trade.passenger-air-forbidden-un=UN3480,UN3090
+ * sparecast.trade.passenger-air-forbidden-un=UN1845 (held on passenger air besides the dangerous goods table's
+ *                                                  UN3480 and UN3090; empty by default)
  * sparecast.trade.eei.threshold=2500
  * sparecast.trade.eei.currency=USD
  * sparecast.trade.eei.origin-country=US
  * sparecast.trade.gross-weight-factor=1.10
  * sparecast.trade.de-minimis-covers-vat=true
  * sparecast.trade.departure-lead-days=1
- * sparecast.trade.party.DCNL.name=Sparecast Nederland B.V.   (also .address, .country, .tax-id)
+ * sparecast.trade.party.DCNL.name=Sparecast Nederland B.V.   (also .street (or .address), .city, .postal-code,
+ *                                                  .country, .vat-number, .eori, .tax-id: each overrides the
+ *                                                  column of master/warehouses.csv)
+ * sparecast.trade.customs-union.EU=AT,BE,...,SE   (a union per name; the defaults file names the EU-27; an
+ *                                                  empty list removes a union)
+ * sparecast.trade.eori-countries=AT,...,SE,GB     (parties there need an EORI on an export, elsewhere a tax id)
+ * sparecast.trade.invoice-currency.SE=EUR         (a destination's invoice currency; default its own: SEK)
+ * sparecast.trade.office-of-entry.US=5301 Houston (the office or port of entry printed on invoices to US)
+ * sparecast.trade.fx-date=2026-11-19              (the date of the fx.* rates, printed; empty: the planning date)
  * sparecast.trade.party-fallback-name=Sparecast
  * </pre>
  */
@@ -32,6 +42,11 @@ public final class TradeRulesSettings {
     private static final String PREFIX = "sparecast.trade.";
     private static final String FX = "fx.";
     private static final String PARTY = "party.";
+    private static final String UNION = "customs-union.";
+    private static final String INVOICE_CURRENCY = "invoice-currency.";
+    private static final String OFFICE = "office-of-entry.";
+    private static final Set<String> PARTY_FIELDS = Set.of("name", "address", "street", "city", "postal-code",
+            "country", "vat-number", "eori", "tax-id");
 
     private TradeRulesSettings() {
     }
@@ -57,6 +72,8 @@ public final class TradeRulesSettings {
         int leadDays = d.departureLeadDays();
         String fallback = d.fallbackPartyName();
         Map<String, Map<String, String>> partyFields = new TreeMap<>();
+        CustomsRules customs = d.customs();
+        Map<String, Set<String>> unions = null;
         for (Map.Entry<String, String> e : settings.withPrefix(PREFIX).entrySet()) {
             String key = e.getKey().trim();
             String value = e.getValue() == null ? "" : e.getValue().trim();
@@ -73,17 +90,36 @@ public final class TradeRulesSettings {
                     case "de-minimis-covers-vat" -> coversVat = bool(value);
                     case "departure-lead-days" -> leadDays = Integer.parseInt(value);
                     case "party-fallback-name" -> fallback = value;
+                    case "eori-countries" -> customs = customs.withEoriCountries(list(value));
+                    case "fx-date" -> customs = customs.withFxDate(value.isEmpty() ? null : java.time.LocalDate.parse(value));
                     default -> {
                         if (key.startsWith(FX) && key.length() > FX.length()) {
                             if (fx == null) {
                                 fx = new TreeMap<>();
                             }
                             fx.put(key.substring(FX.length()), Double.parseDouble(value));
+                        } else if (key.startsWith(INVOICE_CURRENCY) && key.length() > INVOICE_CURRENCY.length()) {
+                            Map<String, String> currencies = new TreeMap<>(customs.invoiceCurrencies());
+                            currencies.put(key.substring(INVOICE_CURRENCY.length()), value);
+                            customs = customs.withInvoiceCurrencies(currencies);
+                        } else if (key.startsWith(OFFICE) && key.length() > OFFICE.length()) {
+                            Map<String, String> offices = new TreeMap<>(customs.officesOfEntry());
+                            offices.put(key.substring(OFFICE.length()), value);
+                            customs = customs.withOfficesOfEntry(offices);
+                        } else if (key.startsWith(UNION) && key.length() > UNION.length()) {
+                            if (unions == null) {
+                                unions = new TreeMap<>();
+                            }
+                            Set<String> members = list(value);
+                            if (!members.isEmpty()) {
+                                unions.put(key.substring(UNION.length()), members);
+                            }
+                            CustomsRules.countries(members); // the codes, checked here to name this key
                         } else if (key.startsWith(PARTY) && key.lastIndexOf('.') > PARTY.length()) {
                             int dot = key.lastIndexOf('.');
                             String warehouse = key.substring(PARTY.length(), dot);
                             String field = key.substring(dot + 1);
-                            if (!Set.of("name", "address", "country", "tax-id").contains(field)) {
+                            if (!PARTY_FIELDS.contains(field)) {
                                 throw new IllegalArgumentException("unknown party field '" + field + "'");
                             }
                             partyFields.computeIfAbsent(warehouse, w -> new TreeMap<>()).put(field, value);
@@ -92,7 +128,7 @@ public final class TradeRulesSettings {
                         }
                     }
                 }
-            } catch (IllegalArgumentException ex) {
+            } catch (IllegalArgumentException | java.time.DateTimeException ex) {
                 throw new ConfigurationException("Trade configuration " + PREFIX + key + "=" + value + ": "
                         + ex.getMessage());
             }
@@ -104,14 +140,15 @@ public final class TradeRulesSettings {
             Map<String, Party> parties = new TreeMap<>();
             for (Map.Entry<String, Map<String, String>> p : partyFields.entrySet()) {
                 Map<String, String> f = p.getValue();
-                if (!f.containsKey("name")) {
-                    throw new ConfigurationException("Trade configuration: " + PREFIX + PARTY + p.getKey()
-                            + ".name is missing");
-                }
-                parties.put(p.getKey(), new Party(f.get("name"), f.get("address"), f.get("country"), f.get("tax-id")));
+                parties.put(p.getKey(), new Party(f.get("name"), f.getOrDefault("street", f.get("address")),
+                        f.get("city"), f.get("postal-code"), f.get("country"), f.get("vat-number"), f.get("eori"),
+                        f.get("tax-id")));
+            }
+            if (unions != null) {
+                customs = customs.withUnions(unions);
             }
             return new TradeRules(base, fx, blocked, eccns, un, eei, eeiCur, eeiOrigin, factor, coversVat, leadDays,
-                    parties, fallback);
+                    parties, fallback, customs);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("Trade configuration: " + e.getMessage());
         }

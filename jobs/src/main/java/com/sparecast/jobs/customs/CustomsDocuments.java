@@ -11,6 +11,8 @@ import com.sparecast.jobs.format.Templates;
 import com.sparecast.models.logistics.Formats;
 import com.sparecast.models.logistics.Shipment;
 import com.sparecast.models.logistics.ShipmentLine;
+import com.sparecast.models.trade.CustomsRegime;
+import com.sparecast.models.trade.DangerousGoods;
 import com.sparecast.models.trade.Parties;
 import com.sparecast.models.trade.Party;
 
@@ -20,27 +22,46 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The customs documents of one shipment, for {@code customs/<shipment_id>/}: a commercial
- * invoice and a packing list, each as printable HTML and as JSON carrying the same fields.
+ * The customs documents of one shipment, for {@code customs/<shipment_id>/}: for an export
+ * ({@code customs_regime} EXPORT) a commercial invoice and a packing list; for a movement inside a
+ * customs union (INTRA_UNION) or a country (DOMESTIC) a delivery note and a packing list. Each as
+ * printable HTML and as JSON carrying the same fields.
  *
  * <p>Pure functions: they return text and write nothing. The HTML comes from
  * {@code templates/customs/document.mustache}: self-contained (inline CSS, no script, no external
- * resource), every value HTML-escaped by the template engine. Both documents carry
- * every column of the shipment's row in {@code plans/shipments.csv} and of its lines' rows in
- * {@code plans/shipment_lines.csv} (plus the shipment's origin country, who pays duties, net
- * weight and each line's gross weight), and the exporter and importer. JSON keys are the contract's
- * column names; money and weights are JSON numbers with 2 and 3 decimals, dates ISO strings.
+ * resource), every value HTML-escaped by the template engine. The documents carry the columns of
+ * the shipment's row in {@code plans/shipments.csv} and of its lines' rows in
+ * {@code plans/shipment_lines.csv} that a broker files (plus the shipment's origin country, who
+ * pays duties, net weight and each line's gross weight), and the exporter and importer with their
+ * address and tax ids; never the internal status and hold reason. A delivery note carries no
+ * duty, VAT or EEI. JSON keys are the contract's column names; money and weights are JSON numbers
+ * with 2 and 3 decimals, dates ISO strings.
  *
  * <p>Pass the lines the shipment carries ({@code ShipmentPlan.documentLines(shipment)}): its
- * READY lines. A HOLD shipment's documents show an "on hold" banner and each line's reason.
+ * READY lines. A HOLD shipment's documents show an "on hold" banner; its reasons are in the plan.
  */
 public final class CustomsDocuments {
 
-    /** File names of the four documents in a shipment's folder, in {@link #render} order. */
+    /** File names of the four documents of an export, in {@link #render} order. */
     public static final List<String> FILE_NAMES = List.of(
             "commercial_invoice.html", "commercial_invoice.json", "packing_list.html", "packing_list.json");
+
+    /** File names of the four documents of an intra-union or domestic movement, in {@link #render} order. */
+    public static final List<String> DELIVERY_FILE_NAMES = List.of(
+            "delivery_note.html", "delivery_note.json", "packing_list.html", "packing_list.json");
+
+    /** Why the goods move: a transfer between warehouses of one company group, nothing is sold. */
+    static final String REASON_FOR_EXPORT = "Intra-company stock transfer, no sale";
+    /** Nothing is paid for a transfer; the values are for customs purposes only. */
+    static final String TERMS_OF_PAYMENT = "No charge, value for customs purposes only";
+    /** The related-party statement (WTO Customs Valuation Agreement, Art. 15.4; UCC Art. 127 IA). */
+    static final String RELATED_PARTIES = "Exporter and importer are related parties (one company group); "
+            + "the declared values are the group's cost and are not influenced by the relationship";
+    /** Every line counts pieces (UN/ECE Recommendation 20 code PCE). */
+    static final String UNIT_OF_MEASURE = "PCE";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -52,7 +73,8 @@ public final class CustomsDocuments {
     /** The kind of document. */
     enum Kind {
         COMMERCIAL_INVOICE("commercial_invoice", "Commercial invoice", "CI-"),
-        PACKING_LIST("packing_list", "Packing list", "PL-");
+        PACKING_LIST("packing_list", "Packing list", "PL-"),
+        DELIVERY_NOTE("delivery_note", "Delivery note", "DN-");
 
         final String key;
         final String title;
@@ -81,14 +103,32 @@ public final class CustomsDocuments {
         }
     }
 
-    /** All four documents by file name ({@link #FILE_NAMES}), in a stable order. */
+    /**
+     * All four documents by file name, in a stable order: {@link #FILE_NAMES} for an export,
+     * {@link #DELIVERY_FILE_NAMES} otherwise.
+     */
     public static Map<String, String> render(Shipment shipment, List<ShipmentLine> lines, Parties parties) {
+        Kind first = exported(shipment) ? Kind.COMMERCIAL_INVOICE : Kind.DELIVERY_NOTE;
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(FILE_NAMES.get(0), commercialInvoiceHtml(shipment, lines, parties));
-        files.put(FILE_NAMES.get(1), commercialInvoiceJson(shipment, lines, parties));
-        files.put(FILE_NAMES.get(2), packingListHtml(shipment, lines, parties));
-        files.put(FILE_NAMES.get(3), packingListJson(shipment, lines, parties));
+        files.put(first.key + ".html", html(first, shipment, lines, parties));
+        files.put(first.key + ".json", json(first, shipment, lines, parties));
+        files.put(Kind.PACKING_LIST.key + ".html", packingListHtml(shipment, lines, parties));
+        files.put(Kind.PACKING_LIST.key + ".json", packingListJson(shipment, lines, parties));
         return files;
+    }
+
+    /** The delivery note (intra-union or domestic movement) as printable HTML. */
+    public static String deliveryNoteHtml(Shipment shipment, List<ShipmentLine> lines, Parties parties) {
+        return html(Kind.DELIVERY_NOTE, shipment, lines, parties);
+    }
+
+    /** The delivery note as JSON, with the fields of its HTML. */
+    public static String deliveryNoteJson(Shipment shipment, List<ShipmentLine> lines, Parties parties) {
+        return json(Kind.DELIVERY_NOTE, shipment, lines, parties);
+    }
+
+    private static boolean exported(Shipment s) {
+        return CustomsRegime.EXPORT.name().equals(s.customsRegime());
     }
 
     /** The commercial invoice as printable HTML. */
@@ -114,27 +154,40 @@ public final class CustomsDocuments {
     // ---- the fields, shared by HTML and JSON ----
 
     static List<Field> shipmentFields(Shipment s) {
-        return List.of(
+        List<Field> fields = new ArrayList<>(List.of(
                 Field.text("shipment_id", "Shipment", s.shipmentId()),
+                Field.text("customs_regime", "Customs regime", s.customsRegime()),
                 Field.text("origin_warehouse", "Origin warehouse", s.originWarehouse()),
                 Field.text("origin_country", "Country of export", s.originCountry()),
                 Field.text("destination_warehouse", "Destination warehouse", s.destinationWarehouse()),
                 Field.text("destination_country", "Country of destination", s.destinationCountry()),
                 Field.text("mode", "Mode of transport", s.mode()),
-                Field.text("incoterm", "Incoterm", s.incoterm()),
-                Field.text("duties_paid_by", "Duties and taxes paid by", s.dutiesPaidBy()),
+                Field.text("incoterm", "Incoterm (Incoterms 2020)", s.incoterm()),
+                Field.text("incoterm_place", "Named place", s.incotermPlace()),
                 Field.text("ship_date", "Ship date", s.shipDate().toString()),
                 Field.text("expected_arrival", "Expected arrival", s.expectedArrival().toString()),
                 Field.number("lines", "Lines", s.lines(), Integer.toString(s.lines())),
                 Field.amount("total_value", "Total value", Numbers.money(s.totalValue())),
                 Field.text("currency", "Currency", s.currency()),
+                Field.number("fx_rate", "Exchange rate (base per unit)", s.fxRate(), Formats.rate(s.fxRate())),
+                Field.text("fx_date", "Exchange rates of", s.fxDate().toString()),
                 Field.amount("net_weight_kg", "Net weight (kg)", Numbers.kg(s.netWeightKg())),
                 Field.amount("gross_weight_kg", "Gross weight (kg)", Numbers.kg(s.grossWeightKg())),
-                Field.amount("estimated_duty", "Estimated duty", Numbers.money(s.estimatedDuty())),
-                Field.amount("estimated_vat", "Estimated VAT", Numbers.money(s.estimatedVat())),
-                new Field("eei_required", "EEI required", s.eeiRequired(), yesNo(s.eeiRequired()), false),
-                new Field("dangerous_goods", "Dangerous goods", s.dangerousGoods(), yesNo(s.dangerousGoods()), false),
-                Field.text("status", "Status", s.status()));
+                new Field("dangerous_goods", "Dangerous goods", s.dangerousGoods(), yesNo(s.dangerousGoods()), false)));
+        fields.add(Field.text("reason_for_export", exported(s) ? "Reason for export" : "Reason for movement",
+                REASON_FOR_EXPORT));
+        fields.add(Field.text("terms_of_payment", "Terms of payment", TERMS_OF_PAYMENT));
+        fields.add(new Field("related_parties", "Related parties", true, RELATED_PARTIES, false));
+        if (exported(s)) {
+            if (!s.officeOfEntry().isEmpty()) {
+                fields.add(Field.text("office_of_entry", "Office of entry", s.officeOfEntry()));
+            }
+            fields.add(Field.text("duties_paid_by", "Duties and taxes paid by", s.dutiesPaidBy()));
+            fields.add(Field.amount("estimated_duty", "Estimated duty", Numbers.money(s.estimatedDuty())));
+            fields.add(Field.amount("estimated_vat", "Estimated VAT", Numbers.money(s.estimatedVat())));
+            fields.add(new Field("eei_required", "EEI required", s.eeiRequired(), yesNo(s.eeiRequired()), false));
+        }
+        return fields;
     }
 
     static List<Field> lineFields(Kind kind, ShipmentLine l) {
@@ -144,6 +197,14 @@ public final class CustomsDocuments {
         Field hs = Field.text("hs_code", "HS code", l.hsCode());
         Field origin = Field.text("origin_country", "Origin", l.originCountry());
         Field qty = Field.number("quantity", "Qty", l.quantity(), Long.toString(l.quantity()));
+        Field unitOfMeasure = Field.text("unit_of_measure", "Unit", UNIT_OF_MEASURE);
+        Optional<DangerousGoods.Entry> dgEntry = l.dangerousGoods().isEmpty() ? Optional.empty()
+                : DangerousGoods.standard().lookup(l.dangerousGoods());
+        Field dgName = Field.text("dg_proper_shipping_name", "DG proper shipping name",
+                dgEntry.map(DangerousGoods.Entry::properShippingName).orElse(""));
+        Field dgClass = Field.text("dg_class", "DG class", dgEntry.map(DangerousGoods.Entry::hazardClass).orElse(""));
+        Field dgPi = Field.text("dg_packing_instruction", "Packing instr.",
+                dgEntry.map(DangerousGoods.Entry::packingInstruction).orElse(""));
         Field unit = Field.number("unit_value", "Unit value", l.unitValue(), Formats.unitValue(l.unitValue()));
         Field value = Field.amount("line_value", "Line value", Numbers.money(l.lineValue()));
         Field currency = Field.text("currency", "Cur.", l.currency());
@@ -151,22 +212,28 @@ public final class CustomsDocuments {
         Field gross = Field.amount("gross_weight_kg", "Gross kg", Numbers.kg(l.grossWeightKg()));
         Field dg = Field.text("dangerous_goods", "DG (UN no.)", l.dangerousGoods());
         Field eccn = Field.text("eccn", "ECCN", l.eccn());
-        Field status = Field.text("status", "Status", l.status());
-        Field reason = Field.text("hold_reason", "Hold reason", l.holdReason());
+        Field sourceUnit = Field.number("source_unit_value", "Unit value (own cur.)", l.sourceUnitValue(),
+                Formats.unitValue(l.sourceUnitValue()));
+        Field sourceCurrency = Field.text("source_currency", "Own cur.", l.sourceCurrency());
+        Field fx = Field.number("fx_rate", "Rate", l.fxRate(), Formats.rate(l.fxRate()));
         if (kind == Kind.PACKING_LIST) {
-            return List.of(lineNo, partNo, description, qty, net, gross, dg, hs, origin, eccn,
-                    unit, value, currency, status, reason);
+            return List.of(lineNo, partNo, description, qty, unitOfMeasure, net, gross, dg, dgName, dgClass, dgPi, hs,
+                    origin, eccn, unit, value, currency);
         }
-        return List.of(lineNo, partNo, description, hs, origin, qty, unit, value, currency,
-                net, gross, dg, eccn, status, reason);
+        return List.of(lineNo, partNo, description, hs, origin, qty, unitOfMeasure, sourceUnit, sourceCurrency, fx,
+                unit, value, currency, net, gross, dg, dgName, dgClass, dgPi, eccn);
     }
 
     static List<Field> partyFields(Party p) {
         return List.of(
-                Field.text("name", "Name", p.name()),
-                Field.text("address", "Address", p.address()),
+                Field.text("legal_name", "Name", p.name()),
+                Field.text("street", "Street", p.street()),
+                Field.text("postal_code", "Postal code", p.postalCode()),
+                Field.text("city", "City", p.city()),
                 Field.text("country", "Country", p.country()),
-                Field.text("tax_id", "VAT / EORI", p.taxId()));
+                Field.text("vat_number", "VAT number", p.vatNumber()),
+                Field.text("eori", "EORI", p.eori()),
+                Field.text("tax_id", "Tax id", p.taxId()));
     }
 
     // ---- JSON ----
@@ -230,9 +297,10 @@ public final class CustomsDocuments {
 
     static String html(Kind kind, Shipment s, List<ShipmentLine> lines, Parties parties) {
         check(s, lines, parties);
+        boolean export = exported(s);
         List<PartyView> partyViews = List.of(
-                new PartyView("exporter", "Exporter", partyFields(parties.exporter())),
-                new PartyView("importer", "Importer", partyFields(parties.importer())));
+                new PartyView("exporter", export ? "Exporter" : "Consignor (supplier)", partyFields(parties.exporter())),
+                new PartyView("importer", export ? "Importer" : "Consignee (acquirer)", partyFields(parties.importer())));
         List<Field> header = lineFields(kind, lines.isEmpty() ? placeholder(s) : lines.get(0));
         List<LineView> rows = new ArrayList<>(lines.size());
         for (ShipmentLine l : lines) {
@@ -243,11 +311,23 @@ public final class CustomsDocuments {
         if (kind == Kind.COMMERCIAL_INVOICE) {
             totals = List.of(
                     new Total("Total value", Numbers.money(s.totalValue()).toPlainString() + " " + s.currency()),
+                    new Total("Exchange rates", exchangeRates(s, lines)),
                     new Total("Estimated duty", Numbers.money(s.estimatedDuty()).toPlainString() + " " + s.currency()),
                     new Total("Estimated VAT", Numbers.money(s.estimatedVat()).toPlainString() + " " + s.currency()),
-                    new Total("Terms of delivery", s.incoterm() + ", duties and taxes paid by " + s.dutiesPaidBy()));
+                    new Total("Terms of delivery", s.incoterm() + " " + s.incotermPlace()
+                            + " (Incoterms 2020), duties and taxes paid by " + s.dutiesPaidBy()));
             declaration = "We declare that the information on this invoice is true and correct, and that the "
                     + "goods are of the origin shown.";
+        } else if (kind == Kind.DELIVERY_NOTE) {
+            totals = List.of(
+                    new Total("Total value", Numbers.money(s.totalValue()).toPlainString() + " " + s.currency()),
+                    new Total("Exchange rates", exchangeRates(s, lines)),
+                    new Total("Terms of delivery", s.incoterm() + " " + s.incotermPlace() + " (Incoterms 2020)"));
+            declaration = CustomsRegime.INTRA_UNION.name().equals(s.customsRegime())
+                    ? "Transfer of own goods to another member state of the customs union: no customs declaration, "
+                    + "no duty; an intra-community supply exempt from VAT (Council Directive 2006/112/EC, "
+                    + "Art. 17 and 138), declared by the consignee as an intra-community acquisition."
+                    : "Transfer of own goods within one country: no customs formalities.";
         } else {
             totals = List.of(
                     new Total("Net weight", Numbers.kg(s.netWeightKg()).toPlainString() + " kg"),
@@ -260,9 +340,22 @@ public final class CustomsDocuments {
                 header, rows, totals, declaration));
     }
 
+    /** {@code "1 EUR = 0.850394 GBP; 1 USD = 0.787402 GBP (rates of 2026-11-20)"}: each converted currency once. */
+    static String exchangeRates(Shipment s, List<ShipmentLine> lines) {
+        java.util.TreeMap<String, String> rates = new java.util.TreeMap<>();
+        for (ShipmentLine l : lines) {
+            if (!l.sourceCurrency().equals(l.currency())) {
+                rates.put(l.sourceCurrency(), "1 " + l.sourceCurrency() + " = " + Formats.rate(l.fxRate()) + " "
+                        + l.currency());
+            }
+        }
+        return (rates.isEmpty() ? "none, every line in " + s.currency() : String.join("; ", rates.values()))
+                + " (rates of " + s.fxDate() + ")";
+    }
+
     private static ShipmentLine placeholder(Shipment s) {
         return new ShipmentLine(s.shipmentId(), 0, "", "", "", "", 0, BigDecimal.ZERO, BigDecimal.ZERO, "",
-                BigDecimal.ZERO, "", "", Shipment.READY, "", BigDecimal.ZERO);
+                BigDecimal.ZERO, "", "", Shipment.READY, "", BigDecimal.ZERO, null, null, null);
     }
 
     private static void check(Shipment shipment, List<ShipmentLine> lines, Parties parties) {

@@ -60,10 +60,11 @@ final class MasterDataWriter {
                 csv.row((Object[]) row);
             }
         }
-        try (CsvFile csv = new CsvFile(master, "warehouses.csv", "warehouse_id", "region", "country", "role")) {
-            csv.row(World.CENTRAL_WAREHOUSE, World.CENTRAL_REGION, World.CENTRAL_COUNTRY, "CENTRAL");
+        try (CsvFile csv = new CsvFile(master, "warehouses.csv", "warehouse_id", "region", "country", "role",
+                "legal_name", "street", "city", "postal_code", "vat_number", "eori", "tax_id")) {
+            warehouseRow(csv, World.CENTRAL_WAREHOUSE, World.CENTRAL_REGION, World.CENTRAL_COUNTRY, "CENTRAL");
             World.REGIONS.stream().sorted(Comparator.comparing(World.Region::warehouseId))
-                    .forEach(r -> csv.row(r.warehouseId(), r.id(), r.warehouseCountry(), "REGIONAL"));
+                    .forEach(r -> warehouseRow(csv, r.warehouseId(), r.id(), r.warehouseCountry(), "REGIONAL"));
         }
         try (CsvFile csv = new CsvFile(master, "lanes.csv", "origin_warehouse", "destination_warehouse", "mode",
                 "transit_days_mean", "transit_days_sd", "customs_days_mean", "customs_days_sd", "incoterm",
@@ -232,5 +233,12 @@ final class MasterDataWriter {
                 i = j;
             }
         }
+    }
+
+    /** A row of warehouses.csv with the warehouse's party of record ({@link World#PARTIES}). */
+    private static void warehouseRow(CsvFile csv, String id, String region, String country, String role) {
+        World.PartyOfRecord p = World.PARTIES.get(id);
+        csv.row(id, region, country, role, p.legalName(), p.street(), p.city(), p.postalCode(), p.vatNumber(),
+                p.eori(), p.taxId());
     }
 }

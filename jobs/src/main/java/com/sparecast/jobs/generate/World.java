@@ -38,6 +38,35 @@ final class World {
     static final String CENTRAL_COUNTRY = "NL";
     static final String CENTRAL_REGION = "EU-WEST";
 
+    /**
+     * The party of record of a warehouse, as the optional columns of {@code warehouses.csv} give it.
+     * Invented names, addresses and numbers (numbers of the right shape, not registered ones).
+     */
+    record PartyOfRecord(String legalName, String street, String city, String postalCode, String vatNumber,
+                         String eori, String taxId) {
+    }
+
+    /**
+     * Parties of record by warehouse id. Two gaps, on purpose: WH-BR has no tax id (CNPJ), so its
+     * export shipments are held MISSING_PARTY_DATA; WH-JP has no VAT number, which an export to
+     * Japan does not need (its corporate number is the tax id).
+     */
+    static final java.util.Map<String, PartyOfRecord> PARTIES = java.util.Map.of(
+            "DC-NL", new PartyOfRecord("Sparecast Nederland B.V.", "Havenweg 12", "Venlo", "5928 NL",
+                    "NL812345678B01", "NL812345678", ""),
+            "WH-DE", new PartyOfRecord("Sparecast Deutschland GmbH", "Logistikring 4", "Duisburg", "47053",
+                    "DE312345678", "DE4123456789012", ""),
+            "WH-SE", new PartyOfRecord("Sparecast Sverige AB", "Lagervägen 7", "Jönköping", "553 03",
+                    "SE556123456701", "SE5561234567", ""),
+            "WH-GB", new PartyOfRecord("Sparecast UK Ltd", "3 Dock Road", "Tilbury", "RM18 7BX",
+                    "GB123456789", "GB123456789000", ""),
+            "WH-US", new PartyOfRecord("Sparecast Inc.", "2200 Commerce Parkway", "Memphis", "38118",
+                    "", "", "12-3456789"),
+            "WH-JP", new PartyOfRecord("Sparecast Japan K.K.", "2-1 Haneda Airport", "Tokyo", "144-0041",
+                    "", "", "1234567890123"),
+            "WH-BR", new PartyOfRecord("Sparecast do Brasil Ltda.", "Rodovia Helio Smidt s/n", "Guarulhos",
+                    "07190-100", "", "", ""));
+
     /** A lane from the central warehouse; decimals as written to {@code lanes.csv}. */
     record Lane(String destination, String mode, String transitMean, String transitSd,
                 String customsMean, String customsSd, String incoterm, String departureWeekdays,

@@ -3,6 +3,7 @@ package com.sparecast.jobs.input;
 import com.sparecast.jobs.format.Numbers;
 import com.sparecast.jobs.input.MasterTable.MasterRow;
 import com.sparecast.jobs.storage.Storage;
+import com.sparecast.models.trade.Party;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -38,11 +39,26 @@ public record MasterData(
                        String supersededBy, String eccn) implements Serializable {
     }
 
-    /** A row of warehouses.csv. */
-    public record Warehouse(String warehouseId, String region, String country, String role) implements Serializable {
+    /**
+     * A row of warehouses.csv, with its party of record (the optional columns legal_name, street,
+     * city, postal_code, vat_number, eori, tax_id; empty when absent).
+     */
+    public record Warehouse(String warehouseId, String region, String country, String role, String legalName,
+                            String street, String city, String postalCode, String vatNumber, String eori,
+                            String taxId) implements Serializable {
+
+        /** A warehouse without a party of record. */
+        public Warehouse(String warehouseId, String region, String country, String role) {
+            this(warehouseId, region, country, role, "", "", "", "", "", "", "");
+        }
 
         public boolean isCentral() {
             return "CENTRAL".equals(role);
+        }
+
+        /** The warehouse's party of record, as customs documents name it. */
+        public Party party() {
+            return new Party(legalName, street, city, postalCode, country, vatNumber, eori, taxId);
         }
     }
 
@@ -106,7 +122,11 @@ public record MasterData(
         Map<String, Warehouse> warehouses = new TreeMap<>();
         for (Warehouse warehouse : loader.rows(MasterTable.read(storage, folder, "warehouses", WAREHOUSE_COLUMNS, true),
                 "warehouses", row -> new Warehouse(loader.identifier(row, "warehouse_id"), loader.text(row, "region"),
-                        loader.text(row, "country"), loader.code(row, "role", Set.of("CENTRAL", "REGIONAL"))))) {
+                        loader.text(row, "country"), loader.code(row, "role", Set.of("CENTRAL", "REGIONAL")),
+                        loader.partyText(row, "legal_name"), loader.partyText(row, "street"),
+                        loader.partyText(row, "city"), loader.partyText(row, "postal_code"),
+                        loader.taxNumber(row, "vat_number", VAT_NUMBER), loader.taxNumber(row, "eori", EORI),
+                        loader.taxNumber(row, "tax_id", TAX_ID)))) {
             warehouses.putIfAbsent(warehouse.warehouseId(), warehouse);
         }
         List<Lane> lanes = loader.rows(MasterTable.read(storage, folder, "lanes", LANE_COLUMNS, true), "lanes", row -> new Lane(
@@ -199,6 +219,15 @@ public record MasterData(
     private static final java.util.regex.Pattern DECIMAL =
             java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]{1,3})?|\\.[0-9]+");
 
+    /** A VAT identification number: two letters (the country prefix), then 2 to 13 letters or digits. */
+    static final java.util.regex.Pattern VAT_NUMBER = java.util.regex.Pattern.compile("[A-Z]{2}[0-9A-Z]{2,13}");
+    /** An EORI number: two letters (the issuing country), then 1 to 15 letters or digits. */
+    static final java.util.regex.Pattern EORI = java.util.regex.Pattern.compile("[A-Z]{2}[0-9A-Z]{1,15}");
+    /** A tax id (EIN {@code 12-3456789}, CNPJ {@code 12.345.678/0001-95}): letters, digits, {@code . / -}. */
+    static final java.util.regex.Pattern TAX_ID = java.util.regex.Pattern.compile("[0-9A-Za-z][0-9A-Za-z./-]{0,29}");
+    /** Longest name or address text of a party of record. */
+    static final int MAX_PARTY_TEXT = 200;
+
     /** Longest transit or customs time a lane may state, in days (ten years). */
     static final int MAX_DAYS = 3650;
 
@@ -257,6 +286,30 @@ public record MasterData(
             String problem = Identifiers.problem(value);
             if (problem != null) {
                 throw new BadValue(column, RejectReason.BAD_IDENTIFIER, column + " " + problem);
+            }
+            return value;
+        }
+
+        /** An optional name or address text of a party of record: printable, at most {@link #MAX_PARTY_TEXT}. */
+        String partyText(MasterRow row, String column) {
+            String value = row.get(column);
+            if (value.length() > MAX_PARTY_TEXT) {
+                throw new BadValue(column, RejectReason.OUT_OF_RANGE, column + " is " + value.length()
+                        + " characters long (at most " + MAX_PARTY_TEXT + ")");
+            }
+            if (value.chars().anyMatch(Character::isISOControl)) {
+                throw new BadValue(column, RejectReason.OUT_OF_RANGE, column + " '" + Identifiers.printable(value)
+                        + "' holds control characters");
+            }
+            return value;
+        }
+
+        /** An optional VAT number, EORI or tax id: empty, or matching {@code format}. */
+        String taxNumber(MasterRow row, String column, java.util.regex.Pattern format) {
+            String value = row.get(column);
+            if (!value.isEmpty() && !format.matcher(value).matches()) {
+                throw new BadValue(column, RejectReason.BAD_IDENTIFIER, column + " '" + Identifiers.printable(value)
+                        + "' is not of the form " + format.pattern());
             }
             return value;
         }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sparecast.jobs.HeadlessChromium;
 import com.sparecast.jobs.TestInputs;
 import com.sparecast.jobs.cli.StatusCommand;
@@ -83,10 +85,17 @@ class NightlyJobIT {
         }
         // One restock file per warehouse of warehouses.csv, with exactly the contract's columns.
         RestockChecks.check(input, published);
-        // Every shipment folder has its documents.
+        // Every shipment folder has its documents: a commercial invoice for an export, a delivery note inside the EU.
+        Map<String, String> regimes = new java.util.TreeMap<>();
+        for (Map<String, String> s : shipmentRows(published)) {
+            regimes.put(s.get("shipment_id"), s.get("customs_regime"));
+        }
         try (Stream<Path> shipments = Files.list(published.resolve("customs"))) {
             for (Path shipment : shipments.toList()) {
-                assertTrue(Files.isRegularFile(shipment.resolve("commercial_invoice.html")), shipment.toString());
+                String first = "EXPORT".equals(regimes.get(shipment.getFileName().toString()))
+                        ? "commercial_invoice" : "delivery_note";
+                assertTrue(Files.isRegularFile(shipment.resolve(first + ".html")), shipment.toString());
+                assertTrue(Files.isRegularFile(shipment.resolve(first + ".json")), shipment.toString());
                 assertTrue(Files.isRegularFile(shipment.resolve("packing_list.json")), shipment.toString());
             }
         }
@@ -181,13 +190,66 @@ class NightlyJobIT {
         assertTrue(lines.stream().anyMatch(l -> l.contains("DANGEROUS_GOODS_ON_PASSENGER_AIR")), "a hold for UN3480/UN3090");
         assertTrue(lines.stream().anyMatch(l -> l.contains(",READY,")), "the rest ships");
 
+        // The lanes to Germany and Sweden stay inside the EU: no duty, no VAT estimate, no EEI, a delivery note.
+        // WH-BR's party of record has no tax id (the generator's gap): its export is held.
+        ObjectMapper json = new ObjectMapper();
+        String firstReadyExport = null;
+        for (Map<String, String> s : shipmentRows(published)) {
+            String id = s.get("shipment_id");
+            Path folder = published.resolve("customs").resolve(id);
+            if (List.of("WH-DE", "WH-SE").contains(s.get("destination_warehouse"))) {
+                assertEquals("INTRA_UNION", s.get("customs_regime"), id);
+                assertEquals("0.00", s.get("estimated_duty"), id);
+                assertEquals("0.00", s.get("estimated_vat"), id);
+                assertEquals("false", s.get("eei_required"), id);
+                JsonNode note = json.readTree(folder.resolve("delivery_note.json").toFile());
+                assertFalse(note.get("exporter").get("vat_number").asText().isEmpty(), id);
+                assertFalse(note.get("importer").get("vat_number").asText().isEmpty(), id);
+                assertFalse(Files.exists(folder.resolve("commercial_invoice.json")), id);
+            } else {
+                assertEquals("EXPORT", s.get("customs_regime"), id);
+            }
+            if (s.get("destination_warehouse").equals("WH-BR")) {
+                assertEquals("HOLD", s.get("status"), id);
+                assertTrue(lines.stream().filter(l -> l.startsWith(id + ","))
+                        .allMatch(l -> l.contains("MISSING_PARTY_DATA: warehouse WH-BR (importer) has no tax_id")), id);
+            }
+            if (s.get("customs_regime").equals("EXPORT") && s.get("status").equals("READY")) {
+                firstReadyExport = firstReadyExport == null ? id : firstReadyExport;
+                JsonNode invoice = json.readTree(folder.resolve("commercial_invoice.json").toFile());
+                for (String role : List.of("exporter", "importer")) {
+                    JsonNode party = invoice.get(role);
+                    for (String field : List.of("legal_name", "street", "city", "postal_code", "country")) {
+                        assertFalse(party.get(field).asText().isEmpty(), id + " " + role + " " + field);
+                    }
+                    assertFalse(party.get("eori").asText().isEmpty() && party.get("tax_id").asText().isEmpty(),
+                            id + " " + role + " has neither EORI nor tax id");
+                }
+                assertFalse(invoice.get("shipment").has("status"), id);
+            }
+        }
+        assertTrue(firstReadyExport != null, "a READY export");
+        // Battery lines on the documents carry the dangerous goods table's name, class and packing instruction.
+        int dangerousLines = 0;
+        try (Stream<Path> folders = Files.list(published.resolve("customs"))) {
+            for (Path folder : folders.toList()) {
+                JsonNode packing = json.readTree(folder.resolve("packing_list.json").toFile());
+                for (JsonNode line : packing.get("lines")) {
+                    if (!line.get("dangerous_goods").asText().isEmpty()) {
+                        dangerousLines++;
+                        assertEquals("9", line.get("dg_class").asText(), folder.toString());
+                        assertFalse(line.get("dg_proper_shipping_name").asText().isEmpty(), folder.toString());
+                        assertFalse(line.get("dg_packing_instruction").asText().isEmpty(), folder.toString());
+                    }
+                }
+            }
+        }
+        assertTrue(dangerousLines > 0, "a battery line on a document");
+
         HeadlessChromium chromium = HeadlessChromium.find(temp.resolve("chromium"));
         Assumptions.assumeTrue(chromium != null, "chromium is not installed");
-        Path shipment;
-        try (Stream<Path> folders = Files.list(published.resolve("customs"))) {
-            shipment = folders.sorted().findFirst().orElseThrow();
-        }
-        String id = shipment.getFileName().toString();
+        Path shipment = published.resolve("customs").resolve(firstReadyExport);
+        String id = firstReadyExport;
         Path invoice = shipment.resolve("commercial_invoice.html");
         BufferedImage image = chromium.screenshot(invoice, temp.resolve("invoice.png"), 1200, 1600);
         assertTrue(HeadlessChromium.distinctColours(image) > 16, "the invoice renders blank");
@@ -198,6 +260,22 @@ class NightlyJobIT {
         for (String part : readyParts) {
             assertTrue(dom.contains("data-part-no=\"" + part + "\""), part + " is not on the invoice of " + id);
         }
+    }
+
+    /** The rows of plans/shipments.csv as column-to-value maps (no value there holds a comma). */
+    private static List<Map<String, String>> shipmentRows(Path published) throws IOException {
+        List<String> rows = Files.readAllLines(published.resolve("plans/shipments.csv"), StandardCharsets.UTF_8);
+        String[] header = rows.get(0).replace("\uFEFF", "").split(",", -1);
+        List<Map<String, String>> out = new ArrayList<>();
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",", -1);
+            Map<String, String> m = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                m.put(header[i], cells[i]);
+            }
+            out.add(m);
+        }
+        return out;
     }
 
     /**

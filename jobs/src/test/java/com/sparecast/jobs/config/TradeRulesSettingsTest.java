@@ -57,16 +57,54 @@ class TradeRulesSettingsTest {
                 "Trade configuration sparecast.trade.de-minimis-covers-vat=yes: expected true or false");
         assertMessage("sparecast.trade.party.X.phone", "123",
                 "Trade configuration sparecast.trade.party.X.phone=123: unknown party field 'phone'");
-        assertMessage("sparecast.trade.party.X.address", "somewhere",
-                "Trade configuration: sparecast.trade.party.X.name is missing");
+        assertMessage("sparecast.trade.customs-union.EU", "NL,XX1",
+                "Trade configuration sparecast.trade.customs-union.EU=NL,XX1: 'XX1' is not an ISO 3166-1 alpha-2 country code");
+        assertMessage("sparecast.trade.invoice-currency.SE", "euro",
+                "Trade configuration sparecast.trade.invoice-currency.SE=euro: invoice currency of SE 'euro' is not an ISO 4217 code");
+        assertMessage("sparecast.trade.fx-date", "19.11.2026",
+                "Trade configuration sparecast.trade.fx-date=19.11.2026: Text '19.11.2026' could not be parsed at index 0");
+        assertMessage("sparecast.trade.eori-countries", "GB;U",
+                "Trade configuration sparecast.trade.eori-countries=GB;U: 'U' is not an ISO 3166-1 alpha-2 country code");
     }
 
     @Test
     void aBrokenRuleIsReportedAsTheRulesSayIt() {
         assertMessage("sparecast.trade.gross-weight-factor", "0.9",
                 "Trade configuration: gross weight factor must be finite and >= 1, got 0.9");
-        assertMessage("sparecast.trade.party.X.name", " ",
-                "Trade configuration: party name must not be blank, got ''");
+    }
+
+    /*
+     * Unions: the defaults file names the EU-27; a second union adds to it, an empty list removes
+     * one. Party fields override the warehouse's columns one by one.
+     */
+    @Test
+    void customsUnionsAndPartiesOfRecord() {
+        TradeRules both = TradeRulesSettings.of(Settings.withOverrides(Map.of(
+                "sparecast.trade.customs-union.MERCOSUR", "BR,AR,PY,UY",
+                "sparecast.trade.party.WH-BR.tax-id", "12.345.678/0001-95",
+                "sparecast.trade.party.WH-BR.postal-code", "07190-100")));
+        assertEquals(Set.of("EU", "MERCOSUR"), both.customs().unions().keySet());
+        assertEquals(27, both.customs().unions().get("EU").size());
+        assertEquals(com.sparecast.models.trade.CustomsRegime.INTRA_UNION, both.regime("BR", "AR"));
+        assertEquals(com.sparecast.models.trade.CustomsRegime.INTRA_UNION, both.regime("NL", "SE"));
+        assertEquals(new Party("", "", "", "07190-100", "", "", "", "12.345.678/0001-95"), both.partyOf("WH-BR", "BR"));
+        // invoice currencies: the destination's own (SE: SEK, JP: JPY), unless configured
+        assertEquals("SEK", both.invoiceCurrency("SE"));
+        assertEquals("JPY", both.invoiceCurrency("jp"));
+        TradeRules inEur = TradeRulesSettings.of(Settings.withOverrides(Map.of(
+                "sparecast.trade.invoice-currency.SE", "EUR", "sparecast.trade.fx-date", "2026-11-19")));
+        assertEquals("EUR", inEur.invoiceCurrency("SE"));
+        TradeRules office = TradeRulesSettings.of(Settings.withOverrides(Map.of(
+                "sparecast.trade.office-of-entry.us", "5301 Houston")));
+        assertEquals("5301 Houston", office.customs().officeOfEntry("US"));
+        assertEquals("", office.customs().officeOfEntry("GB"));
+        assertEquals(java.time.LocalDate.of(2026, 11, 19), inEur.customs().fxDate());
+        // a currency without a rate: the base currency (RUB is not in the default table)
+        assertEquals("USD", inEur.invoiceCurrency("RU"));
+        TradeRules noEu = TradeRulesSettings.of(Settings.withOverrides(Map.of("sparecast.trade.customs-union.EU", "")));
+        assertEquals(com.sparecast.models.trade.CustomsRegime.EXPORT, noEu.regime("NL", "SE"));
+        assertEquals(Set.of(), noEu.customs().unions().keySet());
+        assertEquals(28, noEu.customs().eoriCountries().size());
     }
 
     private static void assertMessage(String key, String value, String message) {

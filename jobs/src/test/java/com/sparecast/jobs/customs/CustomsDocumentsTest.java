@@ -36,28 +36,90 @@ class CustomsDocumentsTest {
         assertEquals(4, plan.linesOf(shipment.shipmentId()).size());
     }
 
+    /*
+     * The invoice prints each line's own unit value, currency and rate beside the converted ones,
+     * the rates with their date, and a total equal to the sum of the printed line values:
+     * 316.80 + 160.16 + 22.00 = 498.96 GBP.
+     */
     @Test
-    void jsonCarriesEveryContractColumnOfShipmentAndLines() throws Exception {
+    void theInvoicePrintsTheRatesAndATotalOfItsLines() throws Exception {
+        JsonNode invoice = new ObjectMapper().readTree(CustomsDocuments.commercialInvoiceJson(shipment, lines, parties));
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (JsonNode line : invoice.get("lines")) {
+            assertEquals("GBP", line.get("currency").asText());
+            assertEquals("EUR", line.get("source_currency").asText());
+            assertEquals(0, new java.math.BigDecimal("0.88").compareTo(line.get("fx_rate").decimalValue()));
+            sum = sum.add(line.get("line_value").decimalValue());
+        }
+        assertEquals(new java.math.BigDecimal("498.96"), sum);
+        assertTrue(CustomsDocuments.commercialInvoiceJson(shipment, lines, parties).contains("\"fx_rate\" : 0.880000,"));
+        assertEquals(0, sum.compareTo(invoice.get("shipment").get("total_value").decimalValue()));
+        String html = CustomsDocuments.commercialInvoiceHtml(shipment, lines, parties);
+        assertTrue(html.contains("1 EUR &#61; 0.880000 GBP (rates of 2026-11-22)"), html);
+        assertTrue(html.contains("498.96 GBP"), html);
+    }
+
+    /*
+     * What a broker looks for: DDP with its named place (the importer's city, Tilbury, GB), the
+     * reason for export, terms of payment, the related-party statement, unit of measure and
+     * country of origin per line; the office of entry where configured (here: none, so absent).
+     */
+    @Test
+    void theInvoiceCarriesWhatABrokerLooksFor() throws Exception {
+        JsonNode invoice = new ObjectMapper().readTree(CustomsDocuments.commercialInvoiceJson(shipment, lines, parties));
+        JsonNode s = invoice.get("shipment");
+        assertEquals("DDP", s.get("incoterm").asText());
+        assertEquals("Tilbury, GB", s.get("incoterm_place").asText());
+        assertEquals("Intra-company stock transfer, no sale", s.get("reason_for_export").asText());
+        assertEquals("No charge, value for customs purposes only", s.get("terms_of_payment").asText());
+        assertTrue(s.get("related_parties").asBoolean());
+        assertFalse(s.has("office_of_entry"));
+        assertEquals(List.of("DE PCE", "CN PCE", "JP PCE"), java.util.stream.StreamSupport
+                .stream(invoice.get("lines").spliterator(), false)
+                .map(l -> l.get("origin_country").asText() + " " + l.get("unit_of_measure").asText()).toList());
+        String html = CustomsDocuments.commercialInvoiceHtml(shipment, lines, parties);
+        assertTrue(html.contains("DDP Tilbury, GB (Incoterms 2020)"), html);
+        assertTrue(html.contains("related parties (one company group)"), html);
+
+        Shipment withOffice = new Shipment(shipment.shipmentId(), shipment.originWarehouse(),
+                shipment.destinationWarehouse(), shipment.destinationCountry(), shipment.mode(), shipment.incoterm(),
+                shipment.shipDate(), shipment.expectedArrival(), shipment.lines(), shipment.totalValue(),
+                shipment.currency(), shipment.grossWeightKg(), shipment.estimatedDuty(), shipment.estimatedVat(), false,
+                true, "READY", "NL", "SENDER", shipment.netWeightKg(), "EXPORT", shipment.incotermPlace(),
+                shipment.fxRate(), shipment.fxDate(), "GB000080 Thamesport");
+        JsonNode withIt = new ObjectMapper().readTree(CustomsDocuments.commercialInvoiceJson(withOffice, lines, parties));
+        assertEquals("GB000080 Thamesport", withIt.get("shipment").get("office_of_entry").asText());
+    }
+
+    /** The plan's internal columns, never on a document; and packages, not computed yet (no cartons). */
+    private static final List<String> INTERNAL = List.of("status", "hold_reason", "packages");
+
+    @Test
+    void jsonCarriesEveryContractColumnOfShipmentAndLinesButTheInternalOnes() throws Exception {
         for (String json : List.of(CustomsDocuments.commercialInvoiceJson(shipment, lines, parties),
                 CustomsDocuments.packingListJson(shipment, lines, parties))) {
             JsonNode root = new ObjectMapper().readTree(json);
             for (String column : Shipment.csvHeader()) {
-                assertTrue(root.get("shipment").has(column), column);
+                assertEquals(!INTERNAL.contains(column), root.get("shipment").has(column), column);
             }
             assertEquals(3, root.get("lines").size());
             for (JsonNode line : root.get("lines")) {
                 for (String column : ShipmentLine.csvHeader()) {
                     if (!column.equals("shipment_id")) {
-                        assertTrue(line.has(column), column);
+                        assertEquals(!INTERNAL.contains(column), line.has(column), column);
                     }
                 }
             }
-            assertEquals("Sparecast Nederland B.V.", root.get("exporter").get("name").asText());
-            assertEquals("GB123456789000", root.get("importer").get("tax_id").asText());
+            assertEquals("Sparecast Nederland B.V.", root.get("exporter").get("legal_name").asText());
+            assertEquals("GB123456789000", root.get("importer").get("eori").asText());
+            assertEquals("RM18 7BX", root.get("importer").get("postal_code").asText());
             // values agree with the CSV rows
             List<String> csv = shipment.csvValues();
             List<String> header = Shipment.csvHeader();
             for (int i = 0; i < header.size(); i++) {
+                if (INTERNAL.contains(header.get(i))) {
+                    continue;
+                }
                 JsonNode node = root.get("shipment").get(header.get(i));
                 if (node.isNumber()) {
                     assertEquals(0, new java.math.BigDecimal(csv.get(i)).compareTo(node.decimalValue()), header.get(i));
@@ -65,13 +127,16 @@ class CustomsDocumentsTest {
                     assertEquals(csv.get(i), node.asText(), header.get(i));
                 }
             }
-            // numbers keep their decimals in the JSON text
-            assertTrue(json.contains("\"total_value\" : 567.00,"), json);
-            assertTrue(json.contains("\"line_value\" : 360.00,"), json);
-            assertTrue(json.contains("\"unit_value\" : 120.00,"), json);
+            // numbers keep their decimals in the JSON text; one currency, GBP (EUR -> GBP at 1.10 / 1.25 = 0.88):
+            // P-100 3 x 105.60 = 316.80, P-200 4 x 40.04 = 160.16, P-300 10 x 2.20 = 22.00; total 498.96 GBP
+            assertTrue(json.contains("\"total_value\" : 498.96,"), json);
+            assertTrue(json.contains("\"line_value\" : 316.80,"), json);
+            assertTrue(json.contains("\"unit_value\" : 105.60,"), json);
+            assertTrue(json.contains("\"fx_rate\" : 1.250000,"), json);
+            assertTrue(json.contains("\"fx_date\" : \"2026-11-22\","), json);
             assertTrue(json.contains("\"net_weight_kg\" : 60.000,"), json);
             assertTrue(json.contains("\"gross_weight_kg\" : 66.000,"), json);
-            assertTrue(json.contains("\"eei_required\" : false,"), json);
+            assertTrue(json.contains("\"eei_required\" : false"), json);
             assertEquals(3, root.get("lines").get(0).get("quantity").asInt());
         }
     }
@@ -122,6 +187,7 @@ class CustomsDocumentsTest {
     @Test
     void aScriptInAValueReachesThePageAsText() {
         Party exporter = new Party("<script>alert('x')</script>", "1 \"Quay\" & Dock", "GB", "GB'1");
+        assertEquals("1 \"Quay\" & Dock", exporter.street());
         String html = CustomsDocuments.commercialInvoiceHtml(shipment, lines, new Parties(exporter, parties.importer()));
         assertFalse(html.contains("<script"), html);
         assertTrue(html.contains("<dd>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</dd>"), html);
@@ -143,11 +209,45 @@ class CustomsDocumentsTest {
                 shipment.destinationCountry(), shipment.mode(), shipment.incoterm(), shipment.shipDate(),
                 shipment.expectedArrival(), 1, shipment.totalValue(), shipment.currency(), shipment.grossWeightKg(),
                 shipment.estimatedDuty(), shipment.estimatedVat(), false, false, "HOLD", shipment.originCountry(),
-                shipment.dutiesPaidBy(), shipment.netWeightKg());
+                shipment.dutiesPaidBy(), shipment.netWeightKg(), shipment.customsRegime(),
+                shipment.incotermPlace(), shipment.fxRate(), shipment.fxDate(), shipment.officeOfEntry());
         List<ShipmentLine> heldLines = plan.linesOf(shipment.shipmentId()).stream().filter(l -> !l.ready()).toList();
         String html = CustomsDocuments.packingListHtml(held, heldLines, parties);
         assertTrue(html.contains("ON HOLD"));
-        assertTrue(html.contains("HS_CODE_MALFORMED: hs_code &#39;84X&#39; is not 6 to 10 digits"), html);
+        // status and reasons are the plan's, not the document's
+        assertFalse(html.contains("HS_CODE_MALFORMED"), html);
+        assertFalse(html.contains(">HOLD<"), html);
+    }
+
+    /*
+     * NL to DE: INTRA_UNION. P-100 3 x 120.00 = 360.00 and P-300 10 x 2.50 = 25.00 EUR: 385.00 EUR,
+     * no duty (the DE row would charge 2 %), no VAT, no EEI. A delivery note and a packing list,
+     * with both parties' VAT numbers and no duty, VAT or EEI fields.
+     */
+    @Test
+    void anIntraUnionShipmentHasADeliveryNoteWithBothVatNumbers() throws Exception {
+        ShipmentPlan intra = DocumentFixtures.intraUnionPlan();
+        Shipment s = intra.shipments().get(0);
+        assertEquals("INTRA_UNION", s.customsRegime());
+        assertEquals("READY", s.status());
+        Map<String, String> docs = CustomsDocuments.render(s, intra.documentLines(s), DocumentFixtures.PLANNER.partiesOf(s));
+        assertEquals(CustomsDocuments.DELIVERY_FILE_NAMES, List.copyOf(docs.keySet()));
+        JsonNode note = new ObjectMapper().readTree(docs.get("delivery_note.json"));
+        assertEquals("delivery_note", note.get("document").asText());
+        assertEquals("DN-" + s.shipmentId(), note.get("document_number").asText());
+        assertEquals("NL123456789B01", note.get("exporter").get("vat_number").asText());
+        assertEquals("DE312345678", note.get("importer").get("vat_number").asText());
+        assertEquals("INTRA_UNION", note.get("shipment").get("customs_regime").asText());
+        assertEquals(0, new java.math.BigDecimal("385.00").compareTo(note.get("shipment").get("total_value").decimalValue()));
+        for (String absent : List.of("estimated_duty", "estimated_vat", "eei_required", "duties_paid_by")) {
+            assertFalse(note.get("shipment").has(absent), absent);
+        }
+        String html = docs.get("delivery_note.html");
+        assertTrue(html.contains("Delivery note"));
+        assertTrue(html.contains("intra-community supply"), html);
+        assertFalse(html.contains("Estimated duty"), html);
+        assertFalse(html.contains("Commercial invoice"), html);
+        assertSameFields(html, docs.get("delivery_note.json"));
     }
 
     @Test
@@ -156,7 +256,7 @@ class CustomsDocumentsTest {
         ShipmentLine moved = new ShipmentLine("SHP-OTHER", 1, other.partNo(), other.description(), other.hsCode(),
                 other.originCountry(), other.quantity(), other.unitValue(), other.lineValue(), other.currency(),
                 other.netWeightKg(), other.dangerousGoods(), other.eccn(), other.status(), other.holdReason(),
-                other.grossWeightKg());
+                other.grossWeightKg(), other.sourceCurrency(), other.sourceUnitValue(), other.fxRate());
         assertThrows(IllegalArgumentException.class,
                 () -> CustomsDocuments.commercialInvoiceHtml(shipment, List.of(moved), parties));
     }

@@ -23,9 +23,12 @@ final class DocumentFixtures {
     static final ShipmentPlanner PLANNER = ShipmentPlanner.of(TradeRules.defaults()
             .withFxRates(Map.of("EUR", 1.10, "GBP", 1.25))
             .withParties(Map.of(
-                    "DC-NL", new Party("Sparecast Nederland B.V.", "Havenweg 1, 5928 Venlo", "NL", "NL123456789B01"),
-                    "WHGB", new Party("Sparecast UK Ltd <Parts & Service>", "1 Dock Road, Tilbury", "GB",
-                            "GB123456789000"))));
+                    "DC-NL", new Party("Sparecast Nederland B.V.", "Havenweg 1", "Venlo", "5928 NL", "NL",
+                            "NL123456789B01", "NL123456789", ""),
+                    "WHDE", new Party("Sparecast Deutschland GmbH", "Logistikring 4", "Duisburg", "47053", "DE",
+                            "DE312345678", "DE4123456789012", ""),
+                    "WHGB", new Party("Sparecast UK Ltd <Parts & Service>", "1 Dock Road", "Tilbury", "RM18 7BX",
+                            "GB", "GB123456789", "GB123456789000", ""))));
 
     static final Lane LANE = new Lane("DC-NL", "WHGB", "NL", "GB", "ROAD", 2.0, 0.5, 1.5, 0.5, "DDP",
             Lane.parseWeekdays("MON;WED;FRI"), null);
@@ -42,7 +45,18 @@ final class DocumentFixtures {
             new Tariff("GB", "8413", 0.017, 0.20, 135.0, "GBP"),
             new Tariff("GB", "8507", 0.027, 0.20, null, null));
 
+    /** NL to DE by road: inside the EU customs union. */
+    static final Lane TO_DE = new Lane("DC-NL", "WHDE", "NL", "DE", "ROAD", 1.5, 0.5, 0, 0, "DAP", null, null);
+
     private DocumentFixtures() {
+    }
+
+    /** P-100 and P-300 from NL to DE: one INTRA_UNION shipment. */
+    static ShipmentPlan intraUnionPlan() {
+        return PLANNER.planLane(LocalDate.of(2026, 11, 22), TO_DE, List.of(
+                new TransferOrder("DC-NL", "WHDE", "P-100", 3),
+                new TransferOrder("DC-NL", "WHDE", "P-300", 10)), PARTS,
+                List.of(new Tariff("DE", "", 0.02, 0.19, null, null)), Set.of());
     }
 
     static ShipmentPlan plan() {

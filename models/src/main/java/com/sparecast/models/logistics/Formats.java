@@ -23,6 +23,11 @@ public final class Formats {
         return weight.setScale(3, RoundingMode.HALF_UP).toPlainString();
     }
 
+    /** An exchange rate: 6 decimals, {@code 1.08} as {@code "1.080000"}. */
+    public static String rate(BigDecimal rate) {
+        return rate.setScale(6, RoundingMode.HALF_UP).toPlainString();
+    }
+
     /** A unit value: {@code 12.5} as {@code "12.50"}, {@code 0.125} as {@code "0.125"}. */
     public static String unitValue(BigDecimal value) {
         BigDecimal v = value.stripTrailingZeros();

@@ -10,7 +10,9 @@ import java.util.Objects;
  * One row of {@code plans/shipments.csv}.
  *
  * <p>The components are the contract's columns in order, then {@code originCountry},
- * {@code dutiesPaidBy} and {@code netWeightKg} for the documents.
+ * {@code dutiesPaidBy} and {@code netWeightKg} for the documents, then the appended columns
+ * ({@code customsRegime}, {@code incotermPlace}, {@code fxRate}, {@code fxDate}; {@code packages}
+ * is written empty until cartons are built).
  *
  * <p>A READY shipment's figures cover its READY lines. A HOLD shipment (every line held) carries
  * what would ship once the holds clear: its {@code lines}, value and weights cover its held
@@ -26,7 +28,7 @@ import java.util.Objects;
  * @param expectedArrival ship date plus transit plus customs clearance
  * @param lines number of lines the figures cover
  * @param totalValue sum of those lines' values in {@code currency}
- * @param currency the lines' currency when they share one, else the base currency
+ * @param currency the invoice currency: the destination's, or as configured; every line is converted to it
  * @param grossWeightKg sum of the lines' gross weights
  * @param estimatedDuty import duty in {@code currency}
  * @param estimatedVat import VAT in {@code currency}
@@ -36,6 +38,13 @@ import java.util.Objects;
  * @param originCountry shipping warehouse's country
  * @param dutiesPaidBy SENDER (DDP), RECEIVER (DAP) or NONE (domestic)
  * @param netWeightKg sum of the lines' net weights
+ * @param customsRegime EXPORT, INTRA_UNION or DOMESTIC ({@code com.sparecast.models.trade.CustomsRegime})
+ * @param incotermPlace the incoterm's named place ({@code Duisburg, DE})
+ * @param fxRate units of the trade rules' base currency per unit of {@code currency} (the configured
+ *        rate; each line prints its own cross rate)
+ * @param fxDate the date of the exchange rates
+ * @param officeOfEntry the destination's customs office or port of entry where configured, else
+ *        empty (documents only, not a column)
  */
 public record Shipment(
         String shipmentId,
@@ -57,7 +66,12 @@ public record Shipment(
         String status,
         String originCountry,
         String dutiesPaidBy,
-        BigDecimal netWeightKg) implements Serializable {
+        BigDecimal netWeightKg,
+        String customsRegime,
+        String incotermPlace,
+        BigDecimal fxRate,
+        LocalDate fxDate,
+        String officeOfEntry) implements Serializable {
 
     /** Status of a shipment or line that goes ahead. */
     public static final String READY = "READY";
@@ -73,6 +87,12 @@ public record Shipment(
         Objects.requireNonNull(estimatedDuty, "estimatedDuty");
         Objects.requireNonNull(estimatedVat, "estimatedVat");
         Objects.requireNonNull(netWeightKg, "netWeightKg");
+        Objects.requireNonNull(customsRegime, "customsRegime");
+        Objects.requireNonNull(incotermPlace, "incotermPlace");
+        Objects.requireNonNull(fxRate, "fxRate");
+        Objects.requireNonNull(fxDate, "fxDate");
+        fxRate = fxRate.setScale(6, java.math.RoundingMode.HALF_UP);
+        officeOfEntry = officeOfEntry == null ? "" : officeOfEntry;
         if (!READY.equals(status) && !HOLD.equals(status)) {
             throw new IllegalArgumentException("status must be READY or HOLD, got " + status);
         }
@@ -88,7 +108,7 @@ public record Shipment(
         return List.of("shipment_id", "origin_warehouse", "destination_warehouse", "destination_country",
                 "mode", "incoterm", "ship_date", "expected_arrival", "lines", "total_value", "currency",
                 "gross_weight_kg", "estimated_duty", "estimated_vat", "eei_required", "dangerous_goods",
-                "status");
+                "status", "customs_regime", "incoterm_place", "packages", "fx_rate", "fx_date");
     }
 
     /** This shipment's cells in {@link #csvHeader()} order (raw text: quoting is the writer's). */
@@ -97,6 +117,6 @@ public record Shipment(
                 shipDate.toString(), expectedArrival.toString(), Integer.toString(lines),
                 Formats.money(totalValue), currency, Formats.kg(grossWeightKg), Formats.money(estimatedDuty),
                 Formats.money(estimatedVat), Boolean.toString(eeiRequired), Boolean.toString(dangerousGoods),
-                status);
+                status, customsRegime, incotermPlace, "", Formats.rate(fxRate), fxDate.toString());
     }
 }

@@ -21,13 +21,16 @@ import java.util.Objects;
  * @param quantity units
  * @param unitValue value of one unit in {@code currency}
  * @param lineValue {@code quantity * unitValue}, rounded to cents
- * @param currency the part's currency
+ * @param currency the shipment's invoice currency (the part's own when it has no exchange rate)
  * @param netWeightKg {@code quantity * unit weight}, rounded to grams
  * @param dangerousGoods UN number, empty when none
  * @param eccn export control classification number, possibly empty
  * @param status READY or HOLD
  * @param holdReason {@code "CODE: detail"} per reason, joined by {@code "; "}; empty when READY
  * @param grossWeightKg net weight times the packaging factor, rounded to grams
+ * @param sourceCurrency the part's own currency ({@code master/parts.csv})
+ * @param sourceUnitValue the part's unit value in {@code sourceCurrency}
+ * @param fxRate units of {@code currency} per unit of {@code sourceCurrency}, 6 decimals (1 when equal)
  */
 public record ShipmentLine(
         String shipmentId,
@@ -45,7 +48,10 @@ public record ShipmentLine(
         String eccn,
         String status,
         String holdReason,
-        BigDecimal grossWeightKg) implements Serializable {
+        BigDecimal grossWeightKg,
+        String sourceCurrency,
+        BigDecimal sourceUnitValue,
+        BigDecimal fxRate) implements Serializable {
 
     public ShipmentLine {
         Objects.requireNonNull(shipmentId, "shipmentId");
@@ -62,6 +68,9 @@ public record ShipmentLine(
         dangerousGoods = dangerousGoods == null ? "" : dangerousGoods;
         eccn = eccn == null ? "" : eccn;
         holdReason = holdReason == null ? "" : holdReason;
+        sourceCurrency = sourceCurrency == null ? currency : sourceCurrency;
+        sourceUnitValue = sourceUnitValue == null ? unitValue : sourceUnitValue;
+        fxRate = fxRate == null ? BigDecimal.ONE.setScale(6) : fxRate;
     }
 
     /** True when the line ships. */

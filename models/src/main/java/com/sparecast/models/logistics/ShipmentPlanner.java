@@ -1,13 +1,17 @@
 package com.sparecast.models.logistics;
 
+import com.sparecast.models.trade.CustomsRegime;
 import com.sparecast.models.trade.DeclaredLine;
 import com.sparecast.models.trade.ExportEntry;
 import com.sparecast.models.trade.Hold;
 import com.sparecast.models.trade.HoldReason;
 import com.sparecast.models.trade.HsCode;
+import com.sparecast.models.trade.Incoterm;
 import com.sparecast.models.trade.LandedCost;
 import com.sparecast.models.trade.LineChecks;
 import com.sparecast.models.trade.Parties;
+import com.sparecast.models.trade.Party;
+import com.sparecast.models.trade.PartyCheck;
 import com.sparecast.models.trade.TariffSchedule;
 import com.sparecast.models.trade.Tariff;
 import com.sparecast.models.trade.TradePart;
@@ -37,6 +41,14 @@ import java.util.TreeMap;
  *       {@link TradeRules#departureLeadDays()} that is not a holiday in the origin country
  *       ({@link ShipCalendar#nextDeparture}). Expected arrival: ship date plus transit plus customs
  *       clearance means, rounded up to whole days ({@link ShipCalendar#expectedArrival}).</li>
+ *   <li>The lane's customs regime ({@link CustomsRegime}: export, intra-union or domestic) decides
+ *       what the parties of record must carry ({@link PartyCheck}); a missing field holds every
+ *       line of the lane as {@link HoldReason#MISSING_PARTY_DATA}.</li>
+ *   <li>One invoice currency per shipment ({@link TradeRules#invoiceCurrency}: the destination's,
+ *       or as configured): each line's unit value is converted at the cross rate of the trade
+ *       rates, {@code unit = round4(sourceUnit * round6(rate(from) / rate(to)))}, its value is
+ *       {@code round2(quantity * unit)}, and the shipment's total is the sum of the lines' values.
+ *       A line whose currency has no rate stays in its currency (it is held).</li>
  *   <li>Each line is checked ({@link LineChecks}); unknown parts are held as
  *       {@link HoldReason#PART_UNKNOWN}, a part whose single unit is heavier than the lane's maximum
  *       as {@link HoldReason#OVERWEIGHT}.</li>
@@ -47,7 +59,8 @@ import java.util.TreeMap;
  *       {@code SHP-20261123-DCNL-WHGB-01}. No maximum: one shipment.</li>
  *   <li>Held lines leave their shipment, which goes ahead with the rest; a shipment whose lines
  *       are all held is HOLD. Totals, duty, VAT and EEI are those of {@link Shipment}, computed by
- *       {@link LandedCost} and {@link ExportEntry}.</li>
+ *       {@link LandedCost} and {@link ExportEntry} for an export; an intra-union or domestic
+ *       shipment owes no duty, no import VAT and files no EEI.</li>
  * </ol>
  * Pure and deterministic: the same inputs give equal outputs, in the same order.
  */
@@ -132,6 +145,13 @@ public final class ShipmentPlanner implements Serializable {
         BigDecimal factor = BigDecimal.valueOf(rules.grossWeightFactor());
         BigDecimal max = lane.maxWeightKg() == null ? null : BigDecimal.valueOf(lane.maxWeightKg());
 
+        CustomsRegime regime = rules.regime(lane.originCountry(), lane.destinationCountry());
+        String invoiceCurrency = rules.invoiceCurrency(lane.destinationCountry());
+        LocalDate fxDate = rules.customs().fxDate() == null ? planningDate : rules.customs().fxDate();
+        Party exporter = rules.partyOf(lane.originWarehouse(), lane.originCountry());
+        Party importer = rules.partyOf(lane.destinationWarehouse(), lane.destinationCountry());
+        String place = Incoterm.namedPlace(lane.incoterm(), lane.originWarehouse(), exporter,
+                lane.destinationWarehouse(), importer);
         List<Piece> pieces = new ArrayList<>();
         for (Map.Entry<String, Long> e : quantities.entrySet()) {
             String partNo = e.getKey();
@@ -165,15 +185,17 @@ public final class ShipmentPlanner implements Serializable {
                 + token(lane.destinationWarehouse()) + "-";
         for (int b = 0; b < bins.size(); b++) {
             String id = idStem + String.format(Locale.ROOT, "%02d", b + 1);
-            buildShipment(id, lane, shipDate, arrival, bins.get(b), factor, schedule, shipments, lines, exceptions);
+            buildShipment(id, lane, regime, place, invoiceCurrency, fxDate, shipDate, arrival, bins.get(b), factor,
+                    schedule, shipments, lines, exceptions);
         }
         return new ShipmentPlan(shipments, lines, exceptions);
     }
 
     /**
      * Why a part's line on a lane is held, whatever its quantity (empty: it ships): the part is
-     * unknown ({@link HoldReason#PART_UNKNOWN}), fails a trade check ({@link LineChecks}), or one
-     * unit is heavier than the lane's maximum ({@link HoldReason#OVERWEIGHT}). The plan step asks
+     * unknown ({@link HoldReason#PART_UNKNOWN}), fails a trade check ({@link LineChecks}), one
+     * unit is heavier than the lane's maximum ({@link HoldReason#OVERWEIGHT}), or the parties of
+     * record lack what the lane's customs regime requires ({@link PartyCheck}). The plan step asks
      * this before any shipment is planned, to flag a stock-out risk whose replenishment will be held.
      *
      * @param part the part's trade data, or null when it is not in master data
@@ -182,6 +204,7 @@ public final class ShipmentPlanner implements Serializable {
         List<Hold> holds = new ArrayList<>();
         if (part == null) {
             holds.add(new Hold(HoldReason.PART_UNKNOWN, "part " + partNo + " is not in master/parts.csv"));
+            holds.addAll(partyHolds(lane));
             return holds;
         }
         holds.addAll(LineChecks.holds(rules, part, lane.originCountry(), lane.destinationCountry(), lane.mode()));
@@ -190,10 +213,19 @@ public final class ShipmentPlanner implements Serializable {
             holds.add(new Hold(HoldReason.OVERWEIGHT, "one unit weighs " + Formats.kg(unitGross)
                     + " kg gross, over the lane maximum of " + Formats.kg(BigDecimal.valueOf(lane.maxWeightKg())) + " kg"));
         }
+        holds.addAll(partyHolds(lane));
         return holds;
     }
 
-    private void buildShipment(String id, Lane lane, LocalDate shipDate, LocalDate arrival, List<Piece> bin,
+    /** What the lane's parties of record lack for its customs regime (empty: nothing). */
+    private List<Hold> partyHolds(Lane lane) {
+        return PartyCheck.holds(rules.customs(), rules.regime(lane.originCountry(), lane.destinationCountry()),
+                lane.originWarehouse(), rules.partyOf(lane.originWarehouse(), lane.originCountry()),
+                lane.destinationWarehouse(), rules.partyOf(lane.destinationWarehouse(), lane.destinationCountry()));
+    }
+
+    private void buildShipment(String id, Lane lane, CustomsRegime regime, String place, String invoiceCurrency,
+                               LocalDate fxDate, LocalDate shipDate, LocalDate arrival, List<Piece> bin,
                                BigDecimal factor, TariffSchedule schedule, List<Shipment> shipments,
                                List<ShipmentLine> lines, List<ShipmentHold> exceptions) {
         // merge pieces of the same part (never happens with first-fit on split pieces, kept safe)
@@ -210,7 +242,14 @@ public final class ShipmentPlanner implements Serializable {
         for (Piece p : ordered) {
             TradePart part = p.part;
             // 120.0 -> 120.00, 0.125 stays 0.125: at least cents, no trailing zeros beyond
-            BigDecimal unitValue = new BigDecimal(Formats.unitValue(BigDecimal.valueOf(part.unitValue())));
+            BigDecimal sourceUnit = new BigDecimal(Formats.unitValue(BigDecimal.valueOf(part.unitValue())));
+            // in the invoice currency at the printed cross rate: unit to 4 decimals, line = qty x unit to cents
+            boolean convertible = rules.knowsCurrency(part.currency());
+            String lineCurrency = convertible ? invoiceCurrency : part.currency();
+            BigDecimal fx = convertible ? rules.crossRate(part.currency(), invoiceCurrency) : BigDecimal.ONE;
+            BigDecimal unitValue = convertible && !part.currency().equals(invoiceCurrency)
+                    ? new BigDecimal(Formats.unitValue(sourceUnit.multiply(fx).setScale(4, RoundingMode.HALF_UP)))
+                    : sourceUnit;
             BigDecimal qty = BigDecimal.valueOf(p.quantity);
             BigDecimal weight = BigDecimal.valueOf(part.unitWeightKg()).multiply(qty);
             BigDecimal net = weight.setScale(3, RoundingMode.HALF_UP);
@@ -225,8 +264,9 @@ public final class ShipmentPlanner implements Serializable {
             }
             ShipmentLine line = new ShipmentLine(id, ++lineNo, part.partNo(), part.description(), hs,
                     part.originCountry(), p.quantity, unitValue, unitValue.multiply(qty).setScale(2, RoundingMode.HALF_UP),
-                    part.currency(), net, part.dangerousGoods(), part.eccn(),
-                    held ? Shipment.HOLD : Shipment.READY, text.toString(), gross);
+                    lineCurrency, net, part.dangerousGoods(), part.eccn(),
+                    held ? Shipment.HOLD : Shipment.READY, text.toString(), gross, part.currency(), sourceUnit,
+                    part.currency().equals(lineCurrency) ? BigDecimal.ONE.setScale(6) : fx);
             mine.add(line);
             if (held) {
                 exceptions.add(new ShipmentHold(id, line.lineNo(), part.partNo(), lane.originWarehouse(),
@@ -245,7 +285,7 @@ public final class ShipmentPlanner implements Serializable {
         if (!ready) {
             counted = mine;
         }
-        String currency = shipmentCurrency(counted);
+        String currency = invoiceCurrency;
         List<DeclaredLine> declared = new ArrayList<>();
         BigDecimal netSum = BigDecimal.ZERO.setScale(3);
         BigDecimal grossSum = BigDecimal.ZERO.setScale(3);
@@ -260,32 +300,19 @@ public final class ShipmentPlanner implements Serializable {
         }
         LandedCost cost;
         boolean eei;
-        if (ready && lane.crossBorder()) {
+        if (ready && regime.declared()) {
             cost = LandedCost.estimate(rules, currency, declared, schedule, lane.incoterm());
             eei = ExportEntry.required(rules, lane.originCountry(), currency, declared);
         } else {
             cost = LandedCost.domestic(currency, declared);
             eei = false;
         }
-        String payer = lane.crossBorder() ? com.sparecast.models.trade.Incoterm.dutiesPaidBy(lane.incoterm())
-                : com.sparecast.models.trade.Incoterm.NONE;
+        String payer = regime.declared() ? Incoterm.dutiesPaidBy(lane.incoterm()) : Incoterm.NONE;
         shipments.add(new Shipment(id, lane.originWarehouse(), lane.destinationWarehouse(),
                 lane.destinationCountry(), lane.mode(), lane.incoterm(), shipDate, arrival, counted.size(),
                 cost.customsValue(), currency, grossSum, cost.duty(), cost.vat(), eei, dangerous,
-                ready ? Shipment.READY : Shipment.HOLD, lane.originCountry(), payer, netSum));
-    }
-
-    /** The lines' common currency, or the base currency when they differ. */
-    private String shipmentCurrency(List<ShipmentLine> lines) {
-        String common = null;
-        for (ShipmentLine l : lines) {
-            if (common == null) {
-                common = l.currency();
-            } else if (!common.equals(l.currency())) {
-                return rules.baseCurrency();
-            }
-        }
-        return common == null ? rules.baseCurrency() : common;
+                ready ? Shipment.READY : Shipment.HOLD, lane.originCountry(), payer, netSum, regime.name(),
+                place, rules.rate(invoiceCurrency), fxDate, rules.customs().officeOfEntry(lane.destinationCountry())));
     }
 
     /**

@@ -24,5 +24,7 @@ public enum HoldReason {
     /** The part's currency has no exchange rate in configuration. */
     CURRENCY_UNKNOWN,
     /** One unit of the part is heavier than the lane's maximum shipment weight. */
-    OVERWEIGHT
+    OVERWEIGHT,
+    /** A party of record (exporter or importer) lacks a field the shipment's customs regime requires. */
+    MISSING_PARTY_DATA
 }

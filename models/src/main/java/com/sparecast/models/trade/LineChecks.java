@@ -16,14 +16,17 @@ import java.util.List;
  *   <li>{@link HoldReason#DESTINATION_BLOCKED}: configuration blocks the destination country;</li>
  *   <li>{@link HoldReason#ECCN_LICENCE_REQUIRED}: the ECCN starts with a licensed entry;</li>
  *   <li>{@link HoldReason#DANGEROUS_GOODS_ON_PASSENGER_AIR}: the UN number is forbidden on a
- *       passenger-air lane (lithium batteries UN3480, UN3090 by default).</li>
+ *       passenger-air lane by the {@link DangerousGoods} table (UN3480, UN3090) or by configuration.</li>
  * </ol>
  * A domestic line (origin and destination countries equal) is checked only for the currency and
  * for dangerous goods on passenger air. Every failing check is reported, not only the first.
  */
 public final class LineChecks {
 
-    /** The lane mode on which {@link TradeRules#passengerAirForbiddenUn()} is held. */
+    /**
+     * The lane mode on which the UN numbers the {@link DangerousGoods} table forbids on passenger
+     * aircraft (UN3480, UN3090), and those of {@link TradeRules#passengerAirForbiddenUn()}, are held.
+     */
     public static final String AIR_PASSENGER = "AIR_PASSENGER";
 
     private LineChecks() {
@@ -74,10 +77,14 @@ public final class LineChecks {
                         "ECCN " + part.eccn() + " needs an export licence"));
             }
         }
-        if (AIR_PASSENGER.equalsIgnoreCase(mode.trim())
-                && rules.passengerAirForbiddenUn().contains(part.dangerousGoods())) {
+        if (AIR_PASSENGER.equalsIgnoreCase(mode.trim()) && !part.dangerousGoods().isEmpty()
+                && (DangerousGoods.standard().forbiddenOnPassengerAircraft(part.dangerousGoods())
+                || rules.passengerAirForbiddenUn().contains(part.dangerousGoods()))) {
+            String name = DangerousGoods.standard().lookup(part.dangerousGoods())
+                    .map(e -> " (" + e.properShippingName() + ", class " + e.hazardClass() + ", PI "
+                            + e.packingInstruction() + ")").orElse("");
             holds.add(new Hold(HoldReason.DANGEROUS_GOODS_ON_PASSENGER_AIR,
-                    part.dangerousGoods() + " is forbidden on passenger aircraft"));
+                    part.dangerousGoods() + name + " is forbidden on passenger aircraft"));
         }
         return holds;
     }

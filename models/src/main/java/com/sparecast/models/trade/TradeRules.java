@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * @param blockedDestinations destination countries no cross-border line may go to
  * @param licensedEccns ECCN prefixes that need an export licence: an ECCN needs one when it
  *        starts with any entry ({@code "5A002"} covers {@code "5A002.a.1"})
- * @param passengerAirForbiddenUn UN numbers held on an {@code AIR_PASSENGER} lane
+ * @param passengerAirForbiddenUn UN numbers held on an {@code AIR_PASSENGER} lane besides those the
+ *        {@link DangerousGoods} table forbids on passenger aircraft
  * @param eeiThreshold value per HS code in a shipment above which EEI is required
  * @param eeiCurrency currency of {@code eeiThreshold}
  * @param eeiOriginCountry export country whose shipments need EEI (the US)
@@ -34,7 +35,9 @@ import java.util.TreeSet;
  *        VAT; false when only duty is waived
  * @param departureLeadDays the earliest ship date is the planning date plus this many days, &gt;= 0
  * @param parties the legal entity of each warehouse, by warehouse id
- * @param fallbackPartyName name stem of the entity of a warehouse missing from {@code parties}
+ * @param fallbackPartyName kept so that configurations naming it still load; a warehouse missing
+ *        from {@code parties} has no party of record (its shipments are held MISSING_PARTY_DATA)
+ * @param customs customs unions and the parties' identifiers they require
  */
 public record TradeRules(
         String baseCurrency,
@@ -49,7 +52,8 @@ public record TradeRules(
         boolean deMinimisCoversVat,
         int departureLeadDays,
         Map<String, Party> parties,
-        String fallbackPartyName) implements Serializable {
+        String fallbackPartyName,
+        CustomsRules customs) implements Serializable {
 
     private static final MathContext MC = MathContext.DECIMAL128;
 
@@ -94,16 +98,18 @@ public record TradeRules(
         parties = parties == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(parties));
         fallbackPartyName = fallbackPartyName == null || fallbackPartyName.isBlank()
                 ? "Sparecast" : fallbackPartyName.trim();
+        customs = customs == null ? CustomsRules.defaults() : customs;
     }
 
     /**
      * Sensible defaults: base USD with indicative rates (EUR 1.08, GBP 1.27, JPY 0.0067, CHF 1.13,
      * CNY 0.14, CAD 0.73, AUD 0.66, SEK 0.095, DKK 0.145, NOK 0.093, PLN 0.25, CZK 0.043,
      * INR 0.012, MXN 0.055, BRL 0.18, SGD 0.74, KRW 0.00075; configure real ones); destinations
-     * CU, IR, KP, SY blocked; licences for ECCNs 3A001, 3A090, 4A090, 5A002, 5D002; UN3480 and
-     * UN3090 held on passenger air; EEI above 2,500 USD per HS code from the US; gross weight net
+     * CU, IR, KP, SY blocked; licences for ECCNs 3A001, 3A090, 4A090, 5A002, 5D002; no UN numbers
+     * held on passenger air beyond the {@link DangerousGoods} table's (UN3480, UN3090); EEI above
+     * 2,500 USD per HS code from the US; gross weight net
      * times 1.10; de minimis waives duty and VAT; the earliest ship date the day after the
-     * planning date; no named parties (every warehouse gets "Sparecast &lt;warehouse&gt;").
+     * planning date; no parties of record; the EU-27 as the one customs union ({@link CustomsRules#defaults()}).
      */
     public static TradeRules defaults() {
         Map<String, Double> fx = Map.ofEntries(
@@ -114,64 +120,101 @@ public record TradeRules(
                 Map.entry("INR", 0.012), Map.entry("MXN", 0.055), Map.entry("BRL", 0.18),
                 Map.entry("SGD", 0.74), Map.entry("KRW", 0.00075));
         return new TradeRules("USD", fx, Set.of("CU", "IR", "KP", "SY"),
-                Set.of("3A001", "3A090", "4A090", "5A002", "5D002"), Set.of("UN3480", "UN3090"),
-                2500, "USD", "US", 1.10, true, 1, Map.of(), "Sparecast");
+                Set.of("3A001", "3A090", "4A090", "5A002", "5D002"), Set.of(),
+                2500, "USD", "US", 1.10, true, 1, Map.of(), "Sparecast", CustomsRules.defaults());
     }
 
     /** These rules with other exchange rates (same base currency). */
     public TradeRules withFxRates(Map<String, Double> rates) {
         return new TradeRules(baseCurrency, rates, blockedDestinations, licensedEccns, passengerAirForbiddenUn,
                 eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, deMinimisCoversVat,
-                departureLeadDays, parties, fallbackPartyName);
+                departureLeadDays, parties, fallbackPartyName, customs);
     }
 
     /** These rules with another base currency and rates expressed in it. */
     public TradeRules withBaseCurrency(String base, Map<String, Double> rates) {
         return new TradeRules(base, rates, blockedDestinations, licensedEccns, passengerAirForbiddenUn,
                 eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, deMinimisCoversVat,
-                departureLeadDays, parties, fallbackPartyName);
+                departureLeadDays, parties, fallbackPartyName, customs);
     }
 
     /** These rules with other blocked destination countries. */
     public TradeRules withBlockedDestinations(Set<String> countries) {
         return new TradeRules(baseCurrency, fxRates, countries, licensedEccns, passengerAirForbiddenUn,
                 eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, deMinimisCoversVat,
-                departureLeadDays, parties, fallbackPartyName);
+                departureLeadDays, parties, fallbackPartyName, customs);
     }
 
     /** These rules with other ECCN prefixes that need a licence. */
     public TradeRules withLicensedEccns(Set<String> eccnPrefixes) {
         return new TradeRules(baseCurrency, fxRates, blockedDestinations, eccnPrefixes, passengerAirForbiddenUn,
                 eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, deMinimisCoversVat,
-                departureLeadDays, parties, fallbackPartyName);
+                departureLeadDays, parties, fallbackPartyName, customs);
+    }
+
+    /** These rules with other UN numbers held on passenger air (besides the dangerous goods table's). */
+    public TradeRules withPassengerAirForbiddenUn(Set<String> unNumbers) {
+        return new TradeRules(baseCurrency, fxRates, blockedDestinations, licensedEccns, unNumbers,
+                eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, deMinimisCoversVat,
+                departureLeadDays, parties, fallbackPartyName, customs);
     }
 
     /** These rules with another gross weight factor. */
     public TradeRules withGrossWeightFactor(double factor) {
         return new TradeRules(baseCurrency, fxRates, blockedDestinations, licensedEccns, passengerAirForbiddenUn,
                 eeiThreshold, eeiCurrency, eeiOriginCountry, factor, deMinimisCoversVat,
-                departureLeadDays, parties, fallbackPartyName);
+                departureLeadDays, parties, fallbackPartyName, customs);
     }
 
     /** These rules where de minimis waives duty and VAT (true) or duty only (false). */
     public TradeRules withDeMinimisCoversVat(boolean coversVat) {
         return new TradeRules(baseCurrency, fxRates, blockedDestinations, licensedEccns, passengerAirForbiddenUn,
                 eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, coversVat,
-                departureLeadDays, parties, fallbackPartyName);
+                departureLeadDays, parties, fallbackPartyName, customs);
     }
 
     /** These rules with another number of days from the planning date to the earliest ship date. */
     public TradeRules withDepartureLeadDays(int days) {
         return new TradeRules(baseCurrency, fxRates, blockedDestinations, licensedEccns, passengerAirForbiddenUn,
                 eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, deMinimisCoversVat,
-                days, parties, fallbackPartyName);
+                days, parties, fallbackPartyName, customs);
     }
 
     /** These rules with the legal entities of the warehouses. */
     public TradeRules withParties(Map<String, Party> byWarehouse) {
         return new TradeRules(baseCurrency, fxRates, blockedDestinations, licensedEccns, passengerAirForbiddenUn,
                 eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, deMinimisCoversVat,
-                departureLeadDays, byWarehouse, fallbackPartyName);
+                departureLeadDays, byWarehouse, fallbackPartyName, customs);
+    }
+
+    /** These rules with other customs rules. */
+    public TradeRules withCustoms(CustomsRules customsRules) {
+        return new TradeRules(baseCurrency, fxRates, blockedDestinations, licensedEccns, passengerAirForbiddenUn,
+                eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, deMinimisCoversVat,
+                departureLeadDays, parties, fallbackPartyName, customsRules);
+    }
+
+    /** The customs regime of a lane between the two countries. */
+    public CustomsRegime regime(String originCountry, String destinationCountry) {
+        return CustomsRegime.of(customs, originCountry, destinationCountry);
+    }
+
+    /**
+     * The one currency a shipment to {@code destinationCountry} is invoiced in: the configured one
+     * ({@link CustomsRules#invoiceCurrencies()}), else the country's own; the base currency when
+     * that has no exchange rate.
+     */
+    public String invoiceCurrency(String destinationCountry) {
+        String c = customs.invoiceCurrencyOf(destinationCountry);
+        return c != null && knowsCurrency(c) ? c : baseCurrency;
+    }
+
+    /**
+     * Units of {@code to} per unit of {@code from}: {@code rate(from) / rate(to)}, rounded half-up
+     * to 6 decimals, as the documents print it ({@code 1 EUR = 0.850394 GBP}).
+     */
+    public BigDecimal crossRate(String from, String to) {
+        return rate(from).divide(rate(to), MC).setScale(6, RoundingMode.HALF_UP);
     }
 
     /** True when there is an exchange rate for the currency. */
@@ -222,10 +265,13 @@ public record TradeRules(
         return null;
     }
 
-    /** The entity of a warehouse, or {@code "<fallbackPartyName> <warehouseId>"} in {@code country}. */
+    /**
+     * The party of record of a warehouse; a warehouse without one gets a party with only its
+     * country, which {@link PartyCheck} finds lacking.
+     */
     public Party partyOf(String warehouseId, String country) {
         Party p = parties.get(warehouseId);
-        return p != null ? p : new Party(fallbackPartyName + " " + warehouseId, "", country, "");
+        return p != null ? p : Party.unknown(country);
     }
 
     private static String upper(String s) {

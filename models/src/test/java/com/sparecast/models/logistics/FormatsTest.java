@@ -32,6 +32,7 @@ class FormatsTest {
     private static Shipment shipment(String id) {
         java.time.LocalDate d = java.time.LocalDate.of(2026, 11, 23);
         return new Shipment(id, "A", "B", "FR", "ROAD", "DAP", d, d, 0, BigDecimal.ZERO, "EUR", BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO, false, false, Shipment.READY, "DE", "RECEIVER", BigDecimal.ZERO);
+                BigDecimal.ZERO, BigDecimal.ZERO, false, false, Shipment.READY, "DE", "RECEIVER", BigDecimal.ZERO, "INTRA_UNION",
+                "Paris, FR", BigDecimal.ONE, d, "");
     }
 }

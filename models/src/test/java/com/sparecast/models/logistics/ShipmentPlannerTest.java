@@ -1,5 +1,7 @@
 package com.sparecast.models.logistics;
 
+import com.sparecast.models.trade.CustomsRegime;
+import com.sparecast.models.trade.CustomsRules;
 import com.sparecast.models.trade.Party;
 import com.sparecast.models.trade.Tariff;
 import com.sparecast.models.trade.TradePart;
@@ -28,10 +30,24 @@ class ShipmentPlannerTest {
     /** Sunday. */
     private static final LocalDate PLANNING = LocalDate.of(2026, 11, 22);
 
+    /** A party of record with every field a regime may ask for. */
+    static Party complete(String name, String country) {
+        return new Party(name, "1 Quay", "Port", "1000", country, country + "123456789", country + "987654321",
+                "TX-" + country);
+    }
+
+    /** Every warehouse of these tests has a complete party of record. */
+    private static final Map<String, Party> PARTIES = Map.of(
+            "DC-NL", complete("Sparecast Nederland B.V.", "NL"), "WHGB", complete("Sparecast UK Ltd", "GB"),
+            "WHRU", complete("Sparecast RU", "RU"), "DC-DE", complete("Sparecast DE", "DE"),
+            "WH-MUC", complete("Sparecast DE", "DE"), "A", complete("A GmbH", "DE"), "B", complete("B SAS", "FR"),
+            "DC-US", complete("Sparecast Inc.", "US"), "WHDE", complete("Sparecast Deutschland GmbH", "DE"));
+
     /** Base USD, 1 EUR = 1.10 USD, 1 GBP = 1.25 USD; gross = net * 1.10; ship from the day after planning. */
     private static final TradeRules RULES = TradeRules.defaults()
             .withFxRates(Map.of("EUR", 1.10, "GBP", 1.25))
-            .withBlockedDestinations(Set.of("RU"));
+            .withBlockedDestinations(Set.of("RU"))
+            .withParties(PARTIES);
 
     private static final ShipmentPlanner PLANNER = ShipmentPlanner.of(RULES);
 
@@ -72,21 +88,23 @@ class ShipmentPlannerTest {
      * The lane's case, by hand.
      * Ship date: earliest Mon 23rd (planning + 1) is a NL holiday; Tue no departure; Wed 25th.
      * Arrival: 25th + ceil(2.0 + 1.5) = + 4 days = Sun 29th, not a working day: Monday 30th.
-     * Lines (P-100 2+1 merged; P-300's zero order dropped), gross = net * 1.1:
-     *   P-100 3 x 20 kg  = 60 net, 66 gross, 3 x 120.00 = 360.00 EUR
-     *   P-200 4 x 5 kg   = 20 net, 22 gross, 4 x 45.50  = 182.00 EUR, UN3480 (road: fine)
-     *   P-300 10 x 0.5   = 5 net, 5.5 gross, 10 x 2.50  = 25.00 EUR
-     *   P-400 30 x 1 kg  = 30 net, 33 gross, 240.00 EUR, HS "84X": HOLD HS_CODE_MALFORMED
-     *   P-500 unknown part, 0 kg: HOLD PART_UNKNOWN
+     * Invoice currency: GB's own, GBP. EUR -> GBP at 1.10 / 1.25 = 0.880000; USD -> GBP 1 / 1.25 = 0.800000.
+     * Lines (P-100 2+1 merged; P-300's zero order dropped), gross = net * 1.1, unit = round4(EUR unit * 0.88):
+     *   P-100 3 x 20 kg  = 60 net, 66 gross, 120.00 EUR -> 105.60 GBP, 3 x 105.60 = 316.80 GBP
+     *   P-200 4 x 5 kg   = 20 net, 22 gross, 45.50 EUR -> 40.04 GBP, 4 x 40.04 = 160.16 GBP, UN3480 (road: fine)
+     *   P-300 10 x 0.5   = 5 net, 5.5 gross, 2.50 EUR -> 2.20 GBP, 22.00 GBP
+     *   P-400 30 x 1 kg  = 30 net, 33 gross, 8.00 EUR -> 7.04 GBP, 211.20 GBP, HS "84X": HOLD HS_CODE_MALFORMED
+     *   P-500 unknown part (base currency USD, 0.00), 0 kg: HOLD PART_UNKNOWN
      * First-fit decreasing under 100 kg: 66 -> #1; 33 -> #1 (99); 22 -> #2; 5.5 -> #2 (27.5, #1 would be 104.5);
      *   0 -> #1.
      * #01: P-100 READY line 1; P-400, P-500 HOLD lines 2, 3. Counted: P-100 only.
-     *   360.00 EUR = 316.80 GBP > 135 de minimis. "8413": duty 360 * 0.017 = 6.12; VAT 366.12 * 0.2 = 73.224 -> 73.22
-     * #02: P-200 line 1, P-300 line 2, both READY. 207.00 EUR = 182.16 GBP > 135.
-     *   P-200 "8507": duty 182 * 0.027 = 4.914 -> 4.91; VAT 186.91 * 0.2 = 37.382 -> 37.38
-     *   P-300 "":     duty 25 * 0.04 = 1.00;           VAT 26.00 * 0.2 = 5.20
-     *   duty 5.91, VAT 42.58; gross 27.500; net 25.000; dangerous goods yes.
-     * No EEI (not from the US).
+     *   316.80 GBP > 135 de minimis. "8413": duty 316.80 * 0.017 = 5.3856 -> 5.39; VAT 322.19 * 0.2 = 64.438 -> 64.44
+     * #02: P-200 line 1, P-300 line 2, both READY. 160.16 + 22.00 = 182.16 GBP > 135.
+     *   P-200 "8507": duty 160.16 * 0.027 = 4.32432 -> 4.32; VAT 164.48 * 0.2 = 32.896 -> 32.90
+     *   P-300 "":     duty 22.00 * 0.04 = 0.88;             VAT 22.88 * 0.2 = 4.576 -> 4.58
+     *   duty 5.20, VAT 37.48; gross 27.500; net 25.000; dangerous goods yes.
+     * No EEI (not from the US). fx_rate: the configured GBP rate 1.25 USD; fx_date: the planning date.
+     * Named place of DDP: the importer's city and country, "Port, GB".
      */
     @Test
     void consolidatesValidatesAndCostsALane() {
@@ -96,28 +114,33 @@ class ShipmentPlannerTest {
         Shipment s1 = plan.shipments().get(0);
         Shipment s2 = plan.shipments().get(1);
         assertEquals(List.of("SHP-20261125-DC_NL-WHGB-01", "DC-NL", "WHGB", "GB", "ROAD", "DDP", "2026-11-25",
-                "2026-11-30", "1", "360.00", "EUR", "66.000", "6.12", "73.22", "false", "false", "READY"),
+                "2026-11-30", "1", "316.80", "GBP", "66.000", "5.39", "64.44", "false", "false", "READY", "EXPORT", "Port, GB", "",
+                "1.250000", "2026-11-22"),
                 s1.csvValues());
         assertEquals(List.of("SHP-20261125-DC_NL-WHGB-02", "DC-NL", "WHGB", "GB", "ROAD", "DDP", "2026-11-25",
-                "2026-11-30", "2", "207.00", "EUR", "27.500", "5.91", "42.58", "false", "true", "READY"),
+                "2026-11-30", "2", "182.16", "GBP", "27.500", "5.20", "37.48", "false", "true", "READY", "EXPORT", "Port, GB", "",
+                "1.250000", "2026-11-22"),
                 s2.csvValues());
         assertEquals("SENDER", s1.dutiesPaidBy());
         assertEquals("NL", s1.originCountry());
         assertEquals(d("60.000"), s1.netWeightKg());
-        assertEquals(d("120.00"), plan.lines().get(0).unitValue());
+        assertEquals(d("105.60"), plan.lines().get(0).unitValue());
+        assertEquals(d("120.00"), plan.lines().get(0).sourceUnitValue());
+        assertEquals("EUR", plan.lines().get(0).sourceCurrency());
+        assertEquals(d("0.880000"), plan.lines().get(0).fxRate());
 
         List<List<String>> rows = plan.lines().stream().map(ShipmentLine::csvValues).toList();
         assertEquals(List.of(
                 List.of("SHP-20261125-DC_NL-WHGB-01", "1", "P-100", "Pump", "841370", "DE", "3",
-                        "120.00", "360.00", "EUR", "60.000", "", "EAR99", "READY", ""),
-                List.of("SHP-20261125-DC_NL-WHGB-01", "2", "P-400", "Cable", "84X", "DE", "30", "8.00", "240.00",
-                        "EUR", "30.000", "", "", "HOLD", "HS_CODE_MALFORMED: hs_code '84X' is not 6 to 10 digits"),
-                List.of("SHP-20261125-DC_NL-WHGB-01", "3", "P-500", "", "", "", "2", "0.00", "0.00", "USD",
+                        "105.60", "316.80", "GBP", "60.000", "", "EAR99", "READY", ""),
+                List.of("SHP-20261125-DC_NL-WHGB-01", "2", "P-400", "Cable", "84X", "DE", "30", "7.04", "211.20",
+                        "GBP", "30.000", "", "", "HOLD", "HS_CODE_MALFORMED: hs_code '84X' is not 6 to 10 digits"),
+                List.of("SHP-20261125-DC_NL-WHGB-01", "3", "P-500", "", "", "", "2", "0.00", "0.00", "GBP",
                         "0.000", "", "", "HOLD", "PART_UNKNOWN: part P-500 is not in master/parts.csv"),
-                List.of("SHP-20261125-DC_NL-WHGB-02", "1", "P-200", "Battery pack", "850760", "CN", "4", "45.50",
-                        "182.00", "EUR", "20.000", "UN3480", "", "READY", ""),
-                List.of("SHP-20261125-DC_NL-WHGB-02", "2", "P-300", "Sensor", "903289", "JP", "10", "2.50",
-                        "25.00", "EUR", "5.000", "", "", "READY", "")), rows);
+                List.of("SHP-20261125-DC_NL-WHGB-02", "1", "P-200", "Battery pack", "850760", "CN", "4", "40.04",
+                        "160.16", "GBP", "20.000", "UN3480", "", "READY", ""),
+                List.of("SHP-20261125-DC_NL-WHGB-02", "2", "P-300", "Sensor", "903289", "JP", "10", "2.20",
+                        "22.00", "GBP", "5.000", "", "", "READY", "")), rows);
 
         assertEquals(2, plan.holds().size());
         assertEquals("HS_CODE_MALFORMED", plan.holds().get(0).reasons());
@@ -136,7 +159,8 @@ class ShipmentPlannerTest {
 
     /*
      * Blocked destination: every cross-border line held, so the one shipment is HOLD. It carries
-     * its held line: 1 line, 360.00 EUR, 66 kg gross, and no duty, VAT or EEI.
+     * its held line: 1 line, 66 kg gross, and no duty, VAT or EEI. RU's currency (RUB) has no rate:
+     * invoiced in the base currency, 3 x (120.00 EUR * 1.100000) = 3 x 132.00 = 396.00 USD.
      */
     @Test
     void aShipmentWithOnlyHeldLinesIsHold() {
@@ -147,7 +171,8 @@ class ShipmentPlannerTest {
         Shipment s = plan.shipments().get(0);
         // Monday 23rd (no NL holiday passed here) + ceil(6 + 2) = Tue Dec 1st
         assertEquals(List.of("SHP-20261123-DC_NL-WHRU-01", "DC-NL", "WHRU", "RU", "RAIL", "DAP", "2026-11-23",
-                "2026-12-01", "1", "360.00", "EUR", "66.000", "0.00", "0.00", "false", "false", "HOLD"),
+                "2026-12-01", "1", "396.00", "USD", "66.000", "0.00", "0.00", "false", "false", "HOLD", "EXPORT", "Port, RU", "",
+                "1.000000", "2026-11-22"),
                 s.csvValues());
         assertEquals("HOLD", plan.lines().get(0).status());
         assertEquals("DESTINATION_BLOCKED: destination RU is blocked by configuration", plan.lines().get(0).holdReason());
@@ -205,8 +230,10 @@ class ShipmentPlannerTest {
     }
 
     /*
-     * EEI from the US: HS 847130 worth 2 x 1300.00 = 2600.00 USD > 2500 -> EEI; mixed currencies
-     * make the shipment's currency the base, USD: 100 EUR * 1.10 = 110.00 USD.
+     * EEI from the US to NL, invoiced in EUR: USD -> EUR at 1 / 1.10 = 0.909091. SRV 1300.00 USD ->
+     * round4(1300 * 0.909091) = 1181.8183 EUR, 2 x = 2363.6366 -> 2363.64 EUR; FAN 100.00 EUR.
+     * Total 2463.64 EUR. HS 847130 worth 2363.64 EUR = 2600.004 -> 2600.00 USD > 2500 -> EEI.
+     * One board: 1181.82 EUR = 1300.00 USD, not over.
      */
     @Test
     void eeiFromTheUsOverTheThresholdPerHsCode() {
@@ -218,8 +245,9 @@ class ShipmentPlannerTest {
                 new TransferOrder("DC-US", "DC-NL", "FAN", 1)), parts, List.of(), Set.of());
         Shipment s = plan.shipments().get(0);
         assertTrue(s.eeiRequired());
-        assertEquals("USD", s.currency());
-        assertEquals(d("2710.00"), s.totalValue());  // 2600.00 + 110.00
+        assertEquals("EUR", s.currency());
+        assertEquals(d("2463.64"), s.totalValue());
+        assertEquals("NL", s.destinationCountry());
         assertEquals("RECEIVER", s.dutiesPaidBy());
         // one server board: 1300 USD, not over
         ShipmentPlan one = PLANNER.planLane(PLANNING, lane, List.of(new TransferOrder("DC-US", "DC-NL", "SRV", 1)),
@@ -233,14 +261,130 @@ class ShipmentPlannerTest {
                 GB_TARIFFS, Set.of()));
     }
 
+    private static final Map<String, TradePart> MIXED = Map.of(
+            "U", new TradePart("U", "USD part", 10.00, "USD", 1, "848210", "US", "", ""),
+            "E", new TradePart("E", "EUR part", 0.3333, "EUR", 1, "848210", "DE", "", ""));
+
+    private static List<TransferOrder> mixedOrders() {
+        return List.of(order("U", 3), order("E", 3));
+    }
+
+    /*
+     * One currency per shipment, whatever the parts' currencies, and the total is the sum of the
+     * printed lines. To GB (GBP): U 10.00 USD * 0.800000 = 8.00 GBP, 3 x = 24.00; E 0.3333 EUR *
+     * 0.880000 = 0.293304 -> 0.2933 GBP, 3 x = 0.8799 -> 0.88. Total 24.00 + 0.88 = 24.88 GBP.
+     * Configured GB -> EUR: U 10.00 * (1 / 1.10 = 0.909091) = 9.09091 -> 9.0909, 3 x = 27.2727 -> 27.27;
+     * E stays 0.3333 EUR (rate 1.000000), 3 x = 0.9999 -> 1.00. Total 28.27 EUR; fx_rate 1.100000.
+     */
+    @Test
+    void everyLineIsConvertedToTheOneInvoiceCurrency() {
+        ShipmentPlan gbp = PLANNER.planLane(PLANNING, LANE, mixedOrders(), MIXED, List.of(), Set.of());
+        assertEquals(List.of("U GBP 8.00 24.00 0.800000", "E GBP 0.2933 0.88 0.880000"), gbp.lines().stream()
+                .sorted(java.util.Comparator.comparing(ShipmentLine::partNo).reversed())
+                .map(l -> l.partNo() + " " + l.currency() + " " + l.unitValue().toPlainString() + " "
+                        + l.lineValue().toPlainString() + " " + l.fxRate().toPlainString()).toList());
+        Shipment s = gbp.shipments().get(0);
+        assertEquals("GBP", s.currency());
+        assertEquals(d("24.88"), s.totalValue());
+        assertEquals(d("24.88"), gbp.lines().stream().map(ShipmentLine::lineValue).reduce(BigDecimal.ZERO, BigDecimal::add));
+
+        TradeRules eur = RULES.withCustoms(RULES.customs().withInvoiceCurrencies(Map.of("gb", "eur"))
+                .withFxDate(LocalDate.of(2026, 11, 19)));
+        ShipmentPlan inEur = ShipmentPlanner.of(eur).planLane(PLANNING, LANE, mixedOrders(), MIXED, List.of(), Set.of());
+        Shipment e = inEur.shipments().get(0);
+        assertEquals("EUR", e.currency());
+        assertEquals(d("28.27"), e.totalValue());
+        assertEquals(List.of("1.100000", "2026-11-19"), e.csvValues().subList(20, 22));
+        assertEquals(List.of("E 0.3333 1.00 1.000000", "U 9.0909 27.27 0.909091"), inEur.lines().stream()
+                .map(l -> l.partNo() + " " + l.unitValue().toPlainString() + " " + l.lineValue().toPlainString()
+                        + " " + l.fxRate().toPlainString()).toList());
+    }
+
     @Test
     void partiesComeFromConfiguration() {
-        ShipmentPlanner p = ShipmentPlanner.of(RULES.withParties(Map.of("DC-NL",
-                new Party("Sparecast Nederland B.V.", "Venlo", "NL", "NL001"))));
-        Shipment s = p.planLane(PLANNING, LANE, orders(), PARTS, GB_TARIFFS, Set.of()).shipments().get(0);
-        assertEquals("Sparecast Nederland B.V.", p.partiesOf(s).exporter().name());
-        assertEquals("Sparecast WHGB", p.partiesOf(s).importer().name());
-        assertEquals("GB", p.partiesOf(s).importer().country());
+        Shipment s = PLANNER.planLane(PLANNING, LANE, orders(), PARTS, GB_TARIFFS, Set.of()).shipments().get(0);
+        assertEquals("Sparecast Nederland B.V.", PLANNER.partiesOf(s).exporter().name());
+        assertEquals("Sparecast UK Ltd", PLANNER.partiesOf(s).importer().name());
+        assertEquals("GB987654321", PLANNER.partiesOf(s).importer().eori());
+    }
+
+    /** NL to DE by road, DAP; DE charges 1.7 % duty on "8413" and 19 % VAT, no de minimis. */
+    private static final Lane TO_DE = new Lane("DC-NL", "WHDE", "NL", "DE", "ROAD", 1.0, 0.5, 0, 0, "DAP", null, null);
+    private static final List<Tariff> DE_TARIFFS = List.of(new Tariff("DE", "8413", 0.017, 0.19, null, null));
+
+    /*
+     * NL and DE are both in the EU-27 (the default union): INTRA_UNION. P-100 3 x 120.00 = 360.00 EUR
+     * would owe 360 * 0.017 = 6.12 duty and (360 + 6.12) * 0.19 = 69.5628 -> 69.56 VAT as an export;
+     * inside the union it owes neither, files no EEI and nobody pays duties (NONE).
+     */
+    @Test
+    void aLaneInsideTheEuOwesNoDutyNoVatAndNoEei() {
+        ShipmentPlan plan = PLANNER.planLane(PLANNING, TO_DE, List.of(new TransferOrder("DC-NL", "WHDE", "P-100", 3)),
+                PARTS, DE_TARIFFS, Set.of());
+        Shipment s = plan.shipments().get(0);
+        assertEquals("INTRA_UNION", s.customsRegime());
+        assertEquals("READY", s.status());
+        assertEquals(d("360.00"), s.totalValue());
+        assertEquals(d("0.00"), s.estimatedDuty());
+        assertEquals(d("0.00"), s.estimatedVat());
+        assertFalse(s.eeiRequired());
+        assertEquals("NONE", s.dutiesPaidBy());
+    }
+
+    /*
+     * Membership comes from configuration: with no union NL -> DE is an EXPORT owing 6.12 duty and
+     * 69.56 VAT (above); a union of NL and DE alone keeps it INTRA_UNION; a union without NL
+     * (MERCOSUR: BR, AR) makes it an EXPORT again.
+     */
+    @Test
+    void customsUnionMembershipIsConfiguration() {
+        List<TransferOrder> order = List.of(new TransferOrder("DC-NL", "WHDE", "P-100", 3));
+        Shipment none = ShipmentPlanner.of(RULES.withCustoms(CustomsRules.defaults().withUnions(Map.of())))
+                .planLane(PLANNING, TO_DE, order, PARTS, DE_TARIFFS, Set.of()).shipments().get(0);
+        assertEquals("EXPORT", none.customsRegime());
+        assertEquals(d("6.12"), none.estimatedDuty());
+        assertEquals(d("69.56"), none.estimatedVat());
+        assertEquals("RECEIVER", none.dutiesPaidBy());
+        Shipment benelux = ShipmentPlanner.of(RULES.withCustoms(CustomsRules.defaults()
+                        .withUnions(Map.of("NLDE", Set.of("nl", "DE")))))
+                .planLane(PLANNING, TO_DE, order, PARTS, DE_TARIFFS, Set.of()).shipments().get(0);
+        assertEquals("INTRA_UNION", benelux.customsRegime());
+        Shipment mercosur = ShipmentPlanner.of(RULES.withCustoms(CustomsRules.defaults()
+                        .withUnions(Map.of("MERCOSUR", Set.of("BR", "AR")))))
+                .planLane(PLANNING, TO_DE, order, PARTS, DE_TARIFFS, Set.of()).shipments().get(0);
+        assertEquals("EXPORT", mercosur.customsRegime());
+        // same country: DOMESTIC, whatever the unions
+        assertEquals(CustomsRegime.DOMESTIC, RULES.regime("DE", "de"));
+    }
+
+    /*
+     * GB's importer without an EORI: every line of the lane is held MISSING_PARTY_DATA naming the
+     * warehouse and the field, so both shipments of the lane (see the lane's case above) are HOLD,
+     * owing nothing; P-400 keeps its own reason first.
+     */
+    @Test
+    void aPartyWithoutWhatItsRegimeRequiresHoldsTheShipment() {
+        Map<String, Party> parties = new java.util.TreeMap<>(PARTIES);
+        Party gb = PARTIES.get("WHGB");
+        parties.put("WHGB", new Party(gb.name(), gb.street(), gb.city(), gb.postalCode(), "GB", gb.vatNumber(), "",
+                gb.taxId()));
+        ShipmentPlan plan = ShipmentPlanner.of(RULES.withParties(parties))
+                .planLane(PLANNING, LANE, orders(), PARTS, GB_TARIFFS, NL_HOLIDAYS);
+        assertEquals(List.of("HOLD", "HOLD"), plan.shipments().stream().map(Shipment::status).toList());
+        assertEquals(d("0.00"), plan.shipments().get(1).estimatedDuty());
+        assertEquals("MISSING_PARTY_DATA: warehouse WHGB (importer) has no eori",
+                plan.lines().get(0).holdReason());
+        assertEquals("HS_CODE_MALFORMED: hs_code '84X' is not 6 to 10 digits; "
+                + "MISSING_PARTY_DATA: warehouse WHGB (importer) has no eori", plan.lines().get(1).holdReason());
+        assertEquals(5, plan.holds().size());
+        // a warehouse without a party of record lacks its name and address
+        ShipmentPlan unknown = ShipmentPlanner.of(RULES.withParties(Map.of("DC-NL", PARTIES.get("DC-NL"))))
+                .planLane(PLANNING, LANE, List.of(order("P-100", 1)), PARTS, GB_TARIFFS, NL_HOLIDAYS);
+        assertEquals("MISSING_PARTY_DATA: warehouse WHGB (importer) has no legal_name; "
+                + "MISSING_PARTY_DATA: warehouse WHGB (importer) has no street; "
+                + "MISSING_PARTY_DATA: warehouse WHGB (importer) has no city; "
+                + "MISSING_PARTY_DATA: warehouse WHGB (importer) has no postal_code; "
+                + "MISSING_PARTY_DATA: warehouse WHGB (importer) has no eori", unknown.lines().get(0).holdReason());
     }
 
     @Test
@@ -258,7 +402,8 @@ class ShipmentPlannerTest {
     void headersFollowTheContract() {
         assertEquals("shipment_id,origin_warehouse,destination_warehouse,destination_country,mode,incoterm,"
                 + "ship_date,expected_arrival,lines,total_value,currency,gross_weight_kg,estimated_duty,"
-                + "estimated_vat,eei_required,dangerous_goods,status", String.join(",", Shipment.csvHeader()));
+                + "estimated_vat,eei_required,dangerous_goods,status,customs_regime,incoterm_place,packages,fx_rate,fx_date",
+                String.join(",", Shipment.csvHeader()));
         assertEquals("shipment_id,line_no,part_no,description,hs_code,origin_country,quantity,unit_value,"
                 + "line_value,currency,net_weight_kg,dangerous_goods,eccn,status,hold_reason",
                 String.join(",", ShipmentLine.csvHeader()));

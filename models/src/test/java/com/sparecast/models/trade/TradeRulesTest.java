@@ -74,11 +74,12 @@ class TradeRulesTest {
     }
 
     @Test
-    void partiesFallBackToANamedEntity() {
+    void aWarehouseWithoutAPartyOfRecordHasOnlyItsCountry() {
         Party named = new Party("Sparecast Nederland B.V.", "Havenweg 1, Venlo", "NL", "NL123456789B01");
         TradeRules r = rules.withParties(Map.of("DCNL", named));
         assertEquals(named, r.partyOf("DCNL", "NL"));
-        assertEquals(new Party("Sparecast WHGB", "", "GB", ""), r.partyOf("WHGB", "GB"));
+        assertEquals(Party.unknown("GB"), r.partyOf("WHGB", "GB"));
+        assertEquals("", r.partyOf("WHGB", "GB").name());
     }
 
     @Test
