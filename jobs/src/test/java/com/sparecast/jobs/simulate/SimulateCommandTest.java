@@ -101,7 +101,7 @@ class SimulateCommandTest {
         assertTrue(r.out().contains(" fill_rate  expected "), r.out());
         List<Double> expected = all(text.substring(0, text.indexOf("\"ltd_calibration\"")), "expected_fill_rate");
         assertEquals(4, expected.size(), text);
-        // A class whose plans the stock cap (36 months of mean demand) holds back says so: its
+        // A class whose plans the default stock cap (60 months of mean demand) holds back says so: its
         // expected rate is below the target and it is marked TARGET_UNREACHABLE; the others reach it.
         JsonNode classes = new ObjectMapper().readTree(text).get("classes");
         for (String c : List.of("A", "B", "C")) {

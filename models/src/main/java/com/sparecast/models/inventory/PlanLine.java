@@ -100,7 +100,7 @@ public final class PlanLine implements Serializable {
      * {@code sparecast.plan.stock-cap-periods} and {@code simulate --stock-cap} default to it. Chosen on
      * the validation splits (README, docs/expected-fill.md).
      */
-    public static final double DEFAULT_STOCK_CAP_PERIODS = 36;
+    public static final double DEFAULT_STOCK_CAP_PERIODS = 60;
 
     private final LeadTimeDemandModel model;
     private final FillRateAllocation allocation;
