@@ -210,6 +210,21 @@ public record MasterData(
                 p.currency(), p.unitWeightKg(), p.hsCode(), p.originCountry(), p.dangerousGoods(), p.eccn());
     }
 
+    /**
+     * The rules with each warehouse's party of record: the columns of {@code master/warehouses.csv},
+     * each field overridden where configuration ({@code sparecast.trade.party.<warehouse>.*}) gives it.
+     * The plan step (which flags an order that will be held) and the shipment step (which holds it)
+     * both plan with these.
+     */
+    public com.sparecast.models.trade.TradeRules withPartiesOfRecord(com.sparecast.models.trade.TradeRules rules) {
+        Map<String, Party> parties = new TreeMap<>(rules.parties());
+        for (Warehouse w : warehouses.values()) {
+            Party configured = rules.parties().get(w.warehouseId());
+            parties.put(w.warehouseId(), configured == null ? w.party() : w.party().overriddenBy(configured));
+        }
+        return rules.withParties(parties);
+    }
+
     /** The holidays of a country ({@code holidays.csv}); empty when it has none or the country is null. */
     public Set<LocalDate> holidaysOf(String country) {
         return country == null ? Set.of() : holidays.getOrDefault(country, Set.of());

@@ -63,7 +63,7 @@ final class PlanLineCalculator implements Serializable {
 
     PlanLineCalculator(PlanningContext context) {
         this.context = context;
-        this.shipments = ShipmentPlanner.of(context.review().trade());
+        this.shipments = ShipmentPlanner.of(context.master().withPartiesOfRecord(context.review().trade()));
         this.planLine = context.policy().planLine();
     }
 

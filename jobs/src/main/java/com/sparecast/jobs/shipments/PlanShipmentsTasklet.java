@@ -11,9 +11,6 @@ import com.sparecast.jobs.stage.Stage;
 import com.sparecast.jobs.stage.StageTasklet;
 import com.sparecast.jobs.input.MasterData;
 import com.sparecast.models.logistics.ShipmentPlanner;
-import com.sparecast.models.trade.Party;
-import com.sparecast.models.trade.TradeRules;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -54,7 +51,7 @@ public final class PlanShipmentsTasklet extends StageTasklet {
         SparkSession spark = stage.spark();
         MasterData master = stage.stagedValue(Datasets.MASTER_DATA, MasterData.class);
         LaneShipmentPlanner lanePlanner = new LaneShipmentPlanner(master,
-                ShipmentPlanner.of(withPartiesOfRecord(TradeRulesSettings.of(stage.settings()), master)),
+                ShipmentPlanner.of(master.withPartiesOfRecord(TradeRulesSettings.of(stage.settings()))),
                 stage.planningDate());
         RowCounter read = new RowCounter("transfers read");
         stage.write(plannedByLane(read.through(transfers(stage.read(Datasets.PLAN))), lanePlanner),
@@ -73,19 +70,6 @@ public final class PlanShipmentsTasklet extends StageTasklet {
         stage.countRead(read.rows());
         stage.countWritten(lines.get("rows"));
         stage.countFlagged("held", lines.get("held"));
-    }
-
-    /**
-     * The rules with each warehouse's party of record: the columns of {@code master/warehouses.csv},
-     * each field overridden where configuration ({@code sparecast.trade.party.<warehouse>.*}) gives it.
-     */
-    static TradeRules withPartiesOfRecord(TradeRules rules, MasterData master) {
-        Map<String, Party> parties = new TreeMap<>(rules.parties());
-        for (MasterData.Warehouse w : master.warehouses().values()) {
-            Party configured = rules.parties().get(w.warehouseId());
-            parties.put(w.warehouseId(), configured == null ? w.party() : w.party().overriddenBy(configured));
-        }
-        return rules.withParties(parties);
     }
 
     /**
