@@ -64,7 +64,7 @@ class PlanLineTest {
         PlanLine.Planned roomy = more.plan(input(0.9, 0, 1));
         assertEquals(6, roomy.policy().maxOrderUpTo(), 0);
         assertEquals(false, more.heldBack(roomy, more.decide(roomy)));
-        assertEquals(36, PlanLine.withDefaults().plan(input(0.9, 0, 1)).policy().maxOrderUpTo(), 0);
+        assertEquals(60, PlanLine.withDefaults().plan(input(0.9, 0, 1)).policy().maxOrderUpTo(), 0);
         assertEquals(Double.POSITIVE_INFINITY, PlanLine.withDefaults().withStockCap(Double.POSITIVE_INFINITY)
                 .plan(input(0.9, 0, 1)).policy().maxOrderUpTo());
         assertThrows(IllegalArgumentException.class, () -> PlanLine.withDefaults().withStockCap(0));
