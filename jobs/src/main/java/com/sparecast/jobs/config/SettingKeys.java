@@ -102,6 +102,11 @@ public final class SettingKeys {
         return List.copyOf(KEYS.keySet());
     }
 
+    /** Whether a key belongs to a family its own reader checks ({@code sparecast.trade.*}, Spark's conf). */
+    static boolean delegated(String name) {
+        return PREFIXES.stream().anyMatch(name::startsWith);
+    }
+
     /**
      * Checks every {@code sparecast.*} entry of {@code values}.
      *
@@ -110,7 +115,7 @@ public final class SettingKeys {
     static void check(Map<String, String> values) {
         for (Map.Entry<String, String> e : values.entrySet()) {
             String name = e.getKey();
-            if (!name.startsWith("sparecast.") || PREFIXES.stream().anyMatch(name::startsWith)) {
+            if (!name.startsWith("sparecast.") || delegated(name)) {
                 continue;
             }
             Key key = KEYS.get(name);

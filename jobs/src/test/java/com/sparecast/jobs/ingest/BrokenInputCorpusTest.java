@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.config.Settings;
+import com.sparecast.jobs.input.Decisions;
+import com.sparecast.jobs.input.InputLimits;
 import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.input.MasterDataException;
 import com.sparecast.jobs.input.ReferenceData;
@@ -94,13 +96,22 @@ class BrokenInputCorpusTest {
         for (Reject reject : master.rejects()) {
             actual.add(reject.file() + "," + reject.line() + "," + reject.column() + "," + reject.reason());
         }
+        // A planner's decision past its valid_until is listed, not applied; one valid through the
+        // planning date is applied.
+        Decisions decisions = Decisions.load(new LocalStorage(CORPUS.resolve("master-rows")), List.of(), master,
+                REFERENCE.planningDate(), InputLimits.DEFAULTS);
+        for (Reject reject : decisions.rejects()) {
+            actual.add(reject.file() + "," + reject.line() + "," + reject.column() + "," + reject.reason());
+        }
 
         Set<String> expected = new TreeSet<>(Files.readAllLines(CORPUS.resolve("expected-rejects.csv")).subList(1,
                 Files.readAllLines(CORPUS.resolve("expected-rejects.csv")).size()));
         assertEquals(expected, actual);
+        assertEquals(Set.of(Decisions.key("DC-DE", "P-1")), decisions.byLine().keySet());
         // Nothing lost: every data line of the event files is either accepted or rejected.
         assertEquals(dataLines(events), read);
-        assertEquals(read - actual.stream().filter(r -> !r.startsWith("master/")).count(), accepted);
+        assertEquals(read - actual.stream().filter(r -> !r.startsWith("master/") && !r.startsWith("decisions/")).count(),
+                accepted);
         // Every reason code of the contract has a case in the corpus.
         Set<String> covered = new TreeSet<>();
         expected.forEach(line -> covered.add(line.substring(line.lastIndexOf(',') + 1)));
