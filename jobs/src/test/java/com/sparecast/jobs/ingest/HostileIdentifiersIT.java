@@ -121,7 +121,9 @@ class HostileIdentifiersIT {
         String shipmentRejects = shipmentRejects(out);
         assertTrue(shipmentRejects.contains("shipments/zz-corrupt.parquet,0,,UNREADABLE_FILE,"), shipmentRejects);
         String reconciliation = Files.readString(out.resolve(DATE + "/quality/reconciliation.json"));
-        assertTrue(reconciliation.contains("zz-corrupt.parquet"), reconciliation);
+        assertTrue(reconciliation.contains("shipments/zz-corrupt.parquet"), reconciliation);
+        // A corrupt decisions file is rejected as a file too (outside the gate: decisions never stop a plan).
+        assertTrue(reconciliation.contains("decisions/overrides-zz-corrupt.parquet"), reconciliation);
         assertTrue(reconciliation.contains("\"file\" : \"shipments/zz-empty.csv\",\n") && reconciliation.contains(
                 "\"warning\" : \"empty file: no header and no rows\""), reconciliation);
         assertTrue(reconciliation.contains("\"warning\" : \"header only: no data rows\""), reconciliation);
@@ -161,6 +163,7 @@ class HostileIdentifiersIT {
                     }
                     Files.write(target, Files.readAllBytes(file), StandardOpenOption.APPEND);
                 } else {
+                    Files.createDirectories(target.getParent());
                     Files.copy(file, target);
                 }
             }
@@ -192,7 +195,7 @@ class HostileIdentifiersIT {
                     for (org.apache.commons.csv.CSVRecord r : csv) {
                         String source = r.get("file");
                         long line = Long.parseLong(r.get("line"));
-                        boolean ofTheCorpus = source.contains("/zz-")
+                        boolean ofTheCorpus = source.contains("zz-")
                                 || (sampleLines.containsKey(source) && line > sampleLines.get(source));
                         if (ofTheCorpus) {
                             actual.add(source + "," + line + "," + r.get("column") + "," + r.get("reason_code"));
