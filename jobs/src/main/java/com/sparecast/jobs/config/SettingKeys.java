@@ -97,14 +97,18 @@ public final class SettingKeys {
         KEYS.put(name, new Key(name, type, optional, min, max, minExclusive));
     }
 
+    /**
+     * Whether {@code name} is a key of a family checked by its own reader rather than by this
+     * catalogue ({@code sparecast.spark.conf.*}, passed to Spark; {@code sparecast.trade.*}, checked by
+     * {@link TradeRulesSettings}, unknown keys included).
+     */
+    static boolean inFamily(String name) {
+        return PREFIXES.stream().anyMatch(name::startsWith);
+    }
+
     /** The known keys, in catalogue order. */
     public static List<String> names() {
         return List.copyOf(KEYS.keySet());
-    }
-
-    /** Whether a key belongs to a family its own reader checks ({@code sparecast.trade.*}, Spark's conf). */
-    static boolean delegated(String name) {
-        return PREFIXES.stream().anyMatch(name::startsWith);
     }
 
     /**
@@ -115,7 +119,7 @@ public final class SettingKeys {
     static void check(Map<String, String> values) {
         for (Map.Entry<String, String> e : values.entrySet()) {
             String name = e.getKey();
-            if (!name.startsWith("sparecast.") || delegated(name)) {
+            if (!name.startsWith("sparecast.") || inFamily(name)) {
                 continue;
             }
             Key key = KEYS.get(name);

@@ -18,6 +18,7 @@ import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.input.MasterDataException;
 import com.sparecast.jobs.input.MasterTable;
 import com.sparecast.jobs.input.ReferenceData;
+import com.sparecast.jobs.input.Reject;
 import com.sparecast.jobs.input.RejectReason;
 import com.sparecast.jobs.storage.Storage;
 import com.sparecast.jobs.storage.StoredFile;
@@ -61,7 +62,9 @@ public final class IngestEventsTasklet extends StageTasklet {
         InputLimits limits = InputLimits.from(stage.settings());
         MasterData master = MasterData.load(stage.input(), "master", limits);
         stage.stageValue(Datasets.MASTER_DATA, master);
-        Decisions decisions = Decisions.load(stage.input(), parquetDecisions(stage), master, stage.planningDate(), limits);
+        List<Reject> unreadableDecisions = new ArrayList<>();
+        Decisions decisions = Decisions.load(stage.input(), parquetDecisions(stage, unreadableDecisions), master,
+                stage.planningDate(), limits).withUnreadable(unreadableDecisions);
         stage.stageValue(Datasets.DECISIONS, decisions);
         Broadcast<ReferenceData> reference = JavaSparkContext.fromSparkContext(stage.spark().sparkContext())
                 .broadcast(master.reference(stage.planningDate(), limits));
@@ -238,11 +241,19 @@ public final class IngestEventsTasklet extends StageTasklet {
      * The Parquet files of the decisions ({@code decisions/overrides*.parquet}), each read whole
      * (it is small), every value as its text and each row's position in the file as its line.
      */
-    private static List<MasterTable> parquetDecisions(Stage stage) throws java.io.IOException {
+    private static List<MasterTable> parquetDecisions(Stage stage, List<Reject> unreadable) throws java.io.IOException {
         List<MasterTable> tables = new ArrayList<>();
         for (StoredFile file : stage.input().list(Decisions.FOLDER)) {
             String name = file.path().substring(file.path().lastIndexOf('/') + 1);
             if (!name.startsWith(Decisions.TABLE) || !name.endsWith(".parquet")) {
+                continue;
+            }
+            try {
+                ParquetFeedFile.requireReadable(stage.input(), file.path());
+            } catch (ParquetFeedFile.Unreadable e) {
+                // A corrupt file is rejected as a file, as in the feeds (issue 16), never a failure for ever.
+                unreadable.add(new Reject(Decisions.TABLE, file.path(), 0, "", RejectReason.UNREADABLE_FILE,
+                        file.path() + " is not readable Parquet: " + e.getMessage(), ""));
                 continue;
             }
             Dataset<Row> rows = stage.spark().read().parquet(stage.input().sparkUri(file.path()));

@@ -56,16 +56,46 @@ final class ParquetFeedFile implements AutoCloseable {
         this.missingColumn = missingColumn;
     }
 
+    /**
+     * Reads every row of {@code file} once, as a check before another reader (Spark) takes it: a
+     * fault of the storage is an {@link IOException} (a rerun may fix it), a file that is not
+     * readable Parquet is {@link Unreadable} (it is rejected as a file).
+     */
+    static void requireReadable(Storage storage, String file) throws IOException {
+        Path temporary = storage instanceof LocalStorage ? null : localCopy(storage, file);
+        Path local = temporary == null ? ((LocalStorage) storage).root().resolve(file) : temporary;
+        try (ParquetReader<Group> reader = new GroupReader(new LocalInputFile(local)).build()) {
+            while (reader.read() != null) {
+                // every page decoded
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable(e);
+        } finally {
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    /** A local temporary copy of a file of a remote storage (Parquet needs random access to its footer). */
+    private static Path localCopy(Storage storage, String file) throws IOException {
+        Path temporary = Files.createTempFile("sparecast-ingest-", ".parquet");
+        try (InputStream in = storage.open(file)) {
+            Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+        return temporary;
+    }
+
     static ParquetFeedFile open(Storage storage, String file, Feed feed) throws IOException {
         Path local;
         Path temporary = null;
         if (storage instanceof LocalStorage folder) {
             local = folder.root().resolve(file);
         } else {
-            temporary = Files.createTempFile("sparecast-ingest-", ".parquet");
-            try (InputStream in = storage.open(file)) {
-                Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
-            }
+            temporary = localCopy(storage, file);
             local = temporary;
         }
         try {

@@ -58,6 +58,21 @@ public record Decisions(Map<String, Decision> byLine, List<Reject> rejects, Map<
         return warehouseId + '|' + partNo;
     }
 
+    /**
+     * These decisions with {@code unreadable} files (one {@code UNREADABLE_FILE} reject each, at line
+     * 0) added to the rejects, each counted as one row read.
+     */
+    public Decisions withUnreadable(List<Reject> unreadable) {
+        if (unreadable.isEmpty()) {
+            return this;
+        }
+        List<Reject> all = new ArrayList<>(rejects);
+        all.addAll(unreadable);
+        Map<String, Integer> read = new TreeMap<>(rowsRead);
+        unreadable.forEach(r -> read.put(r.file(), 1));
+        return new Decisions(byLine, List.copyOf(all), Collections.unmodifiableMap(read));
+    }
+
     /** The decision on a plan line, or null. */
     public Decision of(String warehouseId, String partNo) {
         return byLine.get(key(warehouseId, partNo));

@@ -37,45 +37,36 @@ class SettingsValidationTest {
     void everyKeyOfTheDefaultsFileIsInTheCatalogue() {
         Settings defaults = Settings.load(null);
         defaults.withPrefix("sparecast.").keySet().stream().map(k -> "sparecast." + k)
-                .filter(k -> !SettingKeys.delegated(k))
+                .filter(k -> !SettingKeys.inFamily(k))
                 .forEach(k -> assertTrue(SettingKeys.names().contains(k), k + " is not catalogued"));
     }
 
+    /**
+     * The settings cases of the corpus, {@code src/test/resources/broken/settings.tsv} (setting, value,
+     * what the message holds): each is exit 2 with one line, before anything starts: no work folder,
+     * no output, nothing written anywhere.
+     */
     @Test
     void badValuesAndUnknownKeysAreExitTwoAndOneLineBeforeAnythingStarts() throws Exception {
-        Map<String, String> cases = new java.util.LinkedHashMap<>();
-        cases.put("sparecast.ingest.progress-seconds=abc", "sparecast.ingest.progress-seconds");
-        cases.put("sparecast.quality.max-rejected-share=abc", "sparecast.quality.max-rejected-share");
-        cases.put("sparecast.quality.max-rejected-share=-1", "out of range [0, 1]");
-        cases.put("sparecast.quality.max-rejected-share=1.5", "out of range [0, 1]");
-        cases.put("sparecast.report.part-pages=lots", "sparecast.report.part-pages");
-        cases.put("sparecast.report.part-pages=-3", "out of range");
-        cases.put("sparecast.spark.shuffle-partitions=0", "sparecast.spark.shuffle-partitions");
-        cases.put("sparecast.input.max-quantity=+7", "sparecast.input.max-quantity");
-        cases.put("sparecast.input.max-quantity=\u0665", "sparecast.input.max-quantity");
-        cases.put("sparecast.input.min-date=yesterday", "sparecast.input.min-date");
-        cases.put("sparecast.input.min-date=0000-01-01", "out of range [1900-01-01, 2100-01-01]");
-        cases.put("sparecast.input.max-unit-cost=0", "out of range (0, ");
-        cases.put("sparecast.s3.path-style=yes", "true or false");
-        cases.put("sparecast.zone=Mars/Olympus", "time zone");
-        cases.put("sparecast.spark.driver-memory=lots", "sparecast.spark.driver-memory");
-        cases.put("sparecast.quality.max-rejected-shares=0.1", "did you mean sparecast.quality.max-rejected-share?");
-        cases.put("sparecast.report.partpages=10", "did you mean sparecast.report.part-pages?");
-        cases.put("sparecast.input.max-quantiy=10", "did you mean sparecast.input.max-quantity?");
-        cases.put("sparecast.trade.gross-weight-factr=1.1", "sparecast.trade.gross-weight-factr");
-        for (Map.Entry<String, String> c : cases.entrySet()) {
-            String[] kv = c.getKey().split("=", 2);
-            Path work = dir.resolve("work-" + Math.abs(c.getKey().hashCode()));
+        java.util.List<String> cases = Files.readAllLines(Path.of("src", "test", "resources", "broken", "settings.tsv"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(cases.size() > 10, "the corpus' settings cases: " + cases.size());
+        Path input = Files.createDirectories(dir.resolve("input/master"));
+        for (String c : cases.subList(1, cases.size())) {
+            String[] kv = c.split("\t", -1);
+            Path work = dir.resolve("work-" + Math.abs(c.hashCode()));
             Settings settings = Settings.withOverrides(Map.of(kv[0], kv[1], "sparecast.work-dir", work.toString()));
-            ConfigurationException e = assertThrows(ConfigurationException.class, settings::validate, c.getKey());
-            assertTrue(e.getMessage().contains(c.getValue()), c.getKey() + " -> " + e.getMessage());
+            ConfigurationException e = assertThrows(ConfigurationException.class, settings::validate, c);
+            assertTrue(e.getMessage().contains(kv[2]), c + " -> " + e.getMessage());
             assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
 
-            Path input = Files.createDirectories(dir.resolve("input/master"));
             RunOutcome outcome = NightlyRun.execute(new RunRequest(input.getParent().toString(),
                     dir.resolve("out").toString(), LocalDate.of(2026, 11, 20), "local[1]", false, settings));
-            assertEquals(RunOutcome.USAGE, outcome.exitCode(), c.getKey() + " -> " + outcome.message());
-            assertFalse(Files.exists(work), "nothing was started: " + c.getKey());
+            assertEquals(RunOutcome.USAGE, outcome.exitCode(), c + " -> " + outcome.message());
+            assertFalse(outcome.message().contains("\n"), "one line: " + outcome.message());
+            try (java.util.stream.Stream<Path> written = Files.list(dir)) {
+                assertEquals(java.util.List.of(dir.resolve("input")), written.toList(), "nothing was started: " + c);
+            }
         }
     }
 

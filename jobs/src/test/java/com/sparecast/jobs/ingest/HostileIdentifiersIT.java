@@ -31,19 +31,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 16, "identifiers are never paths", on the whole job: warehouse ids that are traversals,
- * hold separators, NUL or control characters, are over-long or reserved, used consistently in
- * warehouses.csv, lanes.csv, inventory and the shipments feed. They are rejected when master
- * data is read (BAD_IDENTIFIER) and their rows are unknown warehouses; with the default gate the
- * run exits 3, and with the gate opened it publishes the clean warehouses only. Either way no file
- * is written outside the output and work folders (which sit deep in the temporary folder, so any
- * traversal would land inside it and be seen).
+ * Issue 16 on the whole job, with the hostile-input corpus {@code src/test/resources/hostile/}
+ * (see docs/hostile-input.md) laid over the sample input: warehouse ids that are traversals, hold
+ * separators, NUL or control characters, are over-long or reserved, used consistently in
+ * warehouses.csv, lanes.csv, inventory and the shipments feed (BAD_IDENTIFIER when master data is
+ * read, their rows unknown warehouses); personal data in shifted fields, repeated, unknown or
+ * differently spelled columns, the shipments feed and a UTF-16 file; quantities that overflow, are
+ * implausible or not ASCII digits; a year-0 date; a unit cost of 1e300; a corrupt Parquet file; an
+ * empty and a header-only file; a repeated header column. With the default gate the run exits 3
+ * (warehouses and lanes over 5%, nothing else), and with the gate opened it exits 0 and publishes
+ * the clean warehouses only, every corpus row rejected exactly as {@code expected-rejects.csv} says.
+ * Either way no file is written outside the output and work folders (which sit deep in the
+ * temporary folder, so any traversal would land inside it and be seen), and no personal value of
+ * {@code personal-values.txt} reaches any file.
  */
 class HostileIdentifiersIT {
 
     static final LocalDate DATE = LocalDate.parse("2026-11-20");
-    static final List<String> HOSTILE = List.of("../../../../outside/escaped", "a/b", "a\\b", "WH\u0000X", "WH\u0001X",
-            "W".repeat(300), "CON", ".", "..");
+    static final Path CORPUS = Path.of("src", "test", "resources", "hostile");
     static final Set<String> CLEAN_WAREHOUSES = Set.of("DC-NL", "WH-BR", "WH-DE", "WH-GB", "WH-JP", "WH-SE", "WH-US");
 
     @TempDir
@@ -60,48 +65,32 @@ class HostileIdentifiersIT {
     }
 
     @Test
-    void hostileWarehouseIdsAreRejectedAndNothingIsWrittenOutsideTheOutputAndWorkFolders() throws IOException {
+    void hostileInputIsRejectedRowByRowLeaksNothingAndWritesNothingOutsideTheOutputAndWorkFolders() throws IOException {
         Path deep = Files.createDirectories(temp.resolve("d1/d2/d3/d4/d5/d6"));
         Path input = TestInputs.copyOf(TestInputs.dataSamples(), deep.resolve("in"));
-        StringBuilder warehouses = new StringBuilder();
-        StringBuilder lanes = new StringBuilder();
-        StringBuilder inventory = new StringBuilder();
-        StringBuilder shipments = new StringBuilder("shipment_id,ship_date,part_no,warehouse_id,country,quantity\n");
-        for (int i = 0; i < HOSTILE.size(); i++) {
-            String id = quoted(HOSTILE.get(i));
-            warehouses.append(id).append(",EU-WEST,DE,REGIONAL\n");
-            lanes.append("DC-NL,").append(id).append(",ROAD,1.5,0.5,0,0,DAP,MON;TUE;WED;THU;FRI,24000\n");
-            inventory.append(id).append(",P-000001,5,0\n");
-            shipments.append("HOSTILE-").append(i).append(",2026-11-02,P-000001,").append(id).append(",DE,3\n");
-        }
-        append(input.resolve("master/warehouses.csv"), warehouses);
-        append(input.resolve("master/lanes.csv"), lanes);
-        append(input.resolve("master/inventory.csv"), inventory);
-        Files.writeString(input.resolve("shipments/zz-hostile.csv"), shipments, StandardCharsets.UTF_8);
-        // And a corrupt Parquet file: rejected as a file, named and counted, the run goes on.
-        Files.write(input.resolve("shipments/zz-corrupt.parquet"), "PAR1 not really\nPAR1".getBytes(StandardCharsets.UTF_8));
-        // Messages that help (issue 16): an empty file, a header-only file, a UTF-16 returns file full of
-        // customer data and a repeated personal header column, each named; no personal value leaves ingest.
-        Files.writeString(input.resolve("shipments/zz-empty.csv"), "");
-        Files.writeString(input.resolve("failures/zz-header-only.csv"),
-                "failure_id,failure_date,part_no,country,quantity,product_model,serial_no\n");
-        String returnsHeader = "return_id,return_date,part_no,country,quantity,reason_code,condition,customer_name,"
-                + "customer_email,customer_phone,customer_address";
-        Files.write(input.resolve("returns/zz-utf16.csv"), ("\uFEFF" + returnsHeader + "\nRX1,2026-11-02,P-000001,DE,1,"
-                + "DEFECTIVE,REFURBISHABLE,Zelda Widechar,zelda.widechar@example.org,+49 30 5550101,\"9 Wide Road, Bonn\"\n")
-                .getBytes(StandardCharsets.UTF_16LE));
-        Files.writeString(input.resolve("returns/zz-repeated.csv"), returnsHeader + ",CUSTOMER_EMAIL\nRX2,2026-11-02,"
-                + "P-000001,DE,1,DEFECTIVE,REFURBISHABLE,Yann Repeat,yann.repeat@example.org,+49 30 5550102,\"1 Rue, Lyon\","
-                + "yann.second@example.org\n");
+        Map<String, Long> sampleLines = overlay(input);
 
-        // The default gate: 9 of 16 warehouses rejected is over 5%, nothing is published.
+        // The default gate: 9 of 16 warehouses and 9 of 15 lanes rejected are over 5%, nothing is published.
+        // Every other case of the corpus is a few rejected rows of a feed and stays under the gate.
         Settings settings = Settings.withOverrides(Map.of("sparecast.work-dir", deep.resolve("work").toString()));
         USED.add(settings);
         Path gatedOut = deep.resolve("out-gated");
         RunOutcome gated = NightlyRun.execute(new RunRequest(input.toString(), gatedOut.toString(), DATE, "local[2]",
                 false, settings));
         assertEquals(3, gated.exitCode(), gated.message());
-        assertTrue(gated.message().contains("warehouses"), gated.message());
+        assertTrue(gated.message().contains("warehouses rejected 9 of 16 rows")
+                && gated.message().contains("lanes rejected 9 of 15 rows"), gated.message());
+        for (String underTheGate : List.of("shipments", "failures", "returns", "inventory", "parts")) {
+            assertFalse(gated.message().contains(underTheGate + " rejected "), gated.message());
+        }
+        // The message points at rejects that exist (issue 16: not at a quality/rejected/ folder that does not).
+        java.util.regex.Matcher where = java.util.regex.Pattern.compile("rejected rows in (\\S+?)\\)").matcher(gated.message());
+        int places = 0;
+        while (where.find()) {
+            places++;
+            assertTrue(Files.isDirectory(Path.of(where.group(1))), where.group(1));
+        }
+        assertEquals(2, places, gated.message());
         assertFalse(Files.exists(gatedOut.resolve(DATE.toString())), "nothing published");
         assertEquals(Set.of(), outsideOf(Set.of("in", "work")), "nothing written outside the output and work folders");
 
@@ -119,35 +108,103 @@ class HostileIdentifiersIT {
         try (Stream<Path> files = Files.list(out.resolve(DATE + "/restock"))) {
             files.forEach(f -> restock.add(f.getFileName().toString().replace(".csv", "")));
         }
-        assertTrue(CLEAN_WAREHOUSES.containsAll(restock) && !restock.isEmpty(), restock.toString());
+        assertEquals(CLEAN_WAREHOUSES, restock, "a restock file for every clean warehouse, none for a hostile one");
         try (Stream<Path> all = Files.walk(out.resolve(DATE.toString()))) {
             for (Path p : all.toList()) {
                 String name = p.getFileName().toString();
                 assertTrue(name.matches("[A-Za-z0-9_][A-Za-z0-9._-]*") && name.length() <= 200, "a plain name: " + p);
             }
         }
-        assertTrue(shipmentRejects(out).contains("shipments/zz-corrupt.parquet,0,,UNREADABLE_FILE,"),
-                shipmentRejects(out));
-        assertTrue(Files.readString(out.resolve(DATE + "/quality/reconciliation.json")).contains("zz-corrupt.parquet"));
+
+        // Every case of the corpus is rejected as expected, and nothing else of the corpus is.
+        assertEquals(expectedRejects(sampleLines), corpusRejects(out.resolve(DATE + "/quality/rejected"), sampleLines));
+        String shipmentRejects = shipmentRejects(out);
+        assertTrue(shipmentRejects.contains("shipments/zz-corrupt.parquet,0,,UNREADABLE_FILE,"), shipmentRejects);
         String reconciliation = Files.readString(out.resolve(DATE + "/quality/reconciliation.json"));
+        assertTrue(reconciliation.contains("shipments/zz-corrupt.parquet"), reconciliation);
+        // A corrupt decisions file is rejected as a file too (outside the gate: decisions never stop a plan).
+        assertTrue(reconciliation.contains("decisions/overrides-zz-corrupt.parquet"), reconciliation);
         assertTrue(reconciliation.contains("\"file\" : \"shipments/zz-empty.csv\",\n") && reconciliation.contains(
                 "\"warning\" : \"empty file: no header and no rows\""), reconciliation);
         assertTrue(reconciliation.contains("\"warning\" : \"header only: no data rows\""), reconciliation);
         String returnRejects = Files.readString(out.resolve(DATE + "/quality/rejected/returns.csv"));
         assertTrue(returnRejects.contains("returns/zz-utf16.csv,2,,BAD_ENCODING,\"returns/zz-utf16.csv is UTF-16LE, not"
                 + " UTF-8 (byte-order mark FF FE)"), returnRejects);
-        assertTrue(returnRejects.contains("returns/zz-repeated.csv,2,customer_email,DUPLICATE_COLUMN,"), returnRejects);
-        for (String personal : List.of("Zelda", "Widechar", "zelda.widechar", "5550101", "Wide Road", "Yann", "yann.",
-                "5550102", "Rue, Lyon")) {
+
+        // No personal value of the corpus reached any file of either run (output, staging, job repository, Spark's).
+        for (String personal : Files.readAllLines(CORPUS.resolve("personal-values.txt"))) {
             assertEquals(List.of(), filesHolding(deep, personal), personal + " reached a file");
         }
-        String rejected = Files.readString(out.resolve(DATE + "/quality/rejected/warehouses.csv"));
-        assertEquals(HOSTILE.size(), rejected.split("BAD_IDENTIFIER", -1).length - 1, rejected);
-        String shipmentRejects = Files.readString(out.resolve(DATE + "/quality/rejected/shipments.csv"));
-        for (int i = 0; i < HOSTILE.size(); i++) {
-            assertTrue(shipmentRejects.contains("zz-hostile.csv," + (i + 2) + ",warehouse_id,UNKNOWN_WAREHOUSE"),
-                    shipmentRejects);
+        // unit_cost 1e300 (a rejected part) prints no 300-digit value: no text output holds a run of 40 digits.
+        try (Stream<Path> all = Files.walk(out.resolve(DATE.toString()))) {
+            for (Path p : all.filter(f -> f.toString().matches(".*\\.(csv|json|html)")).toList()) {
+                assertFalse(java.util.regex.Pattern.compile("[0-9]{40}").matcher(Files.readString(p)).find(), p.toString());
+            }
         }
+    }
+
+    /**
+     * The hostile-input corpus {@code src/test/resources/hostile/} laid over the sample input: its
+     * feed files are added, its master rows appended to the sample's tables. Returns the sample
+     * tables' line counts (header included), from which the corpus' {@code +k} lines count.
+     */
+    static Map<String, Long> overlay(Path input) throws IOException {
+        Map<String, Long> lines = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(CORPUS)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String relative = CORPUS.relativize(file).toString();
+                if (!relative.contains("/")) {
+                    continue; // expected-rejects.csv, personal-values.txt
+                }
+                Path target = input.resolve(relative);
+                if (relative.startsWith("master/")) {
+                    try (Stream<String> sample = Files.lines(target)) {
+                        lines.put(relative, sample.count());
+                    }
+                    Files.write(target, Files.readAllBytes(file), StandardOpenOption.APPEND);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The corpus' expected rejects, {@code file,line,column,reason_code}, a {@code +k} line resolved. */
+    static Set<String> expectedRejects(Map<String, Long> sampleLines) throws IOException {
+        Set<String> expected = new TreeSet<>();
+        for (String line : Files.readAllLines(CORPUS.resolve("expected-rejects.csv")).subList(1,
+                Files.readAllLines(CORPUS.resolve("expected-rejects.csv")).size())) {
+            String[] f = line.split(",", -1);
+            String at = f[1].startsWith("+") ? Long.toString(sampleLines.get(f[0]) + Long.parseLong(f[1].substring(1)))
+                    : f[1];
+            expected.add(f[0] + "," + at + "," + f[2] + "," + f[3]);
+        }
+        return expected;
+    }
+
+    /** The published rejects of the corpus' rows: its feed files, and its rows appended to the master tables. */
+    static Set<String> corpusRejects(Path rejected, Map<String, Long> sampleLines) throws IOException {
+        Set<String> actual = new TreeSet<>();
+        try (Stream<Path> files = Files.list(rejected)) {
+            for (Path file : files.toList()) {
+                String text = Files.readString(file).replace("\uFEFF", "");
+                try (org.apache.commons.csv.CSVParser csv = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                        .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(text))) {
+                    for (org.apache.commons.csv.CSVRecord r : csv) {
+                        String source = r.get("file");
+                        long line = Long.parseLong(r.get("line"));
+                        boolean ofTheCorpus = source.contains("zz-")
+                                || (sampleLines.containsKey(source) && line > sampleLines.get(source));
+                        if (ofTheCorpus) {
+                            actual.add(source + "," + line + "," + r.get("column") + "," + r.get("reason_code"));
+                        }
+                    }
+                }
+            }
+        }
+        return actual;
     }
 
     /** Files under {@code root} but the input folder whose bytes (as UTF-8 or UTF-16LE) hold {@code text}. */
@@ -200,6 +257,15 @@ class HostileIdentifiersIT {
                 outcome.message());
         assertFalse(Files.exists(out), "nothing published");
         assertFalse(Files.exists(work.resolve("staging")), "nothing started");
+        try (Stream<Path> top = Files.list(temp.resolve("linked"))) {
+            Set<String> written = new TreeSet<>(top.map(p -> p.getFileName().toString()).toList());
+            written.removeAll(Set.of("in", "work"));
+            assertEquals(Set.of(), written, "nothing written outside the output and work folders");
+        }
+        // Not one line of the linked file reached a file (the input folder, holding the link, aside).
+        for (String line : Files.readAllLines(Path.of("/etc/passwd")).stream().filter(l -> l.length() >= 8).limit(5).toList()) {
+            assertEquals(List.of(), filesHolding(temp.resolve("linked"), line), "a line of /etc/passwd reached a file");
+        }
     }
 
     /**

@@ -178,8 +178,32 @@ class S3NightlyRunIT {
         assertFalse(keys("out/" + DATE + "/").contains("_SUCCESS"), "a failed publication has no _SUCCESS");
     }
 
+    /**
+     * Issue 16, one publisher per output date, on S3 and the whole job: while another process holds
+     * the date's publish claim (a lock object on S3), the run resuming at publishPlans is refused with
+     * exit 4 and writes nothing into the date folder; once the claim is freed, the next run publishes.
+     */
     @Test
     @Order(4)
+    void aRunPublishingWhileAnotherHoldsTheOutputDateOnS3IsExitFourAndWritesNothing() throws IOException {
+        proxy.clearRules();
+        TreeSet<String> before = keys("out/" + DATE + "/");
+        RunOutcome refused;
+        String other;
+        Storage output = Storage.of("s3://" + BUCKET + "/out", StorageSettings.from(s3Settings));
+        try (OutputClaim publishing = OutputClaim.acquire(output, DATE.toString(), OutputClaim.DEFAULT)) {
+            other = publishing.owner();
+            refused = run("s3://" + BUCKET + "/in", "s3://" + BUCKET + "/out", s3Settings);
+        }
+        assertEquals(4, refused.exitCode(), refused.message());
+        assertTrue(refused.message().contains("is being published by " + other), refused.message());
+        assertTrue(refused.message().contains("this run published nothing"), refused.message());
+        assertEquals(before, keys("out/" + DATE + "/"), "the refused run wrote nothing into the date folder");
+        assertFalse(before.contains("_SUCCESS"));
+    }
+
+    @Test
+    @Order(5)
     void nextRunResumesAtPublishingAndWritesSuccessLast() throws IOException {
         proxy.clearRules();
         proxy.clearExchanges();
@@ -239,7 +263,7 @@ class S3NightlyRunIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void missingBucketFailsWithExitOneNamingBucketAndKey() {
         RunOutcome outcome = run("s3://no-such-bucket/in", "s3://" + BUCKET + "/out", s3Settings);
         assertEquals(1, outcome.exitCode(), outcome.message());
@@ -248,7 +272,7 @@ class S3NightlyRunIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void credentialsAreNeverPrintedOrLogged() throws IOException {
         String logged = log.text();
         assertTrue(logged.contains("Ingested shipments"), "the capture saw the runs' log");

@@ -76,6 +76,41 @@ class DistributionReferenceTest {
         assertEquals((d.expectedShortage(2000) + d.expectedShortage(2001)) / 2, d.expectedShortage(2000.5), 1e-9);
     }
 
+    /**
+     * Issue 16, no computation's cost grows with a value: past {@link NegativeBinomialDemand#SUMMED_TERMS}
+     * terms the quantile bisects on the CDF. Just past the switch it equals the sum one by one (here
+     * in the test, by the recurrence); at 10^10 units a week, where the sum would take minutes (about
+     * 17 ns a term, 3 * 10^10 terms for the 95% quantile), it is the least x with F(x) >= 0.95.
+     */
+    @Test
+    void negativeBinomialQuantileCostsTheSameAtAnyLevel() {
+        // mean 50,000, variance mean^2 (r = 1, geometric-like): the 95% quantile is near 3 * mean = 150,000.
+        double mean = 50_000;
+        double variance = mean * mean + mean;
+        NegativeBinomialDemand d = NegativeBinomialDemand.of(mean, variance);
+        double r = mean * mean / (variance - mean);
+        double q = 1 - mean / variance;
+        double prob = Math.pow(mean / variance, r);
+        double cum = prob;
+        long x = 0;
+        while (cum < 0.95) {
+            x++;
+            prob *= (x - 1 + r) / x * q;
+            cum += prob;
+        }
+        assertTrue(x > NegativeBinomialDemand.SUMMED_TERMS, "the case is past the switch: " + x);
+        assertEquals(x, d.quantile(0.95), 0);
+
+        NegativeBinomialDemand huge = NegativeBinomialDemand.of(1e10, 1e20);
+        long started = System.nanoTime();
+        double q95 = huge.quantile(0.95);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertTrue(huge.cdf(q95) >= 0.95 && huge.cdf(q95 - 1) < 0.95, "least x with F(x) >= 0.95: " + q95);
+        // Geometric-like (r = 1): F(x) = 1 - (1 - p)^(x + 1), so q95 = ln(0.05) / ln(1 - p) - 1, about 3.0e10.
+        assertEquals(Math.log(0.05) / Math.log1p(-1e-10), q95, 1e-6 * q95);
+        assertTrue(seconds < 5, "the 95% quantile at 10^10 units took " + seconds + " s");
+    }
+
     @Test
     void normalMatchesR() {
         NormalDemand d = NormalDemand.of(40, 90);
