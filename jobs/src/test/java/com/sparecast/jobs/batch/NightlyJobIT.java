@@ -166,6 +166,9 @@ class NightlyJobIT {
         List<org.apache.commons.csv.CSVRecord> transfers = TransferChecks.check(input, published);
         assertFalse(transfers.isEmpty(), "data-samples has overstock at a regional warehouse where DC-NL is short");
         transfers.forEach(t -> assertEquals("DC-NL", t.get("to_warehouse"), t.toString()));
+        assertEquals(Long.valueOf(transfers.size()), Manifest.read(published.resolve("manifest.json")).outputs().stream()
+                .filter(f -> f.path().equals("plans/transfers.csv")).findFirst().orElseThrow().rows(),
+                "the manifest lists plans/transfers.csv with its rows");
         org.apache.commons.csv.CSVRecord first = transfers.get(0);
         String page = Files.readString(published.resolve("report/index.html"), StandardCharsets.UTF_8);
         assertTrue(page.contains("transfer " + first.get("quantity") + " from " + first.get("from_warehouse")
