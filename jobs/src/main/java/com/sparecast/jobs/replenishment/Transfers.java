@@ -6,6 +6,7 @@ import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.Stage;
 import com.sparecast.jobs.stage.TransferSchema;
+import com.sparecast.models.inventory.ExceptionCode;
 import com.sparecast.models.logistics.Lane;
 import com.sparecast.models.logistics.Rebalancing;
 import com.sparecast.models.logistics.ShipCalendar;
@@ -29,7 +30,8 @@ import org.apache.spark.sql.RowFactory;
  * Costs are in the reporting currency: the lines' {@code unit_cost_reporting}, and the transfer cost
  * settings ({@code sparecast.plan.transfer-cost} per transfer, {@code sparecast.plan.transfer-cost-per-kg}
  * per kg gross). A receiver's new order arrives as its restock line says: after the lane's ship date,
- * transit and customs for a regional warehouse, after the mean lead time for a supplier order.
+ * transit and customs for a regional warehouse, after the mean lead time for a supplier order; a
+ * {@code HELD_AT_CUSTOMS} line's order is held and has no arrival.
  */
 final class Transfers {
 
@@ -57,10 +59,12 @@ final class Transfers {
         for (Row r : rows) {
             String warehouse = r.getString(0);
             String source = r.isNullAt(8) || SUPPLIER.equals(r.getString(8)) ? null : r.getString(8);
-            boolean receiver = Rebalancing.RECEIVER_EXCEPTIONS.contains(r.getString(2));
+            // A HELD_AT_CUSTOMS line's order will not arrive: any transfer comes sooner.
+            boolean arrives = Rebalancing.RECEIVER_EXCEPTIONS.contains(r.getString(2))
+                    && !ExceptionCode.HELD_AT_CUSTOMS.name().equals(r.getString(2));
             lines.add(new Rebalancing.StockLine(warehouse, r.getString(1), r.getString(2), r.getLong(3), r.getDouble(4),
                     ((Number) r.get(5)).doubleValue(), r.getLong(6), r.isNullAt(7) ? null : r.getDouble(7),
-                    receiver ? newOrderArrival(master, planner, planningDate, warehouse, source, r.getDouble(9)) : null,
+                    arrives ? newOrderArrival(master, planner, planningDate, warehouse, source, r.getDouble(9)) : null,
                     source));
             TradePart part = master.tradePart(r.getString(1));
             if (part != null) {
