@@ -64,6 +64,8 @@ public final class SettingKeys {
         number("sparecast.plan.holding-rate", Type.DOUBLE, true, 0, 100, true);
         number("sparecast.plan.overstock-cover-weeks", Type.DOUBLE, false, 0, 1040, true);
         number("sparecast.plan.below-target-margin", Type.DOUBLE, false, 0, 1, false);
+        number("sparecast.plan.transfer-cost", Type.DOUBLE, false, 0, 1e9, false);
+        number("sparecast.plan.transfer-cost-per-kg", Type.DOUBLE, false, 0, 1e9, false);
         number("sparecast.decisions.accept-tolerance", Type.DOUBLE, false, 0, 100, false);
         text("sparecast.reporting-currency", Type.NONEMPTY, false); // checked by its step: a trade FX currency
         number("sparecast.returns.refurbish-yield", Type.DOUBLE, false, 0, 1, false);

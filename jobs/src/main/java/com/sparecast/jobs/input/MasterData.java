@@ -194,9 +194,19 @@ public record MasterData(
     /** The supply lane into {@code destination} as the models' logistics see it; null if none. */
     public com.sparecast.models.logistics.Lane logisticsLaneTo(String destination) {
         Lane l = supplyLaneTo(destination);
-        if (l == null) {
-            return null;
-        }
+        return l == null ? null : logistics(l);
+    }
+
+    /**
+     * Every lane between two warehouses of warehouses.csv as the models' logistics see it (the
+     * central warehouse's lanes and any lateral lane), in file order.
+     */
+    public List<com.sparecast.models.logistics.Lane> logisticsLanes() {
+        return lanes.stream().filter(l -> warehouses.containsKey(l.originWarehouse())
+                && warehouses.containsKey(l.destinationWarehouse())).map(this::logistics).toList();
+    }
+
+    private com.sparecast.models.logistics.Lane logistics(Lane l) {
         return new com.sparecast.models.logistics.Lane(l.originWarehouse(), l.destinationWarehouse(),
                 warehouses.get(l.originWarehouse()).country(), warehouses.get(l.destinationWarehouse()).country(),
                 l.mode(), l.transitDaysMean(), l.transitDaysSd(), l.customsDaysMean(), l.customsDaysSd(), l.incoterm(),

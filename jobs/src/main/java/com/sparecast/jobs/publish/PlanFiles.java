@@ -27,18 +27,21 @@ final class PlanFiles {
     static void write(Stage stage, Path build, Map<String, Long> rows) throws IOException {
         Dataset<Row> plan = stage.read(Datasets.PLAN).orderBy(col("warehouse_id"), col("part_no"));
         SingleParquetFile.write(plan, build.resolve(PARQUET));
-        List<String> columns = PlanSchema.columns();
-        try (CsvOutput csv = CsvOutput.open(build.resolve(CSV), columns, true)) {
-            Iterator<Row> it = plan.toLocalIterator();
-            while (it.hasNext()) {
-                Row r = it.next();
+        rows.put(CSV, csv(build.resolve(CSV), PlanSchema.columns(), plan.toLocalIterator()));
+    }
+
+    /** Writes {@code rows}' {@code columns}, in order, to a planner's CSV (with a byte-order mark); returns the rows. */
+    static long csv(Path file, List<String> columns, Iterator<Row> rows) throws IOException {
+        try (CsvOutput csv = CsvOutput.open(file, columns, true)) {
+            while (rows.hasNext()) {
+                Row r = rows.next();
                 List<Object> values = new ArrayList<>(columns.size());
                 for (String c : columns) {
                     values.add(r.get(r.fieldIndex(c)));
                 }
                 csv.write(values);
             }
-            rows.put(CSV, csv.rows());
+            return csv.rows();
         }
     }
 }

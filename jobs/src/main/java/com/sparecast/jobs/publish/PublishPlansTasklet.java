@@ -40,6 +40,7 @@ public final class PublishPlansTasklet extends StageTasklet {
         Map<String, Long> rows = new TreeMap<>();
 
         PlanFiles.write(stage, build, rows);
+        TransferFiles.write(stage, build, rows);
         RestockFiles.write(stage, build, rows);
         ShipmentFiles.write(stage, build, rows);
         CustomsDocumentFiles.write(stage, build);

@@ -118,6 +118,7 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         stage.countRead(read.rows());
         stage.countWritten(written.get("rows"));
         stage.countFlagged("exceptions", written.get("exceptions"));
+        stage.countFlagged("transfers", Transfers.stage(stage, context));
     }
 
     /**

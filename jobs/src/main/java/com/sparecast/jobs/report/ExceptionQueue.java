@@ -46,11 +46,23 @@ public final class ExceptionQueue {
      *
      * @param priority {@link #priority}; null when the value at risk is unknown
      * @param weeksLeft the urgency: {@link #weeksLeft}; null when the line has no demand
+     * @param transfer the rebalancing proposed to or from the line ({@code plans/transfers.csv}), as
+     *     text; null for none
      */
     public record Line(String warehouseId, String partNo, String description, String exception, String reason,
                        String abcClass, Double valueAtRisk, Double weeksOfCover, LocalDate stockoutDate, Long orderQty,
                        Double orderValue, Double expectedFillRate, Double targetFillRate, String overrideKind,
-                       Double overrideValue, String decidedBy, Double weeksLeft, Double priority) {
+                       Double overrideValue, String decidedBy, Double weeksLeft, Double priority, String transfer) {
+
+        /** A line without a proposed transfer. */
+        public Line(String warehouseId, String partNo, String description, String exception, String reason,
+                    String abcClass, Double valueAtRisk, Double weeksOfCover, LocalDate stockoutDate, Long orderQty,
+                    Double orderValue, Double expectedFillRate, Double targetFillRate, String overrideKind,
+                    Double overrideValue, String decidedBy, Double weeksLeft, Double priority) {
+            this(warehouseId, partNo, description, exception, reason, abcClass, valueAtRisk, weeksOfCover, stockoutDate,
+                    orderQty, orderValue, expectedFillRate, targetFillRate, overrideKind, overrideValue, decidedBy,
+                    weeksLeft, priority, null);
+        }
 
         /** The planner's decision on the line, as the queue shows it: kind, value and who; empty for none. */
         public String decision() {
@@ -96,8 +108,11 @@ public final class ExceptionQueue {
      *
      * @param plan the staged plan
      * @param shipmentLines the staged shipment lines
+     * @param transfers the staged transfers ({@code plans/transfers.csv})
      */
-    public static List<Line> of(Dataset<Row> plan, Dataset<Row> shipmentLines, LocalDate planningDate) {
+    public static List<Line> of(Dataset<Row> plan, Dataset<Row> shipmentLines, Dataset<Row> transfers,
+                                LocalDate planningDate) {
+        Map<String, String> notes = transferNotes(transfers);
         List<Line> lines = new ArrayList<>();
         Column[] columns = PLAN_COLUMNS.stream().map(c -> col("p." + c)).toArray(Column[]::new);
         for (Row r : plan.alias("p").filter(col("exception").isNotNull()).select(columns).collectAsList()) {
@@ -117,8 +132,37 @@ public final class ExceptionQueue {
             lines.add(line(r, CUSTOMS_HOLD, r.getString(n - 2), r.isNullAt(n - 1) ? null : Long.valueOf(r.getString(n - 1)),
                     planningDate));
         }
+        lines.replaceAll(l -> {
+            String note = notes.get(l.warehouseId() + "|" + l.partNo());
+            return note == null ? l : new Line(l.warehouseId(), l.partNo(), l.description(), l.exception(), l.reason(),
+                    l.abcClass(), l.valueAtRisk(), l.weeksOfCover(), l.stockoutDate(), l.orderQty(), l.orderValue(),
+                    l.expectedFillRate(), l.targetFillRate(), l.overrideKind(), l.overrideValue(), l.decidedBy(),
+                    l.weeksLeft(), l.priority(), note);
+        });
         lines.sort(ORDER);
         return lines;
+    }
+
+    /**
+     * What each (warehouse, part) gives or receives in the proposed transfers, keyed
+     * {@code warehouse|part}: "transfer 3 from WH-DE, arrives 2026-11-26, cost 41.50 vs new order 60.00 EUR"
+     * on the receiving line, "transfer 3 to DC-NL, ships 2026-11-24" on the giving one.
+     */
+    static Map<String, String> transferNotes(Dataset<Row> transfers) {
+        Map<String, String> notes = new TreeMap<>();
+        for (Row t : transfers.orderBy("part_no", "to_warehouse", "from_warehouse")
+                .select("part_no", "from_warehouse", "to_warehouse", "quantity", "ship_date", "expected_arrival", "cost",
+                        "cost_of_new_order", "currency").collectAsList()) {
+            String part = t.getString(0);
+            String quantity = Long.toString(t.getLong(3));
+            String newOrder = t.isNullAt(7) ? "unknown" : t.getDecimal(7).toPlainString();
+            String in = "transfer " + quantity + " from " + t.getString(1) + ", arrives " + t.getDate(5)
+                    + ", cost " + t.getDecimal(6).toPlainString() + " vs new order " + newOrder + " " + t.getString(8);
+            String out = "transfer " + quantity + " to " + t.getString(2) + ", ships " + t.getDate(4);
+            notes.merge(t.getString(2) + "|" + part, in, (a, b) -> a + "; " + b);
+            notes.merge(t.getString(1) + "|" + part, out, (a, b) -> a + "; " + b);
+        }
+        return notes;
     }
 
     /** A queue line from a row laid out as {@link #PLAN_COLUMNS}. */

@@ -101,6 +101,9 @@ public final class ReportWriter {
             List<Figure> details = new ArrayList<>();
             details.add(new Figure("description", Numbers.text(l.description())));
             details.add(new Figure("reason", Numbers.text(l.reason())));
+            if (l.transfer() != null) {
+                details.add(new Figure("rebalancing", l.transfer()));
+            }
             details.add(new Figure("ABC class", Numbers.text(l.abcClass())));
             details.add(new Figure("stock-out date", Numbers.text(l.stockoutDate())));
             details.add(new Figure("weeks left", Numbers.text(l.weeksLeft())));

@@ -74,7 +74,7 @@ public final class WriteReportTasklet extends StageTasklet {
         headline.putAll(planSummary(stage));
         String currency = stage.settings().get("sparecast.reporting-currency");
         List<ExceptionQueue.Line> queue = ExceptionQueue.of(stage.read(Datasets.PLAN), stage.read(Datasets.SHIPMENT_LINES),
-                stage.planningDate());
+                stage.read(Datasets.TRANSFERS), stage.planningDate());
 
         int cap = stage.settings().get("sparecast.report.part-pages").isEmpty() ? ExceptionParts.DEFAULT_CAP
                 : stage.settings().getInt("sparecast.report.part-pages");

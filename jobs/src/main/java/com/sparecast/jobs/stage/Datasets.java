@@ -4,7 +4,7 @@ package com.sparecast.jobs.stage;
  * The catalogue of what the nightly job's steps stage under {@link StagePaths}: one name per
  * dataset, owned by the step that writes it and read by the steps after it. Schemas of the
  * datasets other steps read are beside it ({@link ForecastSchema}, {@link PlanSchema},
- * {@link ShipmentSchema}).
+ * {@link TransferSchema}, {@link ShipmentSchema}).
  */
 public final class Datasets {
 
@@ -41,6 +41,8 @@ public final class Datasets {
     public static final String PLAN = "replenishment/plan";
     /** The plan's input rows with each line's response curve (class-wide allocation). */
     public static final String PLAN_CURVES = "replenishment/curves";
+    /** Rebalancing proposed among the plan's exception lines, {@link TransferSchema#TRANSFERS}. */
+    public static final String TRANSFERS = "replenishment/transfers";
 
     // planShipments
     /** Every shipment, line and document of every lane, before they are split. */

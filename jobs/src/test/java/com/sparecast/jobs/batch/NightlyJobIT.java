@@ -78,7 +78,7 @@ class NightlyJobIT {
         assertEquals(0, outcome.exitCode(), outcome.message());
         Path published = out.resolve(DATE.toString());
         for (String file : List.of("_SUCCESS", "manifest.json", "plans/replenishment.csv", "plans/replenishment.parquet",
-                "plans/shipments.csv", "plans/shipment_lines.csv", "forecasts.parquet", "quality/reconciliation.json",
+                "plans/transfers.csv", "plans/shipments.csv", "plans/shipment_lines.csv", "forecasts.parquet", "quality/reconciliation.json",
                 "quality/rejected/shipments.csv", "quality/rejected/failures.csv", "quality/rejected/returns.csv",
                 "report/index.html")) {
             assertTrue(Files.isRegularFile(published.resolve(file)), file + " is missing");
@@ -149,7 +149,30 @@ class NightlyJobIT {
         assertTrue(exceptionLines > 0, "data-samples' plan has exceptions to count");
         assertEquals(plan.size(), steps.get("planReplenishment").written());
         assertEquals(0, steps.get("planReplenishment").rejected());
-        assertEquals(Map.of("exceptions", exceptionLines), steps.get("planReplenishment").flagged());
+        long transfers = TransferChecks.check(input, published).size();
+        assertEquals(Map.of("exceptions", exceptionLines, "transfers", transfers), steps.get("planReplenishment").flagged());
+    }
+
+    /**
+     * Rebalancing before buying on data-samples: data-samples has no lateral lane, so every transfer
+     * travels a central lane, from a regional warehouse's overstock or dead stock back to the central
+     * warehouse at risk of a stock-out (the other way, its planned order already does); each is
+     * consistent with the plan ({@link TransferChecks}), and the queue shows it on both lines.
+     */
+    @Test
+    @Order(2)
+    void transfersRebalanceSurplusToAStockOutRiskOverALane() throws IOException {
+        Path published = temp.resolve("out-a").resolve(DATE.toString());
+        List<org.apache.commons.csv.CSVRecord> transfers = TransferChecks.check(input, published);
+        assertFalse(transfers.isEmpty(), "data-samples has overstock at a regional warehouse where DC-NL is short");
+        transfers.forEach(t -> assertEquals("DC-NL", t.get("to_warehouse"), t.toString()));
+        assertEquals(Long.valueOf(transfers.size()), Manifest.read(published.resolve("manifest.json")).outputs().stream()
+                .filter(f -> f.path().equals("plans/transfers.csv")).findFirst().orElseThrow().rows(),
+                "the manifest lists plans/transfers.csv with its rows");
+        org.apache.commons.csv.CSVRecord first = transfers.get(0);
+        String page = Files.readString(published.resolve("report/index.html"), StandardCharsets.UTF_8);
+        assertTrue(page.contains("transfer " + first.get("quantity") + " from " + first.get("from_warehouse")
+                + ", arrives " + first.get("expected_arrival")), "the queue shows " + first);
     }
 
     /** Replaces the golden files with a run's outputs. */
@@ -288,8 +311,8 @@ class NightlyJobIT {
     void plansMatchGoldenFiles() throws IOException {
         Path published = temp.resolve("out-a").resolve(DATE.toString());
         Path golden = Path.of("src/test/resources/golden").resolve(DATE.toString());
-        List<String> files = new ArrayList<>(List.of("plans/replenishment.csv", "plans/shipments.csv",
-                "plans/shipment_lines.csv"));
+        List<String> files = new ArrayList<>(List.of("plans/replenishment.csv", "plans/transfers.csv",
+                "plans/shipments.csv", "plans/shipment_lines.csv"));
         try (Stream<Path> restock = Files.list(published.resolve("restock"))) {
             restock.sorted().forEach(f -> files.add("restock/" + f.getFileName()));
         }

@@ -72,6 +72,23 @@ class ReportWriterTest {
     }
 
     @Test
+    void aProposedTransferIsInTheLinesDetailsAfterItsReason() {
+        ExceptionQueue.Line l = line("DC-NL", "P-1", "Pump", "STOCKOUT_RISK", "short", 80.0, 1.0, 5L, null);
+        ExceptionQueue.Line withTransfer = new ExceptionQueue.Line(l.warehouseId(), l.partNo(), l.description(),
+                l.exception(), l.reason(), l.abcClass(), l.valueAtRisk(), l.weeksOfCover(), l.stockoutDate(),
+                l.orderQty(), l.orderValue(), l.expectedFillRate(), l.targetFillRate(), l.overrideKind(),
+                l.overrideValue(), l.decidedBy(), l.weeksLeft(), l.priority(),
+                "transfer 3 from WH-DE, arrives 2026-11-25, cost 40.93 vs new order 38.54 EUR");
+        ReportWriter.Queue queue = ReportWriter.queue(List.of(withTransfer, l), Map.of(), "EUR");
+        List<String> labels = queue.rows().get(0).details().stream().map(ReportWriter.Figure::label).toList();
+        assertEquals(List.of("description", "reason", "rebalancing"), labels.subList(0, 3));
+        assertEquals("transfer 3 from WH-DE, arrives 2026-11-25, cost 40.93 vs new order 38.54 EUR",
+                queue.rows().get(0).details().get(2).value());
+        assertFalse(queue.rows().get(1).details().stream().anyMatch(f -> f.label().equals("rebalancing")),
+                "a line without a transfer has no rebalancing figure");
+    }
+
+    @Test
     void cardsFilterTheQueueByException() {
         String html = ReportWriter.render(data());
         assertTrue(html.contains("<button type=\"button\" class=\"card\" data-filter=\"\" onclick=\"cardFilter(this)\">"
