@@ -33,6 +33,9 @@ import java.util.TreeSet;
  * sparecast.trade.eori-countries=AT,...,SE,GB     (parties there need an EORI on an export, elsewhere a tax id)
  * sparecast.trade.invoice-currency.SE=EUR         (a destination's invoice currency; default its own: SEK)
  * sparecast.trade.office-of-entry.US=5301 Houston (the office or port of entry printed on invoices to US)
+ * sparecast.trade.national-code-digits.US=10       (digits of tariff code an export must declare, by country
+ *                                                  or union name: US 10, GB 10, EU 8, BR 8, JP 9 by default)
+ * sparecast.trade.national-code-warn-only=JP       (destinations where a line without one ships with a warning)
  * sparecast.trade.fx-date=2026-11-19              (the date of the fx.* rates, printed; empty: the planning date)
  * sparecast.trade.party-fallback-name=Sparecast
  * </pre>
@@ -45,6 +48,7 @@ public final class TradeRulesSettings {
     private static final String UNION = "customs-union.";
     private static final String INVOICE_CURRENCY = "invoice-currency.";
     private static final String OFFICE = "office-of-entry.";
+    private static final String DIGITS = "national-code-digits.";
     private static final Set<String> PARTY_FIELDS = Set.of("name", "address", "street", "city", "postal-code",
             "country", "vat-number", "eori", "tax-id");
 
@@ -91,6 +95,7 @@ public final class TradeRulesSettings {
                     case "departure-lead-days" -> leadDays = Integer.parseInt(value);
                     case "party-fallback-name" -> fallback = value;
                     case "eori-countries" -> customs = customs.withEoriCountries(list(value));
+                    case "national-code-warn-only" -> customs = customs.withNationalCodeWarnOnly(list(value));
                     case "fx-date" -> customs = customs.withFxDate(value.isEmpty() ? null : java.time.LocalDate.parse(value));
                     default -> {
                         if (key.startsWith(FX) && key.length() > FX.length()) {
@@ -102,6 +107,14 @@ public final class TradeRulesSettings {
                             Map<String, String> currencies = new TreeMap<>(customs.invoiceCurrencies());
                             currencies.put(key.substring(INVOICE_CURRENCY.length()), value);
                             customs = customs.withInvoiceCurrencies(currencies);
+                        } else if (key.startsWith(DIGITS) && key.length() > DIGITS.length()) {
+                            Map<String, Integer> digits = new TreeMap<>(customs.nationalCodeDigits());
+                            if (value.isEmpty()) {
+                                digits.remove(key.substring(DIGITS.length()).toUpperCase(Locale.ROOT));
+                            } else {
+                                digits.put(key.substring(DIGITS.length()).toUpperCase(Locale.ROOT), Integer.parseInt(value));
+                            }
+                            customs = customs.withNationalCodeDigits(digits);
                         } else if (key.startsWith(OFFICE) && key.length() > OFFICE.length()) {
                             Map<String, String> offices = new TreeMap<>(customs.officesOfEntry());
                             offices.put(key.substring(OFFICE.length()), value);

@@ -44,7 +44,10 @@ class TradeRulesSettingsTest {
 
     @Test
     void noKeysGiveTheDefaults() {
-        assertEquals(TradeRules.defaults(), TradeRulesSettings.of(Settings.withOverrides(Map.of())));
+        // the models' defaults, with the national code digits of the defaults file
+        TradeRules d = TradeRules.defaults();
+        assertEquals(d.withCustoms(d.customs().withNationalCodeDigits(Map.of("US", 10, "GB", 10, "EU", 8, "BR", 8, "JP", 9))),
+                TradeRulesSettings.of(Settings.withOverrides(Map.of())));
     }
 
     @Test
@@ -105,6 +108,32 @@ class TradeRulesSettingsTest {
         assertEquals(com.sparecast.models.trade.CustomsRegime.EXPORT, noEu.regime("NL", "SE"));
         assertEquals(Set.of(), noEu.customs().unions().keySet());
         assertEquals(28, noEu.customs().eoriCountries().size());
+    }
+
+    /*
+     * National tariff codes: the defaults file requires US 10, GB 10, EU 8 (every member), BR 8,
+     * JP 9 digits; a key adds or changes a country, an empty value removes one; warn-only lists
+     * the countries that ship without one.
+     */
+    @Test
+    void nationalCodeDigitsAndWarnOnly() {
+        TradeRules d = TradeRulesSettings.of(Settings.withOverrides(Map.of()));
+        assertEquals(Map.of("BR", 8, "EU", 8, "GB", 10, "JP", 9, "US", 10), d.customs().nationalCodeDigits());
+        assertEquals(8, d.customs().nationalCodeDigits("SE"));
+        assertEquals(Set.of(), d.customs().nationalCodeWarnOnly());
+        TradeRules r = TradeRulesSettings.of(Settings.withOverrides(Map.of(
+                "sparecast.trade.national-code-digits.ca", "8",
+                "sparecast.trade.national-code-digits.JP", "",
+                "sparecast.trade.national-code-warn-only", "br;US")));
+        assertEquals(Map.of("BR", 8, "CA", 8, "EU", 8, "GB", 10, "US", 10), r.customs().nationalCodeDigits());
+        assertEquals(0, r.customs().nationalCodeDigits("JP"));
+        assertEquals(Set.of("BR", "US"), r.customs().nationalCodeWarnOnly());
+        assertMessage("sparecast.trade.national-code-digits.JP", "nine",
+                "Trade configuration sparecast.trade.national-code-digits.JP=nine: For input string: \"nine\"");
+        assertMessage("sparecast.trade.national-code-digits.JP", "5",
+                "Trade configuration sparecast.trade.national-code-digits.JP=5: national code digits of JP must be 6 to 14, got 5");
+        assertMessage("sparecast.trade.national-code-warn-only", "JPN",
+                "Trade configuration sparecast.trade.national-code-warn-only=JPN: 'JPN' is not an ISO 3166-1 alpha-2 country code");
     }
 
     private static void assertMessage(String key, String value, String message) {

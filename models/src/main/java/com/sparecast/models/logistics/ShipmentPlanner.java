@@ -49,6 +49,9 @@ import java.util.TreeMap;
  *       rates, {@code unit = round4(sourceUnit * round6(rate(from) / rate(to)))}, its value is
  *       {@code round2(quantity * unit)}, and the shipment's total is the sum of the lines' values.
  *       A line whose currency has no rate stays in its currency (it is held).</li>
+ *   <li>An export line declares the national tariff code of the digits its destination requires
+ *       ({@link TradePart#declaredCode}): {@code hs_code} and the duty lookup use it. Without one
+ *       the line is held (or, where configured, ships with a {@code WARNING} in its hold_reason).</li>
  *   <li>Each line is checked ({@link LineChecks}); unknown parts are held as
  *       {@link HoldReason#PART_UNKNOWN}, a part whose single unit is heavier than the lane's maximum
  *       as {@link HoldReason#OVERWEIGHT}.</li>
@@ -255,8 +258,18 @@ public final class ShipmentPlanner implements Serializable {
             BigDecimal net = weight.setScale(3, RoundingMode.HALF_UP);
             BigDecimal gross = weight.multiply(factor).setScale(3, RoundingMode.HALF_UP);
             String hs = HsCode.isValid(part.hsCode()) ? HsCode.normalize(part.hsCode()) : part.hsCode();
+            int digits = regime.declared() ? rules.customs().nationalCodeDigits(lane.destinationCountry()) : 0;
+            String national = HsCode.isValid(part.hsCode()) ? part.declaredCode(lane.destinationCountry(), digits) : null;
+            if (national != null) {
+                hs = national;  // the declared code: duty is looked up by it
+            }
             boolean held = !p.holds.isEmpty();
             StringJoiner text = new StringJoiner("; ");
+            Hold warning = held ? null : LineChecks.nationalCodeMissing(rules, part, lane.originCountry(),
+                    lane.destinationCountry());
+            if (warning != null) {
+                text.add("WARNING " + warning.text().replace(';', ','));
+            }
             StringJoiner codes = new StringJoiner(";");
             for (Hold h : p.holds) {
                 text.add(h.text().replace(';', ','));
