@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * sparecast.trade.eei.threshold=2500
  * sparecast.trade.eei.currency=USD
  * sparecast.trade.eei.origin-country=US
- * sparecast.trade.gross-weight-factor=1.10
+ * sparecast.trade.carton.max-kg=25                (a packed carton's maximum weight, tare included)
+ * sparecast.trade.carton.tare-kg=0.5              (an empty carton's weight: gross = net + tare per carton)
  * sparecast.trade.de-minimis-covers-vat=true
  * sparecast.trade.departure-lead-days=1
  * sparecast.trade.party.DCNL.name=Sparecast Nederland B.V.   (also .street (or .address), .city, .postal-code,
@@ -71,7 +72,8 @@ public final class TradeRulesSettings {
         double eei = d.eeiThreshold();
         String eeiCur = d.eeiCurrency();
         String eeiOrigin = d.eeiOriginCountry();
-        double factor = d.grossWeightFactor();
+        double cartonMax = d.packaging().maxCartonKg();
+        double cartonTare = d.packaging().tareKg();
         boolean coversVat = d.deMinimisCoversVat();
         int leadDays = d.departureLeadDays();
         String fallback = d.fallbackPartyName();
@@ -90,7 +92,10 @@ public final class TradeRulesSettings {
                     case "eei.threshold" -> eei = Double.parseDouble(value);
                     case "eei.currency" -> eeiCur = value;
                     case "eei.origin-country" -> eeiOrigin = value;
-                    case "gross-weight-factor" -> factor = Double.parseDouble(value);
+                    case "carton.max-kg" -> cartonMax = Double.parseDouble(value);
+                    case "carton.tare-kg" -> cartonTare = Double.parseDouble(value);
+                    case "gross-weight-factor" -> throw new IllegalArgumentException("gross weight is no longer net times "
+                            + "a factor but the cartons' (sparecast.trade.carton.max-kg, sparecast.trade.carton.tare-kg)");
                     case "de-minimis-covers-vat" -> coversVat = bool(value);
                     case "departure-lead-days" -> leadDays = Integer.parseInt(value);
                     case "party-fallback-name" -> fallback = value;
@@ -160,7 +165,8 @@ public final class TradeRulesSettings {
             if (unions != null) {
                 customs = customs.withUnions(unions);
             }
-            return new TradeRules(base, fx, blocked, eccns, un, eei, eeiCur, eeiOrigin, factor, coversVat, leadDays,
+            return new TradeRules(base, fx, blocked, eccns, un, eei, eeiCur, eeiOrigin,
+                    new com.sparecast.models.trade.Packaging(cartonMax, cartonTare), coversVat, leadDays,
                     parties, fallback, customs);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("Trade configuration: " + e.getMessage());

@@ -227,12 +227,12 @@ public record MasterData(
                 com.sparecast.models.logistics.Lane.parseWeekdays(l.departureWeekdays()), l.maxWeightKg());
     }
 
-    /** A part as the models' trade rules see it, with its national tariff codes; null when it is not in parts.csv. */
+    /** A part as the models' trade rules see it, with its national tariff codes and pack size; null when it is not in parts.csv. */
     public com.sparecast.models.trade.TradePart tradePart(String partNo) {
         Part p = parts.get(partNo);
         return p == null ? null : new com.sparecast.models.trade.TradePart(p.partNo(), p.description(), p.unitCost(),
                 p.currency(), p.unitWeightKg(), p.hsCode(), p.originCountry(), p.dangerousGoods(), p.eccn(),
-                nationalCodesOf(partNo));
+                nationalCodesOf(partNo), p.packSize());
     }
 
     /**

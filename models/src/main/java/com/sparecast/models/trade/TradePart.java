@@ -22,6 +22,7 @@ import java.util.Locale;
  * @param eccn export control classification number such as {@code EAR99} or {@code 5A002}, possibly empty
  * @param nationalCodes national tariff codes by destination country ({@code master/hs_national.csv}),
  *        digits only
+ * @param packSize units per pack ({@code pack_size}): a carton holds whole packs where it can; &lt; 1 reads as 1
  */
 public record TradePart(
         String partNo,
@@ -33,13 +34,22 @@ public record TradePart(
         String originCountry,
         String dangerousGoods,
         String eccn,
-        Map<String, String> nationalCodes) implements Serializable {
+        Map<String, String> nationalCodes,
+        int packSize) implements Serializable {
 
-    /** A part without national tariff codes. */
+    /** A part without national tariff codes, in packs of 1. */
     public TradePart(String partNo, String description, double unitValue, String currency, double unitWeightKg,
                      String hsCode, String originCountry, String dangerousGoods, String eccn) {
         this(partNo, description, unitValue, currency, unitWeightKg, hsCode, originCountry, dangerousGoods, eccn,
-                Map.of());
+                Map.of(), 1);
+    }
+
+    /** A part in packs of 1. */
+    public TradePart(String partNo, String description, double unitValue, String currency, double unitWeightKg,
+                     String hsCode, String originCountry, String dangerousGoods, String eccn,
+                     Map<String, String> nationalCodes) {
+        this(partNo, description, unitValue, currency, unitWeightKg, hsCode, originCountry, dangerousGoods, eccn,
+                nationalCodes, 1);
     }
 
     public TradePart {
@@ -67,6 +77,7 @@ public record TradePart(
             nationalCodes.forEach((c, code) -> codes.put(trim(c).toUpperCase(Locale.ROOT), HsCode.normalize(code)));
         }
         nationalCodes = java.util.Collections.unmodifiableMap(codes);
+        packSize = Math.max(1, packSize);
     }
 
     /**
