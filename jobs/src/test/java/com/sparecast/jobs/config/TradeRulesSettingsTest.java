@@ -21,7 +21,8 @@ class TradeRulesSettingsTest {
                 Map.entry("sparecast.trade.fx.GBP", "1.17"),
                 Map.entry("sparecast.trade.blocked-destinations", "ru; by"),
                 Map.entry("sparecast.trade.licensed-eccns", ""),
-                Map.entry("sparecast.trade.gross-weight-factor", "1.2"),
+                Map.entry("sparecast.trade.carton.max-kg", "20"),
+                Map.entry("sparecast.trade.carton.tare-kg", "0.25"),
                 Map.entry("sparecast.trade.de-minimis-covers-vat", "false"),
                 Map.entry("sparecast.trade.departure-lead-days", "0"),
                 Map.entry("sparecast.trade.party.DC-NL.name", "Sparecast Nederland B.V."),
@@ -31,7 +32,7 @@ class TradeRulesSettingsTest {
         assertEquals(Map.of("EUR", 1.0, "USD", 0.92, "GBP", 1.17), r.fxRates());
         assertEquals(Set.of("BY", "RU"), r.blockedDestinations());
         assertEquals(Set.of(), r.licensedEccns());
-        assertEquals(1.2, r.grossWeightFactor());
+        assertEquals(new com.sparecast.models.trade.Packaging(20, 0.25), r.packaging());
         assertFalse(r.deMinimisCoversVat());
         assertEquals(0, r.departureLeadDays());
         assertEquals(new Party("Sparecast Nederland B.V.", "", "", "NL001"), r.partyOf("DC-NL", "NL"));
@@ -72,8 +73,12 @@ class TradeRulesSettingsTest {
 
     @Test
     void aBrokenRuleIsReportedAsTheRulesSayIt() {
-        assertMessage("sparecast.trade.gross-weight-factor", "0.9",
-                "Trade configuration: gross weight factor must be finite and >= 1, got 0.9");
+        assertMessage("sparecast.trade.carton.tare-kg", "30",
+                "Trade configuration: carton tare must be >= 0 and below the carton maximum of 25.0 kg, got 30.0");
+        // the factor is gone: gross weight comes from the cartons
+        assertMessage("sparecast.trade.gross-weight-factor", "1.1", "Trade configuration sparecast.trade.gross-weight-factor=1.1: "
+                + "gross weight is no longer net times a factor but the cartons' (sparecast.trade.carton.max-kg, "
+                + "sparecast.trade.carton.tare-kg)");
     }
 
     /*
