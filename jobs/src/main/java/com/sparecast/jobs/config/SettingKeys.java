@@ -86,6 +86,16 @@ public final class SettingKeys {
         number("sparecast.input.max-unit-cost", Type.DOUBLE, false, 0, 1e12, true);
         number("sparecast.input.max-unit-weight-kg", Type.DOUBLE, false, 0, 1e7, true);
         text("sparecast.generate.timing", Type.BOOLEAN, true);
+        // the trade keys of the defaults file: values checked by TradeRulesSettings, as every sparecast.trade.* key
+        text("sparecast.trade.customs-union.EU", Type.TEXT, true);
+        text("sparecast.trade.eori-countries", Type.TEXT, true);
+        text("sparecast.trade.fx-date", Type.TEXT, true);
+        for (String country : List.of("US", "GB", "EU", "BR", "JP")) {
+            text("sparecast.trade.national-code-digits." + country, Type.TEXT, true);
+        }
+        text("sparecast.trade.national-code-warn-only", Type.TEXT, true);
+        text("sparecast.trade.carton.max-kg", Type.TEXT, true);
+        text("sparecast.trade.carton.tare-kg", Type.TEXT, true);
     }
 
     private SettingKeys() {

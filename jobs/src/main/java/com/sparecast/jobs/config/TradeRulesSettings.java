@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * sparecast.trade.eei.threshold=2500
  * sparecast.trade.eei.currency=USD
  * sparecast.trade.eei.origin-country=US
- * sparecast.trade.gross-weight-factor=1.10
+ * sparecast.trade.carton.max-kg=25                (a packed carton's maximum weight, tare included)
+ * sparecast.trade.carton.tare-kg=0.5              (an empty carton's weight: gross = net + tare per carton)
  * sparecast.trade.de-minimis-covers-vat=true
  * sparecast.trade.departure-lead-days=1
  * sparecast.trade.party.DCNL.name=Sparecast Nederland B.V.   (also .street (or .address), .city, .postal-code,
@@ -33,6 +34,9 @@ import java.util.TreeSet;
  * sparecast.trade.eori-countries=AT,...,SE,GB     (parties there need an EORI on an export, elsewhere a tax id)
  * sparecast.trade.invoice-currency.SE=EUR         (a destination's invoice currency; default its own: SEK)
  * sparecast.trade.office-of-entry.US=5301 Houston (the office or port of entry printed on invoices to US)
+ * sparecast.trade.national-code-digits.US=10       (digits of tariff code an export must declare, by country
+ *                                                  or union name: US 10, GB 10, EU 8, BR 8, JP 9 by default)
+ * sparecast.trade.national-code-warn-only=JP       (destinations where a line without one ships with a warning)
  * sparecast.trade.fx-date=2026-11-19              (the date of the fx.* rates, printed; empty: the planning date)
  * sparecast.trade.party-fallback-name=Sparecast
  * </pre>
@@ -45,6 +49,7 @@ public final class TradeRulesSettings {
     private static final String UNION = "customs-union.";
     private static final String INVOICE_CURRENCY = "invoice-currency.";
     private static final String OFFICE = "office-of-entry.";
+    private static final String DIGITS = "national-code-digits.";
     private static final Set<String> PARTY_FIELDS = Set.of("name", "address", "street", "city", "postal-code",
             "country", "vat-number", "eori", "tax-id");
 
@@ -67,7 +72,8 @@ public final class TradeRulesSettings {
         double eei = d.eeiThreshold();
         String eeiCur = d.eeiCurrency();
         String eeiOrigin = d.eeiOriginCountry();
-        double factor = d.grossWeightFactor();
+        double cartonMax = d.packaging().maxCartonKg();
+        double cartonTare = d.packaging().tareKg();
         boolean coversVat = d.deMinimisCoversVat();
         int leadDays = d.departureLeadDays();
         String fallback = d.fallbackPartyName();
@@ -86,11 +92,15 @@ public final class TradeRulesSettings {
                     case "eei.threshold" -> eei = Double.parseDouble(value);
                     case "eei.currency" -> eeiCur = value;
                     case "eei.origin-country" -> eeiOrigin = value;
-                    case "gross-weight-factor" -> factor = Double.parseDouble(value);
+                    case "carton.max-kg" -> cartonMax = Double.parseDouble(value);
+                    case "carton.tare-kg" -> cartonTare = Double.parseDouble(value);
+                    case "gross-weight-factor" -> throw new IllegalArgumentException("gross weight is no longer net times "
+                            + "a factor but the cartons' (sparecast.trade.carton.max-kg, sparecast.trade.carton.tare-kg)");
                     case "de-minimis-covers-vat" -> coversVat = bool(value);
                     case "departure-lead-days" -> leadDays = Integer.parseInt(value);
                     case "party-fallback-name" -> fallback = value;
                     case "eori-countries" -> customs = customs.withEoriCountries(list(value));
+                    case "national-code-warn-only" -> customs = customs.withNationalCodeWarnOnly(list(value));
                     case "fx-date" -> customs = customs.withFxDate(value.isEmpty() ? null : java.time.LocalDate.parse(value));
                     default -> {
                         if (key.startsWith(FX) && key.length() > FX.length()) {
@@ -102,6 +112,14 @@ public final class TradeRulesSettings {
                             Map<String, String> currencies = new TreeMap<>(customs.invoiceCurrencies());
                             currencies.put(key.substring(INVOICE_CURRENCY.length()), value);
                             customs = customs.withInvoiceCurrencies(currencies);
+                        } else if (key.startsWith(DIGITS) && key.length() > DIGITS.length()) {
+                            Map<String, Integer> digits = new TreeMap<>(customs.nationalCodeDigits());
+                            if (value.isEmpty()) {
+                                digits.remove(key.substring(DIGITS.length()).toUpperCase(Locale.ROOT));
+                            } else {
+                                digits.put(key.substring(DIGITS.length()).toUpperCase(Locale.ROOT), Integer.parseInt(value));
+                            }
+                            customs = customs.withNationalCodeDigits(digits);
                         } else if (key.startsWith(OFFICE) && key.length() > OFFICE.length()) {
                             Map<String, String> offices = new TreeMap<>(customs.officesOfEntry());
                             offices.put(key.substring(OFFICE.length()), value);
@@ -147,7 +165,8 @@ public final class TradeRulesSettings {
             if (unions != null) {
                 customs = customs.withUnions(unions);
             }
-            return new TradeRules(base, fx, blocked, eccns, un, eei, eeiCur, eeiOrigin, factor, coversVat, leadDays,
+            return new TradeRules(base, fx, blocked, eccns, un, eei, eeiCur, eeiOrigin,
+                    new com.sparecast.models.trade.Packaging(cartonMax, cartonTare), coversVat, leadDays,
                     parties, fallback, customs);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("Trade configuration: " + e.getMessage());

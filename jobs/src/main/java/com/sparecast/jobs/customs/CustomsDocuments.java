@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sparecast.jobs.format.Numbers;
 import com.sparecast.jobs.format.Templates;
+import com.sparecast.models.logistics.CartonPacker.Carton;
 import com.sparecast.models.logistics.Formats;
 import com.sparecast.models.logistics.Shipment;
 import com.sparecast.models.logistics.ShipmentLine;
@@ -42,6 +43,9 @@ import java.util.Optional;
  *
  * <p>Pass the lines the shipment carries ({@code ShipmentPlan.documentLines(shipment)}): its
  * READY lines. A HOLD shipment's documents show an "on hold" banner; its reasons are in the plan.
+ * Every document gives the shipment's package count; the packing list also lists its cartons
+ * ({@code ShipmentPlan.cartonsOf(shipment_id)}): number, marks, line, part, quantity, net and
+ * gross weight ({@code packages} in its JSON).
  */
 public final class CustomsDocuments {
 
@@ -107,14 +111,20 @@ public final class CustomsDocuments {
      * All four documents by file name, in a stable order: {@link #FILE_NAMES} for an export,
      * {@link #DELIVERY_FILE_NAMES} otherwise.
      */
-    public static Map<String, String> render(Shipment shipment, List<ShipmentLine> lines, Parties parties) {
+    public static Map<String, String> render(Shipment shipment, List<ShipmentLine> lines, List<Carton> cartons,
+                                             Parties parties) {
         Kind first = exported(shipment) ? Kind.COMMERCIAL_INVOICE : Kind.DELIVERY_NOTE;
         Map<String, String> files = new LinkedHashMap<>();
         files.put(first.key + ".html", html(first, shipment, lines, parties));
         files.put(first.key + ".json", json(first, shipment, lines, parties));
-        files.put(Kind.PACKING_LIST.key + ".html", packingListHtml(shipment, lines, parties));
-        files.put(Kind.PACKING_LIST.key + ".json", packingListJson(shipment, lines, parties));
+        files.put(Kind.PACKING_LIST.key + ".html", packingListHtml(shipment, lines, cartons, parties));
+        files.put(Kind.PACKING_LIST.key + ".json", packingListJson(shipment, lines, cartons, parties));
         return files;
+    }
+
+    /** As {@link #render(Shipment, List, List, Parties)} without cartons (the packing list lists none). */
+    public static Map<String, String> render(Shipment shipment, List<ShipmentLine> lines, Parties parties) {
+        return render(shipment, lines, List.of(), parties);
     }
 
     /** The delivery note (intra-union or domestic movement) as printable HTML. */
@@ -138,7 +148,13 @@ public final class CustomsDocuments {
 
     /** The packing list as printable HTML. */
     public static String packingListHtml(Shipment shipment, List<ShipmentLine> lines, Parties parties) {
-        return html(Kind.PACKING_LIST, shipment, lines, parties);
+        return packingListHtml(shipment, lines, List.of(), parties);
+    }
+
+    /** The packing list with its cartons as printable HTML. */
+    public static String packingListHtml(Shipment shipment, List<ShipmentLine> lines, List<Carton> cartons,
+                                         Parties parties) {
+        return html(Kind.PACKING_LIST, shipment, lines, cartons, parties);
     }
 
     /** The commercial invoice as JSON, with the fields of its HTML. */
@@ -148,7 +164,13 @@ public final class CustomsDocuments {
 
     /** The packing list as JSON, with the fields of its HTML. */
     public static String packingListJson(Shipment shipment, List<ShipmentLine> lines, Parties parties) {
-        return json(Kind.PACKING_LIST, shipment, lines, parties);
+        return packingListJson(shipment, lines, List.of(), parties);
+    }
+
+    /** The packing list with its cartons as JSON, with the fields of its HTML. */
+    public static String packingListJson(Shipment shipment, List<ShipmentLine> lines, List<Carton> cartons,
+                                         Parties parties) {
+        return json(Kind.PACKING_LIST, shipment, lines, cartons, parties);
     }
 
     // ---- the fields, shared by HTML and JSON ----
@@ -173,6 +195,7 @@ public final class CustomsDocuments {
                 Field.text("fx_date", "Exchange rates of", s.fxDate().toString()),
                 Field.amount("net_weight_kg", "Net weight (kg)", Numbers.kg(s.netWeightKg())),
                 Field.amount("gross_weight_kg", "Gross weight (kg)", Numbers.kg(s.grossWeightKg())),
+                Field.number("packages", "Packages (cartons)", s.packages(), Integer.toString(s.packages())),
                 new Field("dangerous_goods", "Dangerous goods", s.dangerousGoods(), yesNo(s.dangerousGoods()), false)));
         fields.add(Field.text("reason_for_export", exported(s) ? "Reason for export" : "Reason for movement",
                 REASON_FOR_EXPORT));
@@ -224,6 +247,18 @@ public final class CustomsDocuments {
                 unit, value, currency, net, gross, dg, dgName, dgClass, dgPi, eccn);
     }
 
+    /** A carton of the packing list. */
+    static List<Field> cartonFields(Carton c) {
+        return List.of(
+                Field.number("carton_no", "Carton", c.number(), Integer.toString(c.number())),
+                Field.text("marks", "Marks", c.marks()),
+                Field.number("line_no", "Line", c.lineNo(), Integer.toString(c.lineNo())),
+                Field.text("part_no", "Part no.", c.partNo()),
+                Field.number("quantity", "Qty", c.quantity(), Long.toString(c.quantity())),
+                Field.amount("net_weight_kg", "Net kg", Numbers.kg(c.netWeightKg())),
+                Field.amount("gross_weight_kg", "Gross kg", Numbers.kg(c.grossWeightKg())));
+    }
+
     static List<Field> partyFields(Party p) {
         return List.of(
                 Field.text("legal_name", "Name", p.name()),
@@ -239,6 +274,10 @@ public final class CustomsDocuments {
     // ---- JSON ----
 
     static String json(Kind kind, Shipment shipment, List<ShipmentLine> lines, Parties parties) {
+        return json(kind, shipment, lines, List.of(), parties);
+    }
+
+    static String json(Kind kind, Shipment shipment, List<ShipmentLine> lines, List<Carton> cartons, Parties parties) {
         check(shipment, lines, parties);
         ObjectNode root = JSON.createObjectNode();
         root.put("document", kind.key);
@@ -250,6 +289,12 @@ public final class CustomsDocuments {
         ArrayNode array = root.putArray("lines");
         for (ShipmentLine l : lines) {
             put(array.addObject(), lineFields(kind, l));
+        }
+        if (kind == Kind.PACKING_LIST) {
+            ArrayNode packages = root.putArray("packages");
+            for (Carton c : cartons) {
+                put(packages.addObject(), cartonFields(c));
+            }
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -280,7 +325,15 @@ public final class CustomsDocuments {
     /** What {@code templates/customs/document.mustache} shows. */
     record Document(String key, String title, String shipmentId, String number, String date, boolean onHold,
                     List<PartyView> parties, List<Field> shipment, List<Field> header, List<LineView> lines,
-                    List<Total> totals, String declaration) {
+                    List<Total> totals, String declaration, List<Field> cartonHeader, List<CartonView> cartons) {
+        /** Whether the packing list has a cartons table. */
+        public boolean hasCartons() {
+            return !cartons.isEmpty();
+        }
+    }
+
+    /** A row of the packing list's cartons table. */
+    record CartonView(int number, List<Field> fields) {
     }
 
     /** The exporter or the importer. */
@@ -296,6 +349,10 @@ public final class CustomsDocuments {
     }
 
     static String html(Kind kind, Shipment s, List<ShipmentLine> lines, Parties parties) {
+        return html(kind, s, lines, List.of(), parties);
+    }
+
+    static String html(Kind kind, Shipment s, List<ShipmentLine> lines, List<Carton> cartons, Parties parties) {
         check(s, lines, parties);
         boolean export = exported(s);
         List<PartyView> partyViews = List.of(
@@ -330,14 +387,20 @@ public final class CustomsDocuments {
                     : "Transfer of own goods within one country: no customs formalities.";
         } else {
             totals = List.of(
+                    new Total("Packages", s.packages() + " cartons"),
                     new Total("Net weight", Numbers.kg(s.netWeightKg()).toPlainString() + " kg"),
                     new Total("Gross weight", Numbers.kg(s.grossWeightKg()).toPlainString() + " kg"),
                     new Total("Dangerous goods", yesNo(s.dangerousGoods())));
             declaration = "Packed as listed; weights in kilograms.";
         }
+        List<CartonView> cartonRows = new ArrayList<>(cartons.size());
+        for (Carton c : cartons) {
+            cartonRows.add(new CartonView(c.number(), cartonFields(c)));
+        }
+        List<Field> cartonHeader = cartons.isEmpty() ? List.of() : cartonFields(cartons.get(0));
         return Templates.render("customs/document", new Document(kind.key, kind.title, s.shipmentId(),
                 kind.numberPrefix + s.shipmentId(), s.shipDate().toString(), !s.ready(), partyViews, shipmentFields(s),
-                header, rows, totals, declaration));
+                header, rows, totals, declaration, cartonHeader, cartonRows));
     }
 
     /** {@code "1 EUR = 0.850394 GBP; 1 USD = 0.787402 GBP (rates of 2026-11-20)"}: each converted currency once. */

@@ -48,6 +48,13 @@ final class MasterDataWriter {
                         p.originCountry(), p.packSize(), p.minOrderQty(), p.dangerousGoods(), p.supersededBy(), p.eccn());
             }
         }
+        try (CsvFile csv = new CsvFile(master, "hs_national.csv", "part_no", "country", "code")) {
+            for (Part p : parts) {
+                for (String[] row : nationalCodes(p)) {
+                    csv.row((Object[]) row);
+                }
+            }
+        }
         try (CsvFile csv = new CsvFile(master, "regions.csv", "country", "region")) {
             List<String[]> rows = new ArrayList<>();
             for (World.Region r : World.REGIONS) {
@@ -240,5 +247,40 @@ final class MasterDataWriter {
         World.PartyOfRecord p = World.PARTIES.get(id);
         csv.row(id, region, country, role, p.legalName(), p.street(), p.city(), p.postalCode(), p.vatNumber(),
                 p.eori(), p.taxId());
+    }
+
+    /**
+     * The rows of hs_national.csv of a part: for each export destination whose tariff needs a
+     * number of digits ({@link World#NATIONAL_CODE_DIGITS}) the part's HS code does not have, the
+     * code's first six digits followed by national digits made from the part number. Parts
+     * without a valid HS code get none; two gaps on purpose: {@link World#NATIONAL_CODE_GAP} has
+     * no US code and {@link World#NATIONAL_CODE_WRONG_LENGTH} a JP code one digit too long (their
+     * lines to those destinations are held HS_NATIONAL_CODE_MISSING).
+     */
+    static List<String[]> nationalCodes(Part p) {
+        List<String[]> rows = new ArrayList<>();
+        String hs = p.hsCode();
+        if (!hs.matches("[0-9]{6,10}")) {
+            return rows;
+        }
+        int index = Integer.parseInt(p.partNo().substring(2));
+        for (java.util.Map.Entry<String, Integer> e : World.NATIONAL_CODE_DIGITS.entrySet()) {
+            String country = e.getKey();
+            int digits = e.getValue();
+            if (hs.length() == digits || (p.partNo().equals(World.NATIONAL_CODE_GAP) && country.equals("US"))) {
+                continue;
+            }
+            if (p.partNo().equals(World.NATIONAL_CODE_WRONG_LENGTH) && country.equals("JP")) {
+                digits++;
+            }
+            // national digits: 10..99 from the part number, then 0s (e.g. 853710 -> 85371023 for BR)
+            StringBuilder code = new StringBuilder(hs.substring(0, 6))
+                    .append(String.format(java.util.Locale.ROOT, "%02d", 10 + index * 13 % 90));
+            while (code.length() < digits) {
+                code.append('0');
+            }
+            rows.add(new String[] {p.partNo(), country, code.substring(0, digits)});
+        }
+        return rows;
     }
 }

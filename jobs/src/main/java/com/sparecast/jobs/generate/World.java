@@ -67,6 +67,16 @@ final class World {
             "WH-BR", new PartyOfRecord("Sparecast do Brasil Ltda.", "Rodovia Helio Smidt s/n", "Guarulhos",
                     "07190-100", "", "", ""));
 
+    /** Digits of the national tariff code of each export destination (HTS, UK tariff, NCM, JP), in country order. */
+    static final java.util.Map<String, Integer> NATIONAL_CODE_DIGITS = new java.util.TreeMap<>(
+            java.util.Map.of("BR", 8, "GB", 10, "JP", 9, "US", 10));
+
+    /** The part without a US code in hs_national.csv, on purpose: its line on the US lane is held. */
+    static final String NATIONAL_CODE_GAP = "P-000075";
+
+    /** The part whose JP code in hs_national.csv has 10 digits where Japan needs 9: its line to WH-JP is held. */
+    static final String NATIONAL_CODE_WRONG_LENGTH = "P-000005";
+
     /** A lane from the central warehouse; decimals as written to {@code lanes.csv}. */
     record Lane(String destination, String mode, String transitMean, String transitSd,
                 String customsMean, String customsSd, String incoterm, String departureWeekdays,

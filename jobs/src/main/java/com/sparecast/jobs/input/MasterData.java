@@ -31,7 +31,20 @@ public record MasterData(
         Map<String, Double> serviceLevels,
         Map<String, Set<LocalDate>> holidays,
         List<Reject> rejects,
-        Map<String, Integer> rowsRead) implements Serializable {
+        Map<String, Integer> rowsRead,
+        Map<String, Map<String, String>> hsNational) implements Serializable {
+
+    /** Master data without national tariff codes. */
+    public MasterData(Map<String, Part> parts, Map<String, String> regionOfCountry, Map<String, Warehouse> warehouses,
+                      List<Lane> lanes, List<Tariff> tariffs, Map<String, Double> serviceLevels,
+                      Map<String, Set<LocalDate>> holidays, List<Reject> rejects, Map<String, Integer> rowsRead) {
+        this(parts, regionOfCountry, warehouses, lanes, tariffs, serviceLevels, holidays, rejects, rowsRead, Map.of());
+    }
+
+    /** The national tariff codes of a part by country ({@code master/hs_national.csv}), digits only; empty when none. */
+    public Map<String, String> nationalCodesOf(String partNo) {
+        return hsNational.getOrDefault(partNo, Map.of());
+    }
 
     /** A row of parts.csv; optional numbers default to pack size 1 and MOQ 0. */
     public record Part(String partNo, String description, double unitCost, String currency, double unitWeightKg,
@@ -82,6 +95,9 @@ public record MasterData(
     private static final List<String> TARIFF_COLUMNS = List.of("destination_country", "hs_prefix", "duty_rate", "vat_rate");
     private static final List<String> SERVICE_COLUMNS = List.of("class", "target_fill_rate");
     private static final List<String> HOLIDAY_COLUMNS = List.of("country", "date");
+    private static final List<String> HS_NATIONAL_COLUMNS = List.of("part_no", "country", "code");
+    /** A national tariff code: 6 to 14 digits once dots and spaces are removed. */
+    static final java.util.regex.Pattern NATIONAL_CODE = java.util.regex.Pattern.compile("[0-9]{6,14}");
 
     /** Reads and checks every master table except inventory, from the input's {@code master/} folder. */
     public static MasterData load(Storage storage) throws IOException {
@@ -155,6 +171,13 @@ public record MasterData(
                 holidays.computeIfAbsent((String) holiday[0], c -> new TreeSet<>()).add((LocalDate) holiday[1]);
             }
         }
+        Map<String, Map<String, String>> hsNational = new TreeMap<>();
+        MasterTable nationalTable = MasterTable.read(storage, folder, "hs_national", HS_NATIONAL_COLUMNS, false);
+        if (nationalTable != null) {
+            // converted in file order, so the first code of a (part, country) is kept and a later one rejected
+            loader.rows(nationalTable, "hs_national", row -> loader.nationalCode(row, parts.keySet(), regions.keySet(),
+                    hsNational));
+        }
         if (parts.isEmpty() || regions.isEmpty() || warehouses.isEmpty()) {
             throw new MasterDataException("Master data has no usable " + (parts.isEmpty() ? "parts"
                     : regions.isEmpty() ? "regions" : "warehouses") + " in " + storage.location() + (folder.isEmpty() ? "" : "/" + folder));
@@ -162,7 +185,8 @@ public record MasterData(
         return new MasterData(Collections.unmodifiableMap(parts), Collections.unmodifiableMap(regions),
                 Collections.unmodifiableMap(warehouses), List.copyOf(lanes), List.copyOf(tariffs),
                 Collections.unmodifiableMap(serviceLevels), Collections.unmodifiableMap(holidays),
-                List.copyOf(loader.rejects), Collections.unmodifiableMap(loader.rowsRead));
+                List.copyOf(loader.rejects), Collections.unmodifiableMap(loader.rowsRead),
+                Collections.unmodifiableMap(hsNational));
     }
 
     /** What ingest checks event rows against. */
@@ -213,11 +237,12 @@ public record MasterData(
                 com.sparecast.models.logistics.Lane.parseWeekdays(l.departureWeekdays()), l.maxWeightKg());
     }
 
-    /** A part as the models' trade rules see it; null when it is not in parts.csv. */
+    /** A part as the models' trade rules see it, with its national tariff codes and pack size; null when it is not in parts.csv. */
     public com.sparecast.models.trade.TradePart tradePart(String partNo) {
         Part p = parts.get(partNo);
         return p == null ? null : new com.sparecast.models.trade.TradePart(p.partNo(), p.description(), p.unitCost(),
-                p.currency(), p.unitWeightKg(), p.hsCode(), p.originCountry(), p.dangerousGoods(), p.eccn());
+                p.currency(), p.unitWeightKg(), p.hsCode(), p.originCountry(), p.dangerousGoods(), p.eccn(),
+                nationalCodesOf(partNo), p.packSize());
     }
 
     /**
@@ -313,6 +338,37 @@ public record MasterData(
                 throw new BadValue(column, RejectReason.BAD_IDENTIFIER, column + " " + problem);
             }
             return value;
+        }
+
+        /**
+         * A row of hs_national.csv, added to {@code codes} (part, then country): the part is in
+         * parts.csv, the country in regions.csv, the code 6 to 14 ASCII digits once dots and spaces
+         * are removed, and the (part, country) has no code yet.
+         */
+        String nationalCode(MasterRow row, Set<String> knownParts, Set<String> knownCountries,
+                            Map<String, Map<String, String>> codes) {
+            String part = text(row, "part_no");
+            if (!knownParts.contains(part)) {
+                throw new BadValue("part_no", RejectReason.UNKNOWN_PART, "part_no " + Identifiers.printable(part)
+                        + " is not in parts.csv");
+            }
+            String country = text(row, "country");
+            if (!knownCountries.contains(country)) {
+                throw new BadValue("country", RejectReason.UNKNOWN_COUNTRY, "country " + Identifiers.printable(country)
+                        + " is not in regions.csv");
+            }
+            String code = text(row, "code").replace(".", "").replace(" ", "");
+            if (!NATIONAL_CODE.matcher(code).matches()) {
+                throw new BadValue("code", RejectReason.BAD_IDENTIFIER, "code '" + Identifiers.printable(row.get("code"))
+                        + "' is not 6 to 14 ASCII digits (dots and spaces aside)");
+            }
+            Map<String, String> ofPart = codes.computeIfAbsent(part, p -> new TreeMap<>());
+            if (ofPart.containsKey(country)) {
+                throw new BadValue("country", RejectReason.DUPLICATE_ID, "part " + part + " already has a code for "
+                        + country + " (" + ofPart.get(country) + "); the first is kept");
+            }
+            ofPart.put(country, code);
+            return code;
         }
 
         /** An optional name or address text of a party of record: printable, at most {@link #MAX_PARTY_TEXT}. */

@@ -82,7 +82,8 @@ final class LaneShipmentPlanner implements FlatMapGroupsFunction<String, Row, Ro
         for (Shipment s : plan.shipments()) {
             out.add(RowFactory.create(SHIPMENT, s.shipmentId(), 0, destination, s.csvValues().toArray(String[]::new),
                     null, null, null, null));
-            for (Map.Entry<String, String> doc : CustomsDocuments.render(s, plan.documentLines(s), planner.partiesOf(s)).entrySet()) {
+            for (Map.Entry<String, String> doc : CustomsDocuments.render(s, plan.documentLines(s),
+                    plan.cartonsOf(s.shipmentId()), planner.partiesOf(s)).entrySet()) {
                 out.add(RowFactory.create(DOCUMENT, s.shipmentId(), 0, destination, new String[0], doc.getKey(),
                         doc.getValue(), null, null));
             }

@@ -252,6 +252,42 @@ class NightlyJobIT {
             }
         }
         assertTrue(firstReadyExport != null, "a READY export");
+        // National tariff codes: data-samples leaves P-000075 without a US code (held), and every
+        // READY export line declares a code of its destination's digits (US 10, GB 10, JP 9).
+        assertTrue(lines.stream().anyMatch(l -> l.contains(",P-000075,") && l.contains(",HOLD,\"HS_NATIONAL_CODE_MISSING: "
+                + "no 10-digit tariff code for US")), "P-000075 held on the US lane");
+        Map<String, Integer> digits = Map.of("WH-US", 10, "WH-GB", 10, "WH-JP", 9, "WH-BR", 8);
+        Map<String, String> destinationOf = new java.util.HashMap<>();
+        for (Map<String, String> s : shipmentRows(published)) {
+            destinationOf.put(s.get("shipment_id"), s.get("destination_warehouse"));
+        }
+        for (String l : lines.subList(1, lines.size())) {
+            String[] cells = l.split(",", -1);
+            Integer required = digits.get(destinationOf.get(cells[0]));
+            if (required != null && l.contains(",READY,")) {
+                assertEquals(required.intValue(), cells[4].length(), l);
+            }
+        }
+        // Packages: each shipment's cartons are on its packing list, their count in packages, and the
+        // shipment's gross weight is theirs: net plus 0.5 kg of tare per carton.
+        for (Map<String, String> s : shipmentRows(published)) {
+            String id = s.get("shipment_id");
+            JsonNode packing = json.readTree(published.resolve("customs").resolve(id).resolve("packing_list.json").toFile());
+            int packages = Integer.parseInt(s.get("packages"));
+            assertTrue(packages >= 1, id);
+            assertEquals(packages, packing.get("packages").size(), id);
+            java.math.BigDecimal gross = java.math.BigDecimal.ZERO;
+            int number = 0;
+            for (JsonNode carton : packing.get("packages")) {
+                number++;
+                assertEquals(id + " " + number + "/" + packages, carton.get("marks").asText());
+                gross = gross.add(carton.get("gross_weight_kg").decimalValue());
+            }
+            assertEquals(0, gross.compareTo(new java.math.BigDecimal(s.get("gross_weight_kg"))), id);
+            java.math.BigDecimal net = packing.get("shipment").get("net_weight_kg").decimalValue();
+            assertEquals(0, net.add(new java.math.BigDecimal("0.5").multiply(java.math.BigDecimal.valueOf(packages)))
+                    .compareTo(gross), id);
+        }
         // Battery lines on the documents carry the dangerous goods table's name, class and packing instruction.
         int dangerousLines = 0;
         try (Stream<Path> folders = Files.list(published.resolve("customs"))) {
@@ -285,18 +321,15 @@ class NightlyJobIT {
         }
     }
 
-    /** The rows of plans/shipments.csv as column-to-value maps (no value there holds a comma). */
+    /** The rows of plans/shipments.csv as column-to-value maps (RFC 4180: incoterm_place is quoted, "Duisburg, DE"). */
     private static List<Map<String, String>> shipmentRows(Path published) throws IOException {
-        List<String> rows = Files.readAllLines(published.resolve("plans/shipments.csv"), StandardCharsets.UTF_8);
-        String[] header = rows.get(0).replace("\uFEFF", "").split(",", -1);
+        String text = Files.readString(published.resolve("plans/shipments.csv"), StandardCharsets.UTF_8).replace("\uFEFF", "");
         List<Map<String, String>> out = new ArrayList<>();
-        for (String row : rows.subList(1, rows.size())) {
-            String[] cells = row.split(",", -1);
-            Map<String, String> m = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                m.put(header[i], cells[i]);
+        try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                .setHeader().setSkipHeaderRecord(true).build().parse(new java.io.StringReader(text))) {
+            for (org.apache.commons.csv.CSVRecord r : parser) {
+                out.add(new java.util.LinkedHashMap<>(r.toMap()));
             }
-            out.add(m);
         }
         return out;
     }

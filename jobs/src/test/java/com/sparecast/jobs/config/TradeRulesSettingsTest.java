@@ -21,7 +21,8 @@ class TradeRulesSettingsTest {
                 Map.entry("sparecast.trade.fx.GBP", "1.17"),
                 Map.entry("sparecast.trade.blocked-destinations", "ru; by"),
                 Map.entry("sparecast.trade.licensed-eccns", ""),
-                Map.entry("sparecast.trade.gross-weight-factor", "1.2"),
+                Map.entry("sparecast.trade.carton.max-kg", "20"),
+                Map.entry("sparecast.trade.carton.tare-kg", "0.25"),
                 Map.entry("sparecast.trade.de-minimis-covers-vat", "false"),
                 Map.entry("sparecast.trade.departure-lead-days", "0"),
                 Map.entry("sparecast.trade.party.DC-NL.name", "Sparecast Nederland B.V."),
@@ -31,7 +32,7 @@ class TradeRulesSettingsTest {
         assertEquals(Map.of("EUR", 1.0, "USD", 0.92, "GBP", 1.17), r.fxRates());
         assertEquals(Set.of("BY", "RU"), r.blockedDestinations());
         assertEquals(Set.of(), r.licensedEccns());
-        assertEquals(1.2, r.grossWeightFactor());
+        assertEquals(new com.sparecast.models.trade.Packaging(20, 0.25), r.packaging());
         assertFalse(r.deMinimisCoversVat());
         assertEquals(0, r.departureLeadDays());
         assertEquals(new Party("Sparecast Nederland B.V.", "", "", "NL001"), r.partyOf("DC-NL", "NL"));
@@ -44,7 +45,10 @@ class TradeRulesSettingsTest {
 
     @Test
     void noKeysGiveTheDefaults() {
-        assertEquals(TradeRules.defaults(), TradeRulesSettings.of(Settings.withOverrides(Map.of())));
+        // the models' defaults, with the national code digits of the defaults file
+        TradeRules d = TradeRules.defaults();
+        assertEquals(d.withCustoms(d.customs().withNationalCodeDigits(Map.of("US", 10, "GB", 10, "EU", 8, "BR", 8, "JP", 9))),
+                TradeRulesSettings.of(Settings.withOverrides(Map.of())));
     }
 
     @Test
@@ -69,8 +73,12 @@ class TradeRulesSettingsTest {
 
     @Test
     void aBrokenRuleIsReportedAsTheRulesSayIt() {
-        assertMessage("sparecast.trade.gross-weight-factor", "0.9",
-                "Trade configuration: gross weight factor must be finite and >= 1, got 0.9");
+        assertMessage("sparecast.trade.carton.tare-kg", "30",
+                "Trade configuration: carton tare must be >= 0 and below the carton maximum of 25.0 kg, got 30.0");
+        // the factor is gone: gross weight comes from the cartons
+        assertMessage("sparecast.trade.gross-weight-factor", "1.1", "Trade configuration sparecast.trade.gross-weight-factor=1.1: "
+                + "gross weight is no longer net times a factor but the cartons' (sparecast.trade.carton.max-kg, "
+                + "sparecast.trade.carton.tare-kg)");
     }
 
     /*
@@ -105,6 +113,32 @@ class TradeRulesSettingsTest {
         assertEquals(com.sparecast.models.trade.CustomsRegime.EXPORT, noEu.regime("NL", "SE"));
         assertEquals(Set.of(), noEu.customs().unions().keySet());
         assertEquals(28, noEu.customs().eoriCountries().size());
+    }
+
+    /*
+     * National tariff codes: the defaults file requires US 10, GB 10, EU 8 (every member), BR 8,
+     * JP 9 digits; a key adds or changes a country, an empty value removes one; warn-only lists
+     * the countries that ship without one.
+     */
+    @Test
+    void nationalCodeDigitsAndWarnOnly() {
+        TradeRules d = TradeRulesSettings.of(Settings.withOverrides(Map.of()));
+        assertEquals(Map.of("BR", 8, "EU", 8, "GB", 10, "JP", 9, "US", 10), d.customs().nationalCodeDigits());
+        assertEquals(8, d.customs().nationalCodeDigits("SE"));
+        assertEquals(Set.of(), d.customs().nationalCodeWarnOnly());
+        TradeRules r = TradeRulesSettings.of(Settings.withOverrides(Map.of(
+                "sparecast.trade.national-code-digits.ca", "8",
+                "sparecast.trade.national-code-digits.JP", "",
+                "sparecast.trade.national-code-warn-only", "br;US")));
+        assertEquals(Map.of("BR", 8, "CA", 8, "EU", 8, "GB", 10, "US", 10), r.customs().nationalCodeDigits());
+        assertEquals(0, r.customs().nationalCodeDigits("JP"));
+        assertEquals(Set.of("BR", "US"), r.customs().nationalCodeWarnOnly());
+        assertMessage("sparecast.trade.national-code-digits.JP", "nine",
+                "Trade configuration sparecast.trade.national-code-digits.JP=nine: For input string: \"nine\"");
+        assertMessage("sparecast.trade.national-code-digits.JP", "5",
+                "Trade configuration sparecast.trade.national-code-digits.JP=5: national code digits of JP must be 6 to 14, got 5");
+        assertMessage("sparecast.trade.national-code-warn-only", "JPN",
+                "Trade configuration sparecast.trade.national-code-warn-only=JPN: 'JPN' is not an ISO 3166-1 alpha-2 country code");
     }
 
     private static void assertMessage(String key, String value, String message) {

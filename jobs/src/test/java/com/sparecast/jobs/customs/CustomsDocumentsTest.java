@@ -91,8 +91,8 @@ class CustomsDocumentsTest {
         assertEquals("GB000080 Thamesport", withIt.get("shipment").get("office_of_entry").asText());
     }
 
-    /** The plan's internal columns, never on a document; and packages, not computed yet (no cartons). */
-    private static final List<String> INTERNAL = List.of("status", "hold_reason", "packages");
+    /** The plan's internal columns, never on a document. */
+    private static final List<String> INTERNAL = List.of("status", "hold_reason");
 
     @Test
     void jsonCarriesEveryContractColumnOfShipmentAndLinesButTheInternalOnes() throws Exception {
@@ -135,7 +135,8 @@ class CustomsDocumentsTest {
             assertTrue(json.contains("\"fx_rate\" : 1.250000,"), json);
             assertTrue(json.contains("\"fx_date\" : \"2026-11-22\","), json);
             assertTrue(json.contains("\"net_weight_kg\" : 60.000,"), json);
-            assertTrue(json.contains("\"gross_weight_kg\" : 66.000,"), json);
+            // P-100: 3 cartons of one 20 kg pump, 3 x (20 + 0.5 tare) = 61.5 kg gross
+            assertTrue(json.contains("\"gross_weight_kg\" : 61.500,"), json);
             assertTrue(json.contains("\"eei_required\" : false"), json);
             assertEquals(3, root.get("lines").get(0).get("quantity").asInt());
         }
@@ -145,20 +146,72 @@ class CustomsDocumentsTest {
     void htmlAndJsonHaveTheSameFields() throws Exception {
         assertSameFields(CustomsDocuments.commercialInvoiceHtml(shipment, lines, parties),
                 CustomsDocuments.commercialInvoiceJson(shipment, lines, parties));
-        assertSameFields(CustomsDocuments.packingListHtml(shipment, lines, parties),
-                CustomsDocuments.packingListJson(shipment, lines, parties));
+        List<com.sparecast.models.logistics.CartonPacker.Carton> cartons = plan.cartonsOf(shipment.shipmentId());
+        assertSameFields(CustomsDocuments.packingListHtml(shipment, lines, cartons, parties),
+                CustomsDocuments.packingListJson(shipment, lines, cartons, parties));
     }
 
     private static void assertSameFields(String html, String json) throws Exception {
         JsonNode root = new ObjectMapper().readTree(json);
+        int cartonsAt = html.indexOf("<section class=\"lines cartons\">");
+        String main = cartonsAt < 0 ? html : html.substring(0, cartonsAt);
         List<String> htmlShipment = new ArrayList<>();
         List<String> htmlLine = new ArrayList<>();
-        Matcher m = Pattern.compile("<(div|th) data-field=\"([a-z_]+)\"").matcher(html);
+        Matcher m = Pattern.compile("<(div|th) data-field=\"([a-z_]+)\"").matcher(main);
         while (m.find()) {
             (m.group(1).equals("div") ? htmlShipment : htmlLine).add(m.group(2));
         }
         assertEquals(names(root.get("shipment")), htmlShipment);
         assertEquals(names(root.get("lines").get(0)), htmlLine);
+        if (cartonsAt >= 0) {
+            List<String> htmlCarton = new ArrayList<>();
+            Matcher c = Pattern.compile("<th data-field=\"([a-z_]+)\"").matcher(html.substring(cartonsAt));
+            while (c.find()) {
+                htmlCarton.add(c.group(1));
+            }
+            assertEquals(names(root.get("packages").get(0)), htmlCarton);
+        }
+    }
+
+    /*
+     * The fixture's cartons (25 kg, 0.5 kg tare): P-100 3 x 20 kg, one a carton (cartons 1-3, 20.000 net,
+     * 20.500 gross each); P-200 4 x 5 kg in one (4, 20.000 / 20.500); P-300 10 x 0.5 kg in one (5, 5.000 /
+     * 5.500); the held P-400 is not packed. 5 packages; net 85.000, gross 85 + 5 x 0.5 = 87.500. Every
+     * document gives the count; the packing list lists the cartons with their marks.
+     */
+    @Test
+    void thePackingListListsTheCartonsAndEveryDocumentTheirCount() throws Exception {
+        List<com.sparecast.models.logistics.CartonPacker.Carton> cartons = plan.cartonsOf(shipment.shipmentId());
+        assertEquals(5, shipment.packages());
+        assertEquals(new java.math.BigDecimal("87.500"), shipment.grossWeightKg());
+        JsonNode list = new ObjectMapper().readTree(CustomsDocuments.packingListJson(shipment, lines, cartons, parties));
+        assertEquals(5, list.get("shipment").get("packages").asInt());
+        List<String> rows = new ArrayList<>();
+        for (JsonNode c : list.get("packages")) {
+            rows.add(c.get("carton_no").asInt() + " " + c.get("marks").asText() + " " + c.get("line_no").asInt() + " "
+                    + c.get("part_no").asText() + " " + c.get("quantity").asLong() + " "
+                    + c.get("net_weight_kg").decimalValue().setScale(3) + " "
+                    + c.get("gross_weight_kg").decimalValue().setScale(3));
+        }
+        // the marks as printed in the JSON text
+        assertTrue(CustomsDocuments.packingListJson(shipment, lines, cartons, parties)
+                .contains("\"marks\" : \"" + shipment.shipmentId() + " 5/5\",\n"));
+        String id = shipment.shipmentId();
+        assertEquals(List.of("1 " + id + " 1/5 1 P-100 1 20.000 20.500", "2 " + id + " 2/5 1 P-100 1 20.000 20.500",
+                "3 " + id + " 3/5 1 P-100 1 20.000 20.500", "4 " + id + " 4/5 2 P-200 4 20.000 20.500",
+                "5 " + id + " 5/5 3 P-300 10 5.000 5.500"), rows);
+        String html = CustomsDocuments.packingListHtml(shipment, lines, cartons, parties);
+        assertTrue(html.contains("<tr data-carton=\"5\"><td class=\"num\">5</td><td>" + id + " 5/5</td>"), html);
+        assertTrue(html.contains("<tr><th>Packages</th><td class=\"num\">5 cartons</td></tr>"), html);
+        JsonNode invoice = new ObjectMapper().readTree(CustomsDocuments.commercialInvoiceJson(shipment, lines, parties));
+        assertEquals(5, invoice.get("shipment").get("packages").asInt());
+        assertFalse(invoice.has("packages"));
+        assertTrue(CustomsDocuments.commercialInvoiceHtml(shipment, lines, parties)
+                .contains("<div data-field=\"packages\"><dt>Packages (cartons)</dt><dd>5</dd></div>"));
+        // render() puts the cartons on the packing list only
+        Map<String, String> docs = CustomsDocuments.render(shipment, lines, cartons, parties);
+        assertTrue(docs.get("packing_list.html").contains("data-carton=\"1\""));
+        assertFalse(docs.get("commercial_invoice.html").contains("data-carton="));
     }
 
     private static List<String> names(JsonNode node) {

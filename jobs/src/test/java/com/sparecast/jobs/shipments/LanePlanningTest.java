@@ -32,7 +32,7 @@ class LanePlanningTest {
 
     private static MasterData master() {
         Map<String, MasterData.Part> parts = new TreeMap<>();
-        // 1 kg a unit: 1.1 kg gross with the default packaging factor
+        // 1 kg a unit; default cartons: at most 25 kg, 0.5 kg tare
         parts.put("P1", new MasterData.Part("P1", "bearing", 10, "EUR", 1, "848210", "DE", 1, 0, null, null, null));
         parts.put("P2", new MasterData.Part("P2", "seal", 2, "EUR", 1, "401693", "DE", 1, 0, null, null, null));
         Map<String, MasterData.Warehouse> warehouses = new TreeMap<>();
@@ -43,7 +43,8 @@ class LanePlanningTest {
                 // departs Mondays and Thursdays; transit 2.5 + customs 0 days: arrives on the 3rd day,
                 // Sunday the 29th, so on the destination's next working day, Monday the 30th
                 new MasterData.Lane("WH-C", "WH-FR", "ROAD", 2.5, 1, 0, 0, "DAP", "MON;THU", null),
-                // departs Wednesdays; 10 kg a shipment at most: 9 units of 1.1 kg fit, 10 do not
+                // departs Wednesdays; 10 kg a shipment at most, so cartons of at most 10 kg too:
+                // floor((10 - 0.5) / 1) = 9 units a carton (9.5 kg gross); two such cartons do not fit
                 new MasterData.Lane("WH-C", "WH-JP", "AIR_CARGO", 3, 1, 1.2, 0.5, "DAP", "WED", 10.0));
         return new MasterData(parts, Map.of("DE", "EU", "FR", "EU-WEST", "JP", "APAC"), warehouses, lanes, List.of(),
                 Map.of(), Map.of("DE", Set.of(LocalDate.of(2026, 11, 23))), List.of(), Map.of());
@@ -66,7 +67,8 @@ class LanePlanningTest {
                         + r.getList(4).get(6) + " ships " + r.getString(7) + " arrives " + r.getString(8))
                 .toList();
         // WH-FR: Monday 23rd is a German holiday, so the first departure is Thursday 26th, + 3 days.
-        // WH-JP: 20 units split 9 + 9 + 2 (first fit decreasing, 10 kg each), Wednesday 25th, + ceil(4.2) days.
+        // WH-JP: 20 units in cartons of 9 + 9 + 2 (9.5, 9.5, 2.5 kg), one carton a shipment under 10 kg
+        // (9.5 + 2.5 = 12 is over), Wednesday 25th, + ceil(4.2) days.
         assertEquals(List.of(
                 "SHP-20261125-WH_C-WH_JP-01 WH-JP P1 x9 ships 2026-11-25 arrives 2026-11-30",
                 "SHP-20261125-WH_C-WH_JP-02 WH-JP P1 x9 ships 2026-11-25 arrives 2026-11-30",
@@ -75,12 +77,14 @@ class LanePlanningTest {
                 "SHP-20261126-WH_C-WH_FR-01 WH-FR P2 x3 ships 2026-11-26 arrives 2026-11-30"), lines);
 
         List<String> shipments = rows.stream().filter(r -> r.getString(0).equals(LaneShipmentPlanner.SHIPMENT))
-                .map(r -> r.getString(1) + " lines " + r.getList(4).get(8) + " gross " + r.getList(4).get(11))
+                .map(r -> r.getString(1) + " lines " + r.getList(4).get(8) + " gross " + r.getList(4).get(11)
+                        + " packages " + r.getList(4).get(19))
                 .toList();
+        // WH-FR: P1 5 kg and P2 3 kg, one carton each: 5.5 + 3.5 = 9.0 kg gross, 2 packages
         assertEquals(List.of(
-                "SHP-20261125-WH_C-WH_JP-01 lines 1 gross 9.900",
-                "SHP-20261125-WH_C-WH_JP-02 lines 1 gross 9.900",
-                "SHP-20261125-WH_C-WH_JP-03 lines 1 gross 2.200",
-                "SHP-20261126-WH_C-WH_FR-01 lines 2 gross 8.800"), shipments);
+                "SHP-20261125-WH_C-WH_JP-01 lines 1 gross 9.500 packages 1",
+                "SHP-20261125-WH_C-WH_JP-02 lines 1 gross 9.500 packages 1",
+                "SHP-20261125-WH_C-WH_JP-03 lines 1 gross 2.500 packages 1",
+                "SHP-20261126-WH_C-WH_FR-01 lines 2 gross 9.000 packages 2"), shipments);
     }
 }

@@ -11,8 +11,7 @@ import java.util.Objects;
  *
  * <p>The components are the contract's columns in order, then {@code originCountry},
  * {@code dutiesPaidBy} and {@code netWeightKg} for the documents, then the appended columns
- * ({@code customsRegime}, {@code incotermPlace}, {@code fxRate}, {@code fxDate}; {@code packages}
- * is written empty until cartons are built).
+ * ({@code customsRegime}, {@code incotermPlace}, {@code packages}, {@code fxRate}, {@code fxDate}).
  *
  * <p>A READY shipment's figures cover its READY lines. A HOLD shipment (every line held) carries
  * what would ship once the holds clear: its {@code lines}, value and weights cover its held
@@ -29,7 +28,7 @@ import java.util.Objects;
  * @param lines number of lines the figures cover
  * @param totalValue sum of those lines' values in {@code currency}
  * @param currency the invoice currency: the destination's, or as configured; every line is converted to it
- * @param grossWeightKg sum of the lines' gross weights
+ * @param grossWeightKg sum of the lines' gross weights: the cartons', net plus a tare per carton
  * @param estimatedDuty import duty in {@code currency}
  * @param estimatedVat import VAT in {@code currency}
  * @param eeiRequired true when Electronic Export Information must be filed
@@ -45,6 +44,7 @@ import java.util.Objects;
  * @param fxDate the date of the exchange rates
  * @param officeOfEntry the destination's customs office or port of entry where configured, else
  *        empty (documents only, not a column)
+ * @param packages the number of cartons the shipment's lines are packed in ({@link CartonPacker})
  */
 public record Shipment(
         String shipmentId,
@@ -71,12 +71,26 @@ public record Shipment(
         String incotermPlace,
         BigDecimal fxRate,
         LocalDate fxDate,
-        String officeOfEntry) implements Serializable {
+        String officeOfEntry,
+        int packages) implements Serializable {
 
     /** Status of a shipment or line that goes ahead. */
     public static final String READY = "READY";
     /** Status of a shipment or line that waits for a hold to clear. */
     public static final String HOLD = "HOLD";
+
+    /** A shipment whose packages are not counted (0). */
+    public Shipment(String shipmentId, String originWarehouse, String destinationWarehouse, String destinationCountry,
+                    String mode, String incoterm, LocalDate shipDate, LocalDate expectedArrival, int lines,
+                    BigDecimal totalValue, String currency, BigDecimal grossWeightKg, BigDecimal estimatedDuty,
+                    BigDecimal estimatedVat, boolean eeiRequired, boolean dangerousGoods, String status,
+                    String originCountry, String dutiesPaidBy, BigDecimal netWeightKg, String customsRegime,
+                    String incotermPlace, BigDecimal fxRate, LocalDate fxDate, String officeOfEntry) {
+        this(shipmentId, originWarehouse, destinationWarehouse, destinationCountry, mode, incoterm, shipDate,
+                expectedArrival, lines, totalValue, currency, grossWeightKg, estimatedDuty, estimatedVat, eeiRequired,
+                dangerousGoods, status, originCountry, dutiesPaidBy, netWeightKg, customsRegime, incotermPlace, fxRate,
+                fxDate, officeOfEntry, 0);
+    }
 
     public Shipment {
         Objects.requireNonNull(shipmentId, "shipmentId");
@@ -117,6 +131,6 @@ public record Shipment(
                 shipDate.toString(), expectedArrival.toString(), Integer.toString(lines),
                 Formats.money(totalValue), currency, Formats.kg(grossWeightKg), Formats.money(estimatedDuty),
                 Formats.money(estimatedVat), Boolean.toString(eeiRequired), Boolean.toString(dangerousGoods),
-                status, customsRegime, incotermPlace, "", Formats.rate(fxRate), fxDate.toString());
+                status, customsRegime, incotermPlace, Integer.toString(packages), Formats.rate(fxRate), fxDate.toString());
     }
 }

@@ -27,7 +27,7 @@ import java.util.Objects;
  * @param eccn export control classification number, possibly empty
  * @param status READY or HOLD
  * @param holdReason {@code "CODE: detail"} per reason, joined by {@code "; "}; empty when READY
- * @param grossWeightKg net weight times the packaging factor, rounded to grams
+ * @param grossWeightKg the gross weight of the line's cartons: net weight plus a tare per carton
  * @param sourceCurrency the part's own currency ({@code master/parts.csv})
  * @param sourceUnitValue the part's unit value in {@code sourceCurrency}
  * @param fxRate units of {@code currency} per unit of {@code sourceCurrency}, 6 decimals (1 when equal)

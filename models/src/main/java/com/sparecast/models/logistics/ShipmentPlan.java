@@ -10,19 +10,37 @@ import java.util.List;
  * @param shipments by shipment id
  * @param lines by shipment id, then line number; held lines included
  * @param holds one entry per held line, in line order
+ * @param cartons the cartons of every shipment, by shipment id, then carton number
  */
-public record ShipmentPlan(List<Shipment> shipments, List<ShipmentLine> lines, List<ShipmentHold> holds)
-        implements Serializable {
+public record ShipmentPlan(List<Shipment> shipments, List<ShipmentLine> lines, List<ShipmentHold> holds,
+                           List<CartonPacker.Carton> cartons) implements Serializable {
 
     public ShipmentPlan {
         shipments = List.copyOf(shipments);
         lines = List.copyOf(lines);
         holds = List.copyOf(holds);
+        cartons = List.copyOf(cartons);
+    }
+
+    /** A plan without cartons. */
+    public ShipmentPlan(List<Shipment> shipments, List<ShipmentLine> lines, List<ShipmentHold> holds) {
+        this(shipments, lines, holds, List.of());
     }
 
     /** A plan with nothing to ship. */
     public static ShipmentPlan empty() {
-        return new ShipmentPlan(List.of(), List.of(), List.of());
+        return new ShipmentPlan(List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** The cartons of one shipment, numbered 1 to n. */
+    public List<CartonPacker.Carton> cartonsOf(String shipmentId) {
+        List<CartonPacker.Carton> out = new ArrayList<>();
+        for (CartonPacker.Carton c : cartons) {
+            if (c.shipmentId().equals(shipmentId)) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /**
@@ -33,15 +51,19 @@ public record ShipmentPlan(List<Shipment> shipments, List<ShipmentLine> lines, L
         List<Shipment> shipments = new ArrayList<>();
         List<ShipmentLine> lines = new ArrayList<>();
         List<ShipmentHold> holds = new ArrayList<>();
+        List<CartonPacker.Carton> cartons = new ArrayList<>();
         for (ShipmentPlan p : plans) {
             shipments.addAll(p.shipments);
             lines.addAll(p.lines);
             holds.addAll(p.holds);
+            cartons.addAll(p.cartons);
         }
         shipments.sort(java.util.Comparator.comparing(Shipment::shipmentId));
         lines.sort(java.util.Comparator.comparing(ShipmentLine::shipmentId).thenComparingInt(ShipmentLine::lineNo));
         holds.sort(java.util.Comparator.comparing(ShipmentHold::shipmentId).thenComparingInt(ShipmentHold::lineNo));
-        return new ShipmentPlan(shipments, lines, holds);
+        cartons.sort(java.util.Comparator.comparing(CartonPacker.Carton::shipmentId)
+                .thenComparingInt(CartonPacker.Carton::number));
+        return new ShipmentPlan(shipments, lines, holds, cartons);
     }
 
     /** All lines of one shipment, held ones included, in line order. */

@@ -9,6 +9,7 @@ import com.sparecast.models.trade.HsCode;
 import com.sparecast.models.trade.Incoterm;
 import com.sparecast.models.trade.LandedCost;
 import com.sparecast.models.trade.LineChecks;
+import com.sparecast.models.trade.Packaging;
 import com.sparecast.models.trade.Parties;
 import com.sparecast.models.trade.Party;
 import com.sparecast.models.trade.PartyCheck;
@@ -49,16 +50,25 @@ import java.util.TreeMap;
  *       rates, {@code unit = round4(sourceUnit * round6(rate(from) / rate(to)))}, its value is
  *       {@code round2(quantity * unit)}, and the shipment's total is the sum of the lines' values.
  *       A line whose currency has no rate stays in its currency (it is held).</li>
+ *   <li>An export line declares the national tariff code of the digits its destination requires
+ *       ({@link TradePart#declaredCode}): {@code hs_code} and the duty lookup use it. Without one
+ *       the line is held (or, where configured, ships with a {@code WARNING} in its hold_reason).</li>
  *   <li>Each line is checked ({@link LineChecks}); unknown parts are held as
  *       {@link HoldReason#PART_UNKNOWN}, a part whose single unit is heavier than the lane's maximum
  *       as {@link HoldReason#OVERWEIGHT}.</li>
+ *   <li>Each line is packed into cartons ({@link CartonPacker}, {@link TradeRules#packaging()},
+ *       a carton no heavier than the lane's maximum): its net weight and its gross weight (net plus
+ *       a tare per carton) are its cartons'. A part whose one unit in a carton is over the lane's
+ *       maximum is held {@link HoldReason#OVERWEIGHT}.</li>
  *   <li>Consolidation by first-fit decreasing on gross weight under the lane's maximum: a line
- *       heavier than the maximum is first split into pieces of as many units as fit; pieces are
+ *       heavier than the maximum is first split into pieces of as many whole cartons as fit; pieces are
  *       sorted by gross weight descending, then part number, and each goes into the first open
  *       shipment with room, else a new one. Shipments are numbered in the order they were opened:
  *       {@code SHP-20261123-DCNL-WHGB-01}. No maximum: one shipment.</li>
  *   <li>Held lines leave their shipment, which goes ahead with the rest; a shipment whose lines
- *       are all held is HOLD. Totals, duty, VAT and EEI are those of {@link Shipment}, computed by
+ *       are all held is HOLD. The lines the shipment carries are packed again as one shipment:
+ *       cartons numbered 1 to n, their count the shipment's {@code packages}, their weights its
+ *       net and gross weight. Totals, duty, VAT and EEI are those of {@link Shipment}, computed by
  *       {@link LandedCost} and {@link ExportEntry} for an export; an intra-union or domestic
  *       shipment owes no duty, no import VAT and files no EEI.</li>
  * </ol>
@@ -142,7 +152,7 @@ public final class ShipmentPlanner implements Serializable {
         LocalDate shipDate = shipDate(planningDate, lane, originHolidays);
         LocalDate arrival = ShipCalendar.expectedArrival(shipDate, lane.transitDaysMean(), lane.customsDaysMean(),
                 destinationHolidays);
-        BigDecimal factor = BigDecimal.valueOf(rules.grossWeightFactor());
+        Packaging cartons = CartonPacker.limit(rules.packaging(), lane.maxWeightKg());
         BigDecimal max = lane.maxWeightKg() == null ? null : BigDecimal.valueOf(lane.maxWeightKg());
 
         CustomsRegime regime = rules.regime(lane.originCountry(), lane.destinationCountry());
@@ -160,19 +170,28 @@ public final class ShipmentPlanner implements Serializable {
             if (part == null) {
                 part = new TradePart(partNo, "", 0, rules.baseCurrency(), 0, "", "", "", "");
             }
-            BigDecimal unitGross = BigDecimal.valueOf(part.unitWeightKg()).multiply(factor);
             long qty = e.getValue();
-            if (max != null && unitGross.compareTo(max) > 0) {
-                pieces.add(new Piece(part, qty, unitGross, 0, holds));
-            } else if (max != null && unitGross.signum() > 0
-                    && unitGross.multiply(BigDecimal.valueOf(qty)).compareTo(max) > 0) {
-                long perPiece = max.divide(unitGross, 0, RoundingMode.FLOOR).longValueExact();
-                int index = 0;
-                for (long left = qty; left > 0; left -= perPiece) {
-                    pieces.add(new Piece(part, Math.min(perPiece, left), unitGross, index++, holds));
-                }
+            List<Long> units = CartonPacker.split(qty,
+                    CartonPacker.capacity(part.unitWeightKg(), part.packSize(), cartons));
+            if (max == null || CartonPacker.gross(1, part.unitWeightKg(), cartons).compareTo(max) > 0) {
+                // no limit, or one packed unit is over it (held OVERWEIGHT): the line as one piece
+                pieces.add(new Piece(part, qty, grossOf(units, part, cartons), 0, holds));
             } else {
-                pieces.add(new Piece(part, qty, unitGross, 0, holds));
+                // whole cartons into pieces of at most the lane's maximum
+                int index = 0;
+                long pieceQty = 0;
+                BigDecimal pieceGross = BigDecimal.ZERO;
+                for (long u : units) {
+                    BigDecimal g = CartonPacker.gross(u, part.unitWeightKg(), cartons);
+                    if (pieceQty > 0 && pieceGross.add(g).compareTo(max) > 0) {
+                        pieces.add(new Piece(part, pieceQty, pieceGross, index++, holds));
+                        pieceQty = 0;
+                        pieceGross = BigDecimal.ZERO;
+                    }
+                    pieceQty += u;
+                    pieceGross = pieceGross.add(g);
+                }
+                pieces.add(new Piece(part, pieceQty, pieceGross, index, holds));
             }
         }
 
@@ -181,14 +200,15 @@ public final class ShipmentPlanner implements Serializable {
         List<Shipment> shipments = new ArrayList<>();
         List<ShipmentLine> lines = new ArrayList<>();
         List<ShipmentHold> exceptions = new ArrayList<>();
+        List<CartonPacker.Carton> packed = new ArrayList<>();
         String idStem = "SHP-" + shipDate.format(ID_DATE) + "-" + token(lane.originWarehouse()) + "-"
                 + token(lane.destinationWarehouse()) + "-";
         for (int b = 0; b < bins.size(); b++) {
             String id = idStem + String.format(Locale.ROOT, "%02d", b + 1);
-            buildShipment(id, lane, regime, place, invoiceCurrency, fxDate, shipDate, arrival, bins.get(b), factor,
-                    schedule, shipments, lines, exceptions);
+            buildShipment(id, lane, regime, place, invoiceCurrency, fxDate, shipDate, arrival, bins.get(b), cartons,
+                    schedule, shipments, lines, exceptions, packed);
         }
-        return new ShipmentPlan(shipments, lines, exceptions);
+        return new ShipmentPlan(shipments, lines, exceptions, packed);
     }
 
     /**
@@ -208,10 +228,12 @@ public final class ShipmentPlanner implements Serializable {
             return holds;
         }
         holds.addAll(LineChecks.holds(rules, part, lane.originCountry(), lane.destinationCountry(), lane.mode()));
-        BigDecimal unitGross = BigDecimal.valueOf(part.unitWeightKg()).multiply(BigDecimal.valueOf(rules.grossWeightFactor()));
+        BigDecimal unitGross = CartonPacker.gross(1, part.unitWeightKg(),
+                CartonPacker.limit(rules.packaging(), lane.maxWeightKg()));
         if (lane.maxWeightKg() != null && unitGross.compareTo(BigDecimal.valueOf(lane.maxWeightKg())) > 0) {
             holds.add(new Hold(HoldReason.OVERWEIGHT, "one unit weighs " + Formats.kg(unitGross)
-                    + " kg gross, over the lane maximum of " + Formats.kg(BigDecimal.valueOf(lane.maxWeightKg())) + " kg"));
+                    + " kg gross in its carton, over the lane maximum of " + Formats.kg(BigDecimal.valueOf(lane.maxWeightKg()))
+                    + " kg"));
         }
         holds.addAll(partyHolds(lane));
         return holds;
@@ -226,18 +248,20 @@ public final class ShipmentPlanner implements Serializable {
 
     private void buildShipment(String id, Lane lane, CustomsRegime regime, String place, String invoiceCurrency,
                                LocalDate fxDate, LocalDate shipDate, LocalDate arrival, List<Piece> bin,
-                               BigDecimal factor, TariffSchedule schedule, List<Shipment> shipments,
-                               List<ShipmentLine> lines, List<ShipmentHold> exceptions) {
+                               Packaging cartons, TariffSchedule schedule, List<Shipment> shipments,
+                               List<ShipmentLine> lines, List<ShipmentHold> exceptions,
+                               List<CartonPacker.Carton> packed) {
         // merge pieces of the same part (never happens with first-fit on split pieces, kept safe)
         Map<String, Piece> byPart = new TreeMap<>();
         for (Piece p : bin) {
-            byPart.merge(p.part.partNo(), p, (a, c) -> new Piece(a.part, a.quantity + c.quantity, a.unitGross,
+            byPart.merge(p.part.partNo(), p, (a, c) -> new Piece(a.part, a.quantity + c.quantity, a.gross.add(c.gross),
                     Math.min(a.index, c.index), a.holds));
         }
         List<Piece> ordered = new ArrayList<>(byPart.values());
         ordered.sort(Comparator.comparing((Piece p) -> !p.holds.isEmpty()).thenComparing(p -> p.part.partNo()));
 
         List<ShipmentLine> mine = new ArrayList<>();
+        Map<Integer, CartonPacker.Item> items = new TreeMap<>();
         int lineNo = 0;
         for (Piece p : ordered) {
             TradePart part = p.part;
@@ -251,12 +275,25 @@ public final class ShipmentPlanner implements Serializable {
                     ? new BigDecimal(Formats.unitValue(sourceUnit.multiply(fx).setScale(4, RoundingMode.HALF_UP)))
                     : sourceUnit;
             BigDecimal qty = BigDecimal.valueOf(p.quantity);
-            BigDecimal weight = BigDecimal.valueOf(part.unitWeightKg()).multiply(qty);
-            BigDecimal net = weight.setScale(3, RoundingMode.HALF_UP);
-            BigDecimal gross = weight.multiply(factor).setScale(3, RoundingMode.HALF_UP);
+            // weights from the line's cartons: net = sum of round3(units * unit kg), gross = net + tare each
+            CartonPacker.Item item = new CartonPacker.Item(lineNo + 1, part.partNo(), p.quantity, part.unitWeightKg(),
+                    part.packSize());
+            List<CartonPacker.Carton> own = CartonPacker.pack(id, List.of(item), cartons);
+            BigDecimal net = CartonPacker.netOf(own);
+            BigDecimal gross = CartonPacker.grossOf(own);
             String hs = HsCode.isValid(part.hsCode()) ? HsCode.normalize(part.hsCode()) : part.hsCode();
+            int digits = regime.declared() ? rules.customs().nationalCodeDigits(lane.destinationCountry()) : 0;
+            String national = HsCode.isValid(part.hsCode()) ? part.declaredCode(lane.destinationCountry(), digits) : null;
+            if (national != null) {
+                hs = national;  // the declared code: duty is looked up by it
+            }
             boolean held = !p.holds.isEmpty();
             StringJoiner text = new StringJoiner("; ");
+            Hold warning = held ? null : LineChecks.nationalCodeMissing(rules, part, lane.originCountry(),
+                    lane.destinationCountry());
+            if (warning != null) {
+                text.add("WARNING " + warning.text().replace(';', ','));
+            }
             StringJoiner codes = new StringJoiner(";");
             for (Hold h : p.holds) {
                 text.add(h.text().replace(';', ','));
@@ -268,6 +305,7 @@ public final class ShipmentPlanner implements Serializable {
                     held ? Shipment.HOLD : Shipment.READY, text.toString(), gross, part.currency(), sourceUnit,
                     part.currency().equals(lineCurrency) ? BigDecimal.ONE.setScale(6) : fx);
             mine.add(line);
+            items.put(line.lineNo(), item);
             if (held) {
                 exceptions.add(new ShipmentHold(id, line.lineNo(), part.partNo(), lane.originWarehouse(),
                         lane.destinationWarehouse(), shipDate, p.quantity, codes.toString(), line.holdReason()));
@@ -285,6 +323,12 @@ public final class ShipmentPlanner implements Serializable {
         if (!ready) {
             counted = mine;
         }
+        List<CartonPacker.Item> toPack = new ArrayList<>();
+        for (ShipmentLine l : counted) {
+            toPack.add(items.get(l.lineNo()));
+        }
+        List<CartonPacker.Carton> shipmentCartons = CartonPacker.pack(id, toPack, cartons);
+        packed.addAll(shipmentCartons);
         String currency = invoiceCurrency;
         List<DeclaredLine> declared = new ArrayList<>();
         BigDecimal netSum = BigDecimal.ZERO.setScale(3);
@@ -312,7 +356,8 @@ public final class ShipmentPlanner implements Serializable {
                 lane.destinationCountry(), lane.mode(), lane.incoterm(), shipDate, arrival, counted.size(),
                 cost.customsValue(), currency, grossSum, cost.duty(), cost.vat(), eei, dangerous,
                 ready ? Shipment.READY : Shipment.HOLD, lane.originCountry(), payer, netSum, regime.name(),
-                place, rules.rate(invoiceCurrency), fxDate, rules.customs().officeOfEntry(lane.destinationCountry())));
+                place, rules.rate(invoiceCurrency), fxDate, rules.customs().officeOfEntry(lane.destinationCountry()),
+                shipmentCartons.size()));
     }
 
     /**
@@ -349,10 +394,16 @@ public final class ShipmentPlanner implements Serializable {
         return warehouseId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
-    /** Units of one part going into one shipment. */
-    record Piece(TradePart part, long quantity, BigDecimal unitGross, int index, List<Hold> holds) {
-        BigDecimal gross() {
-            return unitGross.multiply(BigDecimal.valueOf(quantity));
+    /** The gross weight of a line's cartons of {@code units} units each. */
+    private static BigDecimal grossOf(List<Long> units, TradePart part, Packaging cartons) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (long u : units) {
+            sum = sum.add(CartonPacker.gross(u, part.unitWeightKg(), cartons));
         }
+        return sum;
+    }
+
+    /** Units of one part going into one shipment, in whole cartons weighing {@code gross} together. */
+    record Piece(TradePart part, long quantity, BigDecimal gross, int index, List<Hold> holds) {
     }
 }

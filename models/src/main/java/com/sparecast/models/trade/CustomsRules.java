@@ -22,10 +22,17 @@ import java.util.TreeSet;
  * @param fxDate the date the configured exchange rates are of; null: the planning date
  * @param officesOfEntry the customs office or port of entry of a destination country, where
  *        configured (printed on its commercial invoices)
+ * @param nationalCodeDigits the digits of the national tariff code an export to a destination
+ *        must declare, by country or by union name (a country's own entry first); none in
+ *        {@link #defaults()}: the application's configuration gives US 10 (HTS), GB 10, EU 8 (CN),
+ *        BR 8 (NCM), JP 9
+ * @param nationalCodeWarnOnly destination countries where a line without such a code ships with
+ *        a warning instead of being held
  */
 public record CustomsRules(Map<String, Set<String>> unions, Set<String> eoriCountries,
                            Map<String, String> invoiceCurrencies, LocalDate fxDate,
-                           Map<String, String> officesOfEntry) implements Serializable {
+                           Map<String, String> officesOfEntry, Map<String, Integer> nationalCodeDigits,
+                           Set<String> nationalCodeWarnOnly) implements Serializable {
 
     /** The 27 member states of the European Union (the EU customs union), ISO 3166-1 alpha-2. */
     public static final Set<String> EU27 = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR",
@@ -65,38 +72,81 @@ public record CustomsRules(Map<String, Set<String>> unions, Set<String> eoriCoun
             }
         }
         officesOfEntry = Collections.unmodifiableMap(offices);
+        TreeMap<String, Integer> digits = new TreeMap<>();
+        if (nationalCodeDigits != null) {
+            for (Map.Entry<String, Integer> e : nationalCodeDigits.entrySet()) {
+                Integer n = e.getValue();
+                if (n == null || n < 6 || n > 14) {
+                    throw new IllegalArgumentException("national code digits of " + e.getKey()
+                            + " must be 6 to 14, got " + n);
+                }
+                digits.put(upper(e.getKey()), n);
+            }
+        }
+        nationalCodeDigits = Collections.unmodifiableMap(digits);
+        nationalCodeWarnOnly = countries(nationalCodeWarnOnly);
     }
 
     /** The EU-27 as the one customs union; EORI for parties in the EU and in GB. */
     public static CustomsRules defaults() {
         TreeSet<String> eori = new TreeSet<>(EU27);
         eori.add("GB");
-        return new CustomsRules(Map.of("EU", EU27), eori, Map.of(), null, Map.of());
+        return new CustomsRules(Map.of("EU", EU27), eori, Map.of(), null, Map.of(), Map.of(), Set.of());
     }
 
     /** These rules with other customs unions. */
     public CustomsRules withUnions(Map<String, Set<String>> byName) {
-        return new CustomsRules(byName, eoriCountries, invoiceCurrencies, fxDate, officesOfEntry);
+        return new CustomsRules(byName, eoriCountries, invoiceCurrencies, fxDate, officesOfEntry, nationalCodeDigits, nationalCodeWarnOnly);
     }
 
     /** These rules with other countries whose parties need an EORI. */
     public CustomsRules withEoriCountries(Set<String> countries) {
-        return new CustomsRules(unions, countries, invoiceCurrencies, fxDate, officesOfEntry);
+        return new CustomsRules(unions, countries, invoiceCurrencies, fxDate, officesOfEntry, nationalCodeDigits, nationalCodeWarnOnly);
     }
 
     /** These rules with the invoice currency of some destination countries set. */
     public CustomsRules withInvoiceCurrencies(Map<String, String> byCountry) {
-        return new CustomsRules(unions, eoriCountries, byCountry, fxDate, officesOfEntry);
+        return new CustomsRules(unions, eoriCountries, byCountry, fxDate, officesOfEntry, nationalCodeDigits, nationalCodeWarnOnly);
     }
 
     /** These rules with the date of the exchange rates (null: the planning date). */
     public CustomsRules withFxDate(LocalDate date) {
-        return new CustomsRules(unions, eoriCountries, invoiceCurrencies, date, officesOfEntry);
+        return new CustomsRules(unions, eoriCountries, invoiceCurrencies, date, officesOfEntry, nationalCodeDigits, nationalCodeWarnOnly);
     }
 
     /** These rules with the office or port of entry of some destination countries. */
     public CustomsRules withOfficesOfEntry(Map<String, String> byCountry) {
-        return new CustomsRules(unions, eoriCountries, invoiceCurrencies, fxDate, byCountry);
+        return new CustomsRules(unions, eoriCountries, invoiceCurrencies, fxDate, byCountry, nationalCodeDigits, nationalCodeWarnOnly);
+    }
+
+    /** These rules with other national code lengths (by country or union name). */
+    public CustomsRules withNationalCodeDigits(Map<String, Integer> byCountryOrUnion) {
+        return new CustomsRules(unions, eoriCountries, invoiceCurrencies, fxDate, officesOfEntry, byCountryOrUnion,
+                nationalCodeWarnOnly);
+    }
+
+    /** These rules where a line without a national code ships with a warning to these countries. */
+    public CustomsRules withNationalCodeWarnOnly(Set<String> countries) {
+        return new CustomsRules(unions, eoriCountries, invoiceCurrencies, fxDate, officesOfEntry, nationalCodeDigits,
+                countries);
+    }
+
+    /**
+     * The digits of national tariff code a destination requires: its own entry, else that of a
+     * union it belongs to (by union name), else 0 (the 6-digit HS code suffices).
+     */
+    public int nationalCodeDigits(String destinationCountry) {
+        String country = upper(destinationCountry);
+        Integer own = nationalCodeDigits.get(country);
+        if (own != null) {
+            return own;
+        }
+        for (Map.Entry<String, Set<String>> u : unions.entrySet()) {
+            if (u.getValue().contains(country) && nationalCodeDigits.containsKey(u.getKey())) {
+                return nationalCodeDigits.get(u.getKey());
+            }
+        }
+        return 0;
     }
 
     /** The configured office or port of entry of a destination country, or empty. */

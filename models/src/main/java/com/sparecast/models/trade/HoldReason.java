@@ -26,5 +26,7 @@ public enum HoldReason {
     /** One unit of the part is heavier than the lane's maximum shipment weight. */
     OVERWEIGHT,
     /** A party of record (exporter or importer) lacks a field the shipment's customs regime requires. */
-    MISSING_PARTY_DATA
+    MISSING_PARTY_DATA,
+    /** An export line without a tariff code of the digits its destination requires (HTS 10, CN 8...). */
+    HS_NATIONAL_CODE_MISSING
 }

@@ -13,6 +13,8 @@ import java.util.List;
  *       blank, or not 6 to 10 digits once dots and spaces are removed;</li>
  *   <li>{@link HoldReason#ORIGIN_COUNTRY_MISSING} / {@link HoldReason#ORIGIN_COUNTRY_INVALID}:
  *       no country of origin, or not two letters;</li>
+ *   <li>{@link HoldReason#HS_NATIONAL_CODE_MISSING}: an export whose destination requires a
+ *       national tariff code of a number of digits the part has no code of ({@link #nationalCodeMissing});</li>
  *   <li>{@link HoldReason#DESTINATION_BLOCKED}: configuration blocks the destination country;</li>
  *   <li>{@link HoldReason#ECCN_LICENCE_REQUIRED}: the ECCN starts with a licensed entry;</li>
  *   <li>{@link HoldReason#DANGEROUS_GOODS_ON_PASSENGER_AIR}: the UN number is forbidden on a
@@ -30,6 +32,29 @@ public final class LineChecks {
     public static final String AIR_PASSENGER = "AIR_PASSENGER";
 
     private LineChecks() {
+    }
+
+    /**
+     * {@link HoldReason#HS_NATIONAL_CODE_MISSING} when an export to {@code destinationCountry}
+     * requires a national tariff code ({@link CustomsRules#nationalCodeDigits}) and the part has
+     * no code of that many digits ({@link TradePart#declaredCode}); null otherwise, and for a part
+     * whose HS code is itself missing or malformed (held for that). A destination in
+     * {@link CustomsRules#nationalCodeWarnOnly()} is not held: the planner writes this as a warning.
+     */
+    public static Hold nationalCodeMissing(TradeRules rules, TradePart part, String originCountry,
+                                           String destinationCountry) {
+        if (!rules.regime(originCountry, destinationCountry).declared() || !HsCode.isValid(part.hsCode())) {
+            return null;
+        }
+        int digits = rules.customs().nationalCodeDigits(destinationCountry);
+        if (digits == 0 || part.declaredCode(destinationCountry, digits) != null) {
+            return null;
+        }
+        String dest = destinationCountry.trim().toUpperCase(java.util.Locale.ROOT);
+        String national = part.nationalCodes().get(dest);
+        return new Hold(HoldReason.HS_NATIONAL_CODE_MISSING, "no " + digits + "-digit tariff code for " + dest
+                + " (hs_code " + HsCode.normalize(part.hsCode()) + ", master/hs_national.csv "
+                + (national == null ? "has none" : "has " + national + " of " + national.length() + " digits") + ")");
     }
 
     /** True when the two countries differ (case-insensitive). */
@@ -70,6 +95,11 @@ public final class LineChecks {
                 holds.add(new Hold(HoldReason.DESTINATION_BLOCKED,
                         "destination " + destinationCountry.trim().toUpperCase(java.util.Locale.ROOT)
                                 + " is blocked by configuration"));
+            }
+            Hold national = nationalCodeMissing(rules, part, originCountry, destinationCountry);
+            if (national != null && !rules.customs().nationalCodeWarnOnly().contains(
+                    destinationCountry.trim().toUpperCase(java.util.Locale.ROOT))) {
+                holds.add(national);
             }
             String licence = rules.licenceEntryFor(part.eccn());
             if (licence != null) {

@@ -1,6 +1,7 @@
 package com.sparecast.models.trade;
 
 import java.io.Serializable;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -19,6 +20,9 @@ import java.util.Locale;
  * @param originCountry country of origin (manufacture), ISO 3166-1 alpha-2, possibly empty
  * @param dangerousGoods UN number such as {@code UN3480}, empty when not dangerous
  * @param eccn export control classification number such as {@code EAR99} or {@code 5A002}, possibly empty
+ * @param nationalCodes national tariff codes by destination country ({@code master/hs_national.csv}),
+ *        digits only
+ * @param packSize units per pack ({@code pack_size}): a carton holds whole packs where it can; &lt; 1 reads as 1
  */
 public record TradePart(
         String partNo,
@@ -29,7 +33,24 @@ public record TradePart(
         String hsCode,
         String originCountry,
         String dangerousGoods,
-        String eccn) implements Serializable {
+        String eccn,
+        Map<String, String> nationalCodes,
+        int packSize) implements Serializable {
+
+    /** A part without national tariff codes, in packs of 1. */
+    public TradePart(String partNo, String description, double unitValue, String currency, double unitWeightKg,
+                     String hsCode, String originCountry, String dangerousGoods, String eccn) {
+        this(partNo, description, unitValue, currency, unitWeightKg, hsCode, originCountry, dangerousGoods, eccn,
+                Map.of(), 1);
+    }
+
+    /** A part in packs of 1. */
+    public TradePart(String partNo, String description, double unitValue, String currency, double unitWeightKg,
+                     String hsCode, String originCountry, String dangerousGoods, String eccn,
+                     Map<String, String> nationalCodes) {
+        this(partNo, description, unitValue, currency, unitWeightKg, hsCode, originCountry, dangerousGoods, eccn,
+                nationalCodes, 1);
+    }
 
     public TradePart {
         if (partNo == null || partNo.isBlank()) {
@@ -51,6 +72,33 @@ public record TradePart(
         originCountry = trim(originCountry).toUpperCase(Locale.ROOT);
         dangerousGoods = normalizeUnNumber(dangerousGoods);
         eccn = trim(eccn).toUpperCase(Locale.ROOT);
+        java.util.TreeMap<String, String> codes = new java.util.TreeMap<>();
+        if (nationalCodes != null) {
+            nationalCodes.forEach((c, code) -> codes.put(trim(c).toUpperCase(Locale.ROOT), HsCode.normalize(code)));
+        }
+        nationalCodes = java.util.Collections.unmodifiableMap(codes);
+        packSize = Math.max(1, packSize);
+    }
+
+    /**
+     * The code an export to {@code country} declares when {@code digits} are required: the part's
+     * national code for the country ({@code master/hs_national.csv}) when it has exactly
+     * {@code digits} digits, else its HS code when that has exactly {@code digits}; null when
+     * neither has. Never cut: the digits past the sixth are national, so a 10-digit US code cut to
+     * 8 is not a Brazilian NCM. With {@code digits} 0 (no national code required), the HS code.
+     */
+    public String declaredCode(String country, int digits) {
+        String hs = HsCode.normalize(hsCode);
+        if (digits <= 0) {
+            return hs;
+        }
+        String national = nationalCodes.get(country.trim().toUpperCase(Locale.ROOT));
+        for (String candidate : national == null ? new String[] {hs} : new String[] {national, hs}) {
+            if (candidate.length() == digits && candidate.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /**

@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * @param eeiThreshold value per HS code in a shipment above which EEI is required
  * @param eeiCurrency currency of {@code eeiThreshold}
  * @param eeiOriginCountry export country whose shipments need EEI (the US)
- * @param grossWeightFactor gross weight = net weight times this factor (packaging), &gt;= 1
+ * @param packaging the cartons lines are packed into: gross weight is net weight plus their tare
  * @param deMinimisCoversVat true when a shipment at or below de minimis owes neither duty nor
  *        VAT; false when only duty is waived
  * @param departureLeadDays the earliest ship date is the planning date plus this many days, &gt;= 0
@@ -48,7 +48,7 @@ public record TradeRules(
         double eeiThreshold,
         String eeiCurrency,
         String eeiOriginCountry,
-        double grossWeightFactor,
+        Packaging packaging,
         boolean deMinimisCoversVat,
         int departureLeadDays,
         Map<String, Party> parties,
@@ -89,9 +89,7 @@ public record TradeRules(
             throw new IllegalArgumentException("no FX rate for the EEI currency " + eeiCurrency);
         }
         eeiOriginCountry = upper(eeiOriginCountry == null ? "US" : eeiOriginCountry);
-        if (!(grossWeightFactor >= 1) || Double.isInfinite(grossWeightFactor)) {
-            throw new IllegalArgumentException("gross weight factor must be finite and >= 1, got " + grossWeightFactor);
-        }
+        packaging = packaging == null ? Packaging.defaults() : packaging;
         if (departureLeadDays < 0) {
             throw new IllegalArgumentException("departure lead days must be >= 0, got " + departureLeadDays);
         }
@@ -107,8 +105,8 @@ public record TradeRules(
      * INR 0.012, MXN 0.055, BRL 0.18, SGD 0.74, KRW 0.00075; configure real ones); destinations
      * CU, IR, KP, SY blocked; licences for ECCNs 3A001, 3A090, 4A090, 5A002, 5D002; no UN numbers
      * held on passenger air beyond the {@link DangerousGoods} table's (UN3480, UN3090); EEI above
-     * 2,500 USD per HS code from the US; gross weight net
-     * times 1.10; de minimis waives duty and VAT; the earliest ship date the day after the
+     * 2,500 USD per HS code from the US; cartons of
+     * {@link Packaging#defaults()}; de minimis waives duty and VAT; the earliest ship date the day after the
      * planning date; no parties of record; the EU-27 as the one customs union ({@link CustomsRules#defaults()}).
      */
     public static TradeRules defaults() {
@@ -121,76 +119,76 @@ public record TradeRules(
                 Map.entry("SGD", 0.74), Map.entry("KRW", 0.00075));
         return new TradeRules("USD", fx, Set.of("CU", "IR", "KP", "SY"),
                 Set.of("3A001", "3A090", "4A090", "5A002", "5D002"), Set.of(),
-                2500, "USD", "US", 1.10, true, 1, Map.of(), "Sparecast", CustomsRules.defaults());
+                2500, "USD", "US", Packaging.defaults(), true, 1, Map.of(), "Sparecast", CustomsRules.defaults());
     }
 
     /** These rules with other exchange rates (same base currency). */
     public TradeRules withFxRates(Map<String, Double> rates) {
         return new TradeRules(baseCurrency, rates, blockedDestinations, licensedEccns, passengerAirForbiddenUn,
-                eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, deMinimisCoversVat,
+                eeiThreshold, eeiCurrency, eeiOriginCountry, packaging, deMinimisCoversVat,
                 departureLeadDays, parties, fallbackPartyName, customs);
     }
 
     /** These rules with another base currency and rates expressed in it. */
     public TradeRules withBaseCurrency(String base, Map<String, Double> rates) {
         return new TradeRules(base, rates, blockedDestinations, licensedEccns, passengerAirForbiddenUn,
-                eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, deMinimisCoversVat,
+                eeiThreshold, eeiCurrency, eeiOriginCountry, packaging, deMinimisCoversVat,
                 departureLeadDays, parties, fallbackPartyName, customs);
     }
 
     /** These rules with other blocked destination countries. */
     public TradeRules withBlockedDestinations(Set<String> countries) {
         return new TradeRules(baseCurrency, fxRates, countries, licensedEccns, passengerAirForbiddenUn,
-                eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, deMinimisCoversVat,
+                eeiThreshold, eeiCurrency, eeiOriginCountry, packaging, deMinimisCoversVat,
                 departureLeadDays, parties, fallbackPartyName, customs);
     }
 
     /** These rules with other ECCN prefixes that need a licence. */
     public TradeRules withLicensedEccns(Set<String> eccnPrefixes) {
         return new TradeRules(baseCurrency, fxRates, blockedDestinations, eccnPrefixes, passengerAirForbiddenUn,
-                eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, deMinimisCoversVat,
+                eeiThreshold, eeiCurrency, eeiOriginCountry, packaging, deMinimisCoversVat,
                 departureLeadDays, parties, fallbackPartyName, customs);
     }
 
     /** These rules with other UN numbers held on passenger air (besides the dangerous goods table's). */
     public TradeRules withPassengerAirForbiddenUn(Set<String> unNumbers) {
         return new TradeRules(baseCurrency, fxRates, blockedDestinations, licensedEccns, unNumbers,
-                eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, deMinimisCoversVat,
+                eeiThreshold, eeiCurrency, eeiOriginCountry, packaging, deMinimisCoversVat,
                 departureLeadDays, parties, fallbackPartyName, customs);
     }
 
-    /** These rules with another gross weight factor. */
-    public TradeRules withGrossWeightFactor(double factor) {
+    /** These rules with other cartons. */
+    public TradeRules withPackaging(Packaging cartons) {
         return new TradeRules(baseCurrency, fxRates, blockedDestinations, licensedEccns, passengerAirForbiddenUn,
-                eeiThreshold, eeiCurrency, eeiOriginCountry, factor, deMinimisCoversVat,
+                eeiThreshold, eeiCurrency, eeiOriginCountry, cartons, deMinimisCoversVat,
                 departureLeadDays, parties, fallbackPartyName, customs);
     }
 
     /** These rules where de minimis waives duty and VAT (true) or duty only (false). */
     public TradeRules withDeMinimisCoversVat(boolean coversVat) {
         return new TradeRules(baseCurrency, fxRates, blockedDestinations, licensedEccns, passengerAirForbiddenUn,
-                eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, coversVat,
+                eeiThreshold, eeiCurrency, eeiOriginCountry, packaging, coversVat,
                 departureLeadDays, parties, fallbackPartyName, customs);
     }
 
     /** These rules with another number of days from the planning date to the earliest ship date. */
     public TradeRules withDepartureLeadDays(int days) {
         return new TradeRules(baseCurrency, fxRates, blockedDestinations, licensedEccns, passengerAirForbiddenUn,
-                eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, deMinimisCoversVat,
+                eeiThreshold, eeiCurrency, eeiOriginCountry, packaging, deMinimisCoversVat,
                 days, parties, fallbackPartyName, customs);
     }
 
     /** These rules with the legal entities of the warehouses. */
     public TradeRules withParties(Map<String, Party> byWarehouse) {
         return new TradeRules(baseCurrency, fxRates, blockedDestinations, licensedEccns, passengerAirForbiddenUn,
-                eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, deMinimisCoversVat,
+                eeiThreshold, eeiCurrency, eeiOriginCountry, packaging, deMinimisCoversVat,
                 departureLeadDays, byWarehouse, fallbackPartyName, customs);
     }
 
     /** These rules with other customs rules. */
     public TradeRules withCustoms(CustomsRules customsRules) {
         return new TradeRules(baseCurrency, fxRates, blockedDestinations, licensedEccns, passengerAirForbiddenUn,
-                eeiThreshold, eeiCurrency, eeiOriginCountry, grossWeightFactor, deMinimisCoversVat,
+                eeiThreshold, eeiCurrency, eeiOriginCountry, packaging, deMinimisCoversVat,
                 departureLeadDays, parties, fallbackPartyName, customsRules);
     }
 

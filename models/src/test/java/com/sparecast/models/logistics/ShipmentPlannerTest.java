@@ -43,7 +43,10 @@ class ShipmentPlannerTest {
             "WH-MUC", complete("Sparecast DE", "DE"), "A", complete("A GmbH", "DE"), "B", complete("B SAS", "FR"),
             "DC-US", complete("Sparecast Inc.", "US"), "WHDE", complete("Sparecast Deutschland GmbH", "DE"));
 
-    /** Base USD, 1 EUR = 1.10 USD, 1 GBP = 1.25 USD; gross = net * 1.10; ship from the day after planning. */
+    /**
+     * Base USD, 1 EUR = 1.10 USD, 1 GBP = 1.25 USD; cartons of at most 25 kg with a tare of 0.5 kg
+     * (the defaults); ship from the day after planning.
+     */
     private static final TradeRules RULES = TradeRules.defaults()
             .withFxRates(Map.of("EUR", 1.10, "GBP", 1.25))
             .withBlockedDestinations(Set.of("RU"))
@@ -89,20 +92,22 @@ class ShipmentPlannerTest {
      * Ship date: earliest Mon 23rd (planning + 1) is a NL holiday; Tue no departure; Wed 25th.
      * Arrival: 25th + ceil(2.0 + 1.5) = + 4 days = Sun 29th, not a working day: Monday 30th.
      * Invoice currency: GB's own, GBP. EUR -> GBP at 1.10 / 1.25 = 0.880000; USD -> GBP 1 / 1.25 = 0.800000.
-     * Lines (P-100 2+1 merged; P-300's zero order dropped), gross = net * 1.1, unit = round4(EUR unit * 0.88):
-     *   P-100 3 x 20 kg  = 60 net, 66 gross, 120.00 EUR -> 105.60 GBP, 3 x 105.60 = 316.80 GBP
-     *   P-200 4 x 5 kg   = 20 net, 22 gross, 45.50 EUR -> 40.04 GBP, 4 x 40.04 = 160.16 GBP, UN3480 (road: fine)
-     *   P-300 10 x 0.5   = 5 net, 5.5 gross, 2.50 EUR -> 2.20 GBP, 22.00 GBP
-     *   P-400 30 x 1 kg  = 30 net, 33 gross, 8.00 EUR -> 7.04 GBP, 211.20 GBP, HS "84X": HOLD HS_CODE_MALFORMED
-     *   P-500 unknown part (base currency USD, 0.00), 0 kg: HOLD PART_UNKNOWN
-     * First-fit decreasing under 100 kg: 66 -> #1; 33 -> #1 (99); 22 -> #2; 5.5 -> #2 (27.5, #1 would be 104.5);
-     *   0 -> #1.
-     * #01: P-100 READY line 1; P-400, P-500 HOLD lines 2, 3. Counted: P-100 only.
-     *   316.80 GBP > 135 de minimis. "8413": duty 316.80 * 0.017 = 5.3856 -> 5.39; VAT 322.19 * 0.2 = 64.438 -> 64.44
-     * #02: P-200 line 1, P-300 line 2, both READY. 160.16 + 22.00 = 182.16 GBP > 135.
-     *   P-200 "8507": duty 160.16 * 0.027 = 4.32432 -> 4.32; VAT 164.48 * 0.2 = 32.896 -> 32.90
+     * Lines (P-100 2+1 merged; P-300's zero order dropped), unit = round4(EUR unit * 0.88); cartons
+     * hold floor((25 - 0.5) / unit kg) units, gross = net + 0.5 per carton:
+     *   P-100 3 x 20 kg  = 60 net, 1 a carton: 3 cartons, 61.5 gross; 120.00 EUR -> 105.60 GBP, 316.80 GBP
+     *   P-200 4 x 5 kg   = 20 net, 4 a carton: 1 carton, 20.5 gross; 45.50 EUR -> 40.04 GBP, 160.16 GBP, UN3480
+     *   P-300 10 x 0.5   = 5 net, 49 a carton: 1 carton, 5.5 gross; 2.50 EUR -> 2.20 GBP, 22.00 GBP
+     *   P-400 30 x 1 kg  = 30 net, 24 a carton: 24 + 6, 2 cartons, 31.0 gross; 211.20 GBP; HS "84X": HOLD
+     *   P-500 unknown part (base currency USD, 0.00), 0 kg: 1 carton, 0.5 gross: HOLD PART_UNKNOWN
+     * First-fit decreasing under 100 kg: 61.5 -> #1; 31.0 -> #1 (92.5); 20.5 -> #2 (#1 would be 113);
+     *   5.5 -> #1 (98.0); 0.5 -> #1 (98.5).
+     * #01: P-100 line 1, P-300 line 2 READY; P-400, P-500 HOLD lines 3, 4. Counted: P-100, P-300:
+     *   316.80 + 22.00 = 338.80 GBP > 135 de minimis.
+     *   P-100 "8413": duty 316.80 * 0.017 = 5.3856 -> 5.39; VAT 322.19 * 0.2 = 64.438 -> 64.44
      *   P-300 "":     duty 22.00 * 0.04 = 0.88;             VAT 22.88 * 0.2 = 4.576 -> 4.58
-     *   duty 5.20, VAT 37.48; gross 27.500; net 25.000; dangerous goods yes.
+     *   duty 6.27, VAT 69.02; cartons 3 + 1 = 4: net 65.000, gross 65 + 4 * 0.5 = 67.000.
+     * #02: P-200 line 1 READY: 160.16 GBP > 135. "8507": duty 160.16 * 0.027 = 4.32432 -> 4.32;
+     *   VAT 164.48 * 0.2 = 32.896 -> 32.90; 1 carton: net 20.000, gross 20.500; dangerous goods yes.
      * No EEI (not from the US). fx_rate: the configured GBP rate 1.25 USD; fx_date: the planning date.
      * Named place of DDP: the importer's city and country, "Port, GB".
      */
@@ -114,16 +119,23 @@ class ShipmentPlannerTest {
         Shipment s1 = plan.shipments().get(0);
         Shipment s2 = plan.shipments().get(1);
         assertEquals(List.of("SHP-20261125-DC_NL-WHGB-01", "DC-NL", "WHGB", "GB", "ROAD", "DDP", "2026-11-25",
-                "2026-11-30", "1", "316.80", "GBP", "66.000", "5.39", "64.44", "false", "false", "READY", "EXPORT", "Port, GB", "",
+                "2026-11-30", "2", "338.80", "GBP", "67.000", "6.27", "69.02", "false", "false", "READY", "EXPORT", "Port, GB", "4",
                 "1.250000", "2026-11-22"),
                 s1.csvValues());
         assertEquals(List.of("SHP-20261125-DC_NL-WHGB-02", "DC-NL", "WHGB", "GB", "ROAD", "DDP", "2026-11-25",
-                "2026-11-30", "2", "182.16", "GBP", "27.500", "5.20", "37.48", "false", "true", "READY", "EXPORT", "Port, GB", "",
+                "2026-11-30", "1", "160.16", "GBP", "20.500", "4.32", "32.90", "false", "true", "READY", "EXPORT", "Port, GB", "1",
                 "1.250000", "2026-11-22"),
                 s2.csvValues());
         assertEquals("SENDER", s1.dutiesPaidBy());
         assertEquals("NL", s1.originCountry());
-        assertEquals(d("60.000"), s1.netWeightKg());
+        assertEquals(d("65.000"), s1.netWeightKg());
+        // the cartons of #01: P-100's three of one unit, then P-300's one; held lines are not packed
+        assertEquals(List.of("SHP-20261125-DC_NL-WHGB-01 1/4 P-100x1 20.000 20.500",
+                "SHP-20261125-DC_NL-WHGB-01 2/4 P-100x1 20.000 20.500", "SHP-20261125-DC_NL-WHGB-01 3/4 P-100x1 20.000 20.500",
+                "SHP-20261125-DC_NL-WHGB-01 4/4 P-300x10 5.000 5.500"), plan.cartonsOf(s1.shipmentId()).stream()
+                .map(c -> c.marks() + " " + c.partNo() + "x" + c.quantity() + " " + c.netWeightKg() + " " + c.grossWeightKg())
+                .toList());
+        assertEquals(d("61.500"), plan.lines().get(0).grossWeightKg());
         assertEquals(d("105.60"), plan.lines().get(0).unitValue());
         assertEquals(d("120.00"), plan.lines().get(0).sourceUnitValue());
         assertEquals("EUR", plan.lines().get(0).sourceCurrency());
@@ -133,20 +145,20 @@ class ShipmentPlannerTest {
         assertEquals(List.of(
                 List.of("SHP-20261125-DC_NL-WHGB-01", "1", "P-100", "Pump", "841370", "DE", "3",
                         "105.60", "316.80", "GBP", "60.000", "", "EAR99", "READY", ""),
-                List.of("SHP-20261125-DC_NL-WHGB-01", "2", "P-400", "Cable", "84X", "DE", "30", "7.04", "211.20",
+                List.of("SHP-20261125-DC_NL-WHGB-01", "2", "P-300", "Sensor", "903289", "JP", "10", "2.20",
+                        "22.00", "GBP", "5.000", "", "", "READY", ""),
+                List.of("SHP-20261125-DC_NL-WHGB-01", "3", "P-400", "Cable", "84X", "DE", "30", "7.04", "211.20",
                         "GBP", "30.000", "", "", "HOLD", "HS_CODE_MALFORMED: hs_code '84X' is not 6 to 10 digits"),
-                List.of("SHP-20261125-DC_NL-WHGB-01", "3", "P-500", "", "", "", "2", "0.00", "0.00", "GBP",
+                List.of("SHP-20261125-DC_NL-WHGB-01", "4", "P-500", "", "", "", "2", "0.00", "0.00", "GBP",
                         "0.000", "", "", "HOLD", "PART_UNKNOWN: part P-500 is not in master/parts.csv"),
                 List.of("SHP-20261125-DC_NL-WHGB-02", "1", "P-200", "Battery pack", "850760", "CN", "4", "40.04",
-                        "160.16", "GBP", "20.000", "UN3480", "", "READY", ""),
-                List.of("SHP-20261125-DC_NL-WHGB-02", "2", "P-300", "Sensor", "903289", "JP", "10", "2.20",
-                        "22.00", "GBP", "5.000", "", "", "READY", "")), rows);
+                        "160.16", "GBP", "20.000", "UN3480", "", "READY", "")), rows);
 
         assertEquals(2, plan.holds().size());
         assertEquals("HS_CODE_MALFORMED", plan.holds().get(0).reasons());
         assertEquals("P-500", plan.holds().get(1).partNo());
-        assertEquals(List.of("P-100"), plan.documentLines(s1).stream().map(ShipmentLine::partNo).toList());
-        assertEquals(3, plan.linesOf(s1.shipmentId()).size());
+        assertEquals(List.of("P-100", "P-300"), plan.documentLines(s1).stream().map(ShipmentLine::partNo).toList());
+        assertEquals(4, plan.linesOf(s1.shipmentId()).size());
     }
 
     @Test
@@ -159,7 +171,7 @@ class ShipmentPlannerTest {
 
     /*
      * Blocked destination: every cross-border line held, so the one shipment is HOLD. It carries
-     * its held line: 1 line, 66 kg gross, and no duty, VAT or EEI. RU's currency (RUB) has no rate:
+     * its held line: 1 line, 3 cartons of one 20 kg pump, 3 * 20.5 = 61.5 kg gross, and no duty, VAT or EEI. RU's currency (RUB) has no rate:
      * invoiced in the base currency, 3 x (120.00 EUR * 1.100000) = 3 x 132.00 = 396.00 USD.
      */
     @Test
@@ -171,7 +183,7 @@ class ShipmentPlannerTest {
         Shipment s = plan.shipments().get(0);
         // Monday 23rd (no NL holiday passed here) + ceil(6 + 2) = Tue Dec 1st
         assertEquals(List.of("SHP-20261123-DC_NL-WHRU-01", "DC-NL", "WHRU", "RU", "RAIL", "DAP", "2026-11-23",
-                "2026-12-01", "1", "396.00", "USD", "66.000", "0.00", "0.00", "false", "false", "HOLD", "EXPORT", "Port, RU", "",
+                "2026-12-01", "1", "396.00", "USD", "61.500", "0.00", "0.00", "false", "false", "HOLD", "EXPORT", "Port, RU", "3",
                 "1.000000", "2026-11-22"),
                 s.csvValues());
         assertEquals("HOLD", plan.lines().get(0).status());
@@ -200,33 +212,41 @@ class ShipmentPlannerTest {
     }
 
     /*
-     * Splitting and first-fit decreasing, gross = net (factor 1.0), max 100 kg:
-     * HEAVY 7 x 30 kg = 210 kg > 100: pieces of floor(100 / 30) = 3 units: 90, 90, 30 kg.
-     * LIGHT 1 x 10 kg.
-     * Sorted: 90 (piece 0), 90 (piece 1), 30, 10. 90 -> #1; 90 -> #2; 30 -> #3; 10 -> #1 (100, at the max).
-     * TOOBIG one unit 150 kg > 100: HOLD OVERWEIGHT, alone in a shipment opened first (150 sorts first).
+     * Splitting in whole cartons and first-fit decreasing, cartons of 25 kg with 0.5 kg tare, lane max 100 kg:
+     * HEAVY 7 x 30 kg: a unit is over the carton's 24.5 kg allowance, so one a carton, 30.5 kg gross each.
+     *   7 x 30.5 = 213.5 kg > 100: pieces of whole cartons while at most 100: 3 (91.5), 3 (91.5), 1 (30.5).
+     * LIGHT 1 x 10 kg: one carton, 10.5 kg.
+     * TOOBIG one unit 150 kg: 150.5 kg in its carton > 100: HOLD OVERWEIGHT, one piece.
+     * Sorted: 150.5, 91.5 (piece 0), 91.5 (piece 1), 30.5, 10.5.
+     *   150.5 -> #1; 91.5 -> #2; 91.5 -> #3; 30.5 -> #4 (#1 181, #2 122, #3 122); 10.5 -> #4 (#2 would be 102).
+     * Packages: #1 (held: counts its held line) 1, #2 3, #3 3, #4 1 + 1 = 2.
      */
     @Test
-    void heavyLinesAreSplitAndPackedFirstFitDecreasing() {
+    void heavyLinesAreSplitInWholeCartonsAndPackedFirstFitDecreasing() {
         Map<String, TradePart> parts = Map.of(
                 "HEAVY", new TradePart("HEAVY", "Gearbox", 100, "EUR", 30, "848340", "DE", "", ""),
                 "LIGHT", new TradePart("LIGHT", "Filter", 10, "EUR", 10, "842123", "DE", "", ""),
                 "TOOBIG", new TradePart("TOOBIG", "Motor", 1000, "EUR", 150, "850152", "DE", "", ""));
         Lane lane = new Lane("A", "B", "DE", "FR", "ROAD", 1, 0, 0, 0, "DAP", null, 100.0);
-        ShipmentPlan plan = ShipmentPlanner.of(RULES.withGrossWeightFactor(1.0)).planLane(PLANNING, lane, List.of(
+        ShipmentPlan plan = PLANNER.planLane(PLANNING, lane, List.of(
                 new TransferOrder("A", "B", "HEAVY", 7), new TransferOrder("A", "B", "LIGHT", 1),
                 new TransferOrder("A", "B", "TOOBIG", 1)), parts, List.of(), Set.of());
-        List<String> summary = plan.shipments().stream()
-                .map(s -> s.shipmentId() + " " + s.status() + " " + s.grossWeightKg() + " " + s.lines()).toList();
+        List<String> summary = plan.shipments().stream().map(s -> s.shipmentId() + " " + s.status() + " "
+                + s.grossWeightKg() + " " + s.lines() + " " + s.packages()).toList();
         assertEquals(List.of(
-                "SHP-20261123-A-B-01 HOLD 150.000 1",
-                "SHP-20261123-A-B-02 READY 100.000 2",
-                "SHP-20261123-A-B-03 READY 90.000 1",
-                "SHP-20261123-A-B-04 READY 30.000 1"), summary);
+                "SHP-20261123-A-B-01 HOLD 150.500 1 1",
+                "SHP-20261123-A-B-02 READY 91.500 1 3",
+                "SHP-20261123-A-B-03 READY 91.500 1 3",
+                "SHP-20261123-A-B-04 READY 41.000 2 2"), summary);
         assertEquals("OVERWEIGHT", plan.holds().get(0).reasons());
+        assertEquals("OVERWEIGHT: one unit weighs 150.500 kg gross in its carton, over the lane maximum of 100.000 kg",
+                plan.lines().get(0).holdReason());
         List<String> lines = plan.lines().stream()
                 .map(l -> l.shipmentId().substring(17) + ":" + l.lineNo() + ":" + l.partNo() + "x" + l.quantity()).toList();
-        assertEquals(List.of("01:1:TOOBIGx1", "02:1:HEAVYx3", "02:2:LIGHTx1", "03:1:HEAVYx3", "04:1:HEAVYx1"), lines);
+        assertEquals(List.of("01:1:TOOBIGx1", "02:1:HEAVYx3", "03:1:HEAVYx3", "04:1:HEAVYx1", "04:2:LIGHTx1"), lines);
+        // every READY shipment within the lane's limit
+        plan.shipments().stream().filter(Shipment::ready)
+                .forEach(s -> assertTrue(s.grossWeightKg().compareTo(d("100")) <= 0, s.shipmentId()));
     }
 
     /*
@@ -360,7 +380,7 @@ class ShipmentPlannerTest {
     /*
      * GB's importer without an EORI: every line of the lane is held MISSING_PARTY_DATA naming the
      * warehouse and the field, so both shipments of the lane (see the lane's case above) are HOLD,
-     * owing nothing; P-400 keeps its own reason first.
+     * owing nothing; P-400 (line 3 of #01, all of whose lines are held, by part) keeps its own reason first.
      */
     @Test
     void aPartyWithoutWhatItsRegimeRequiresHoldsTheShipment() {
@@ -375,7 +395,7 @@ class ShipmentPlannerTest {
         assertEquals("MISSING_PARTY_DATA: warehouse WHGB (importer) has no eori",
                 plan.lines().get(0).holdReason());
         assertEquals("HS_CODE_MALFORMED: hs_code '84X' is not 6 to 10 digits; "
-                + "MISSING_PARTY_DATA: warehouse WHGB (importer) has no eori", plan.lines().get(1).holdReason());
+                + "MISSING_PARTY_DATA: warehouse WHGB (importer) has no eori", plan.lines().get(2).holdReason());
         assertEquals(5, plan.holds().size());
         // a warehouse without a party of record lacks its name and address
         ShipmentPlan unknown = ShipmentPlanner.of(RULES.withParties(Map.of("DC-NL", PARTIES.get("DC-NL"))))

@@ -85,7 +85,9 @@ class TradeRulesTest {
     @Test
     void invalidConfigurationThrows() {
         assertThrows(IllegalArgumentException.class, () -> rules.withFxRates(Map.of("EUR", -1.0)));
-        assertThrows(IllegalArgumentException.class, () -> rules.withGrossWeightFactor(0.9));
+        assertThrows(IllegalArgumentException.class, () -> rules.withPackaging(new Packaging(0, 0)));
+        assertThrows(IllegalArgumentException.class, () -> rules.withPackaging(new Packaging(25, 25)));
+        assertThrows(IllegalArgumentException.class, () -> rules.withPackaging(new Packaging(25, -1)));
         assertThrows(IllegalArgumentException.class, () -> rules.withDepartureLeadDays(-1));
     }
 }
