@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sparecast.jobs.format.Numbers;
+import com.sparecast.jobs.format.Pdf;
 import com.sparecast.jobs.format.Templates;
 import com.sparecast.models.logistics.CartonPacker.Carton;
 import com.sparecast.models.logistics.Formats;
@@ -18,6 +19,8 @@ import com.sparecast.models.trade.Parties;
 import com.sparecast.models.trade.Party;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +32,13 @@ import java.util.Optional;
  * The customs documents of one shipment, for {@code customs/<shipment_id>/}: for an export
  * ({@code customs_regime} EXPORT) a commercial invoice and a packing list; for a movement inside a
  * customs union (INTRA_UNION) or a country (DOMESTIC) a delivery note and a packing list. Each as
- * printable HTML and as JSON carrying the same fields.
+ * printable HTML, as a PDF laid out from that HTML ({@link #files}, {@link Pdf}) and as JSON carrying
+ * the same fields.
  *
- * <p>Pure functions: they return text and write nothing. The HTML comes from
- * {@code templates/customs/document.mustache}: self-contained (inline CSS, no script, no external
- * resource), every value HTML-escaped by the template engine. The documents carry the columns of
+ * <p>Pure functions: they return text (and PDF bytes) and write nothing. The HTML comes from
+ * {@code templates/customs/document.mustache}, well-formed XHTML (the PDF's layout parses it as
+ * XML), self-contained (inline CSS, no script, no external resource), every value HTML-escaped by
+ * the template engine. The documents carry the columns of
  * the shipment's row in {@code plans/shipments.csv} and of its lines' rows in
  * {@code plans/shipment_lines.csv} that a broker files (plus the shipment's origin country, who
  * pays duties, net weight and each line's gross weight), and the exporter and importer with their
@@ -125,6 +130,29 @@ public final class CustomsDocuments {
     /** As {@link #render(Shipment, List, List, Parties)} without cartons (the packing list lists none). */
     public static Map<String, String> render(Shipment shipment, List<ShipmentLine> lines, Parties parties) {
         return render(shipment, lines, List.of(), parties);
+    }
+
+    /**
+     * Every file of the shipment's folder as bytes, in a stable order: {@link #render(Shipment, List, List, Parties)}'s four (UTF-8)
+     * and, after each HTML document, its PDF ({@code commercial_invoice.pdf}, {@code delivery_note.pdf},
+     * {@code packing_list.pdf}), laid out from that same HTML and dated {@code date} (the planning date:
+     * the same plan gives the same bytes).
+     */
+    public static Map<String, byte[]> files(Shipment shipment, List<ShipmentLine> lines, List<Carton> cartons,
+                                            Parties parties, LocalDate date) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (Map.Entry<String, String> doc : render(shipment, lines, cartons, parties).entrySet()) {
+            files.put(doc.getKey(), doc.getValue().getBytes(StandardCharsets.UTF_8));
+            if (doc.getKey().endsWith(".html")) {
+                files.put(pdfName(doc.getKey()), Pdf.of(doc.getValue(), date));
+            }
+        }
+        return files;
+    }
+
+    /** {@code packing_list.html} to {@code packing_list.pdf}. */
+    static String pdfName(String htmlName) {
+        return htmlName.substring(0, htmlName.length() - ".html".length()) + ".pdf";
     }
 
     /** The delivery note (intra-union or domestic movement) as printable HTML. */

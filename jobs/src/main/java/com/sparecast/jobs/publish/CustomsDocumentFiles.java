@@ -4,7 +4,6 @@ import com.sparecast.jobs.input.Identifiers;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.Stage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -24,7 +23,7 @@ final class CustomsDocumentFiles {
             Path folder = Identifiers.resolveInside(build.resolve("customs"), r.<String>getAs("shipment_id"));
             Path file = Identifiers.resolveInside(folder, r.<String>getAs("file"));
             Files.createDirectories(file.getParent());
-            Files.writeString(file, r.getAs("content"), StandardCharsets.UTF_8);
+            Files.write(file, r.<byte[]>getAs("content"));
         }
     }
 }

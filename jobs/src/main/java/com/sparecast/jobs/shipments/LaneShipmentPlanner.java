@@ -82,8 +82,9 @@ final class LaneShipmentPlanner implements FlatMapGroupsFunction<String, Row, Ro
         for (Shipment s : plan.shipments()) {
             out.add(RowFactory.create(SHIPMENT, s.shipmentId(), 0, destination, s.csvValues().toArray(String[]::new),
                     null, null, null, null));
-            for (Map.Entry<String, String> doc : CustomsDocuments.render(s, plan.documentLines(s),
-                    plan.cartonsOf(s.shipmentId()), planner.partiesOf(s)).entrySet()) {
+            // HTML, its PDF (laid out here, in the executor, from that same HTML) and JSON, dated the planning date
+            for (Map.Entry<String, byte[]> doc : CustomsDocuments.files(s, plan.documentLines(s),
+                    plan.cartonsOf(s.shipmentId()), planner.partiesOf(s), planningDate).entrySet()) {
                 out.add(RowFactory.create(DOCUMENT, s.shipmentId(), 0, destination, new String[0], doc.getKey(),
                         doc.getValue(), null, null));
             }

@@ -38,7 +38,7 @@ public final class PlanShipmentsTasklet extends StageTasklet {
             .add("destination_warehouse", DataTypes.StringType, false)
             .add("values", DataTypes.createArrayType(DataTypes.StringType, true), false)
             .add("file", DataTypes.StringType, true)
-            .add("content", DataTypes.StringType, true)
+            .add("content", DataTypes.BinaryType, true)
             .add("ship_date_of_line", DataTypes.StringType, true)
             .add("expected_arrival_of_line", DataTypes.StringType, true);
 

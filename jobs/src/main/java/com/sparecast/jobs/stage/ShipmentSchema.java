@@ -28,11 +28,11 @@ public final class ShipmentSchema {
             .add("ship_date_of_line", DataTypes.StringType, true)
             .add("expected_arrival_of_line", DataTypes.StringType, true);
 
-    /** Customs documents per shipment, rendered in the executors. */
+    /** Customs documents per shipment, rendered in the executors: each file's bytes (UTF-8 text, or a PDF). */
     public static final StructType DOCUMENTS = new StructType()
             .add("shipment_id", DataTypes.StringType, false)
             .add("file", DataTypes.StringType, false)
-            .add("content", DataTypes.StringType, false);
+            .add("content", DataTypes.BinaryType, false);
 
     private static StructType strings(List<String> columns) {
         StructType s = new StructType();

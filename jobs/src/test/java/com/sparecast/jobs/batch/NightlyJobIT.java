@@ -97,6 +97,9 @@ class NightlyJobIT {
                 assertTrue(Files.isRegularFile(shipment.resolve(first + ".html")), shipment.toString());
                 assertTrue(Files.isRegularFile(shipment.resolve(first + ".json")), shipment.toString());
                 assertTrue(Files.isRegularFile(shipment.resolve("packing_list.json")), shipment.toString());
+                // and each HTML document as a PDF a broker can file
+                assertTrue(Files.isRegularFile(shipment.resolve(first + ".pdf")), shipment.toString());
+                assertTrue(Files.isRegularFile(shipment.resolve("packing_list.pdf")), shipment.toString());
             }
         }
         // Nothing lost: read == accepted + rejected for every feed and file.
@@ -304,6 +307,21 @@ class NightlyJobIT {
             }
         }
         assertTrue(dangerousLines > 0, "a battery line on a document");
+
+        // The invoice's PDF (laid out from the same HTML) holds the shipment id and every READY part with its quantity.
+        String pdfId = firstReadyExport;
+        String pdfText;
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                published.resolve("customs").resolve(pdfId).resolve("commercial_invoice.pdf").toFile())) {
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setSortByPosition(true);
+            pdfText = stripper.getText(pdf);
+        }
+        assertTrue(pdfText.contains(pdfId), pdfText);
+        for (String l : lines.stream().skip(1).filter(l -> l.startsWith(pdfId + ",") && l.contains(",READY,")).toList()) {
+            String[] f = l.split(",");
+            assertTrue(pdfText.contains(" " + f[2] + " "), f[2] + " is not in the invoice PDF of " + pdfId + ":\n" + pdfText);
+        }
 
         HeadlessChromium chromium = HeadlessChromium.find(temp.resolve("chromium"));
         Assumptions.assumeTrue(chromium != null, "chromium is not installed");

@@ -137,7 +137,17 @@ public final class Rebalancing implements Serializable {
     }
 
     /** A possible route from one donor, before quantities. */
-    private record Option(StockLine donor, Lane lane, LocalDate shipDate, LocalDate arrival, double unitGrossKg) {
+    private record Option(StockLine donor, Lane lane, LocalDate shipDate, LocalDate arrival, double unitGrossKg,
+                          TradePart part, com.sparecast.models.trade.Packaging packaging) {
+
+        /** The gross kg of {@code qty} units packed in cartons as the shipment would pack them: net plus a tare per carton. */
+        double grossKg(long qty) {
+            long capacity = CartonPacker.capacity(part.unitWeightKg(), part.packSize(),
+                    CartonPacker.limit(packaging, lane.maxWeightKg()));
+            BigDecimal tare = BigDecimal.valueOf(packaging.tareKg())
+                    .multiply(BigDecimal.valueOf(CartonPacker.split(qty, capacity).size()));
+            return CartonPacker.net(qty, part.unitWeightKg()).add(tare).doubleValue();
+        }
     }
 
     /**
@@ -173,7 +183,7 @@ public final class Rebalancing implements Serializable {
                     if (qty <= 0) {
                         continue;
                     }
-                    BigDecimal cost = cents(costPerTransfer + costPerKg * o.unitGrossKg() * qty);
+                    BigDecimal cost = cents(costPerTransfer + costPerKg * o.grossKg(qty));
                     BigDecimal newOrder = receiver.unitCost() == null ? null : cents(qty * receiver.unitCost());
                     boolean cheaper = newOrder != null && cost.compareTo(newOrder) < 0;
                     boolean earlier = receiver.newOrderArrival() == null
@@ -211,7 +221,7 @@ public final class Rebalancing implements Serializable {
             LocalDate ship = planner.shipDate(planningDate, lane, holidaysOf.apply(lane.originCountry()));
             LocalDate arrival = ShipCalendar.expectedArrival(ship, lane.transitDaysMean(), lane.customsDaysMean(),
                     holidaysOf.apply(lane.destinationCountry()));
-            options.add(new Option(donor, lane, ship, arrival, part.unitWeightKg() * planner.rules().grossWeightFactor()));
+            options.add(new Option(donor, lane, ship, arrival, part.unitWeightKg(), part, planner.rules().packaging()));
         }
         options.sort(Comparator.comparing(Option::arrival).thenComparing(Option::unitGrossKg)
                 .thenComparing(o -> o.donor().warehouseId()));

@@ -1,0 +1,105 @@
+package com.sparecast.jobs.customs;
+
+import com.sparecast.models.logistics.Shipment;
+import com.sparecast.models.logistics.ShipmentLine;
+import com.sparecast.models.logistics.ShipmentPlan;
+import com.sparecast.models.trade.Parties;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The customs documents as PDF: laid out from the HTML, with the shipment and its lines, the same bytes every time. */
+class CustomsDocumentsPdfTest {
+
+    private static final LocalDate PLANNING_DATE = LocalDate.of(2026, 11, 20);
+
+    private final ShipmentPlan plan = DocumentFixtures.plan();
+    private final Shipment shipment = plan.shipments().get(0);
+    private final List<ShipmentLine> lines = plan.documentLines(shipment);
+    private final Parties parties = DocumentFixtures.PLANNER.partiesOf(shipment);
+
+    @Test
+    void eachHtmlDocumentIsFollowedByItsPdf() {
+        Map<String, byte[]> files = CustomsDocuments.files(shipment, lines, List.of(), parties, PLANNING_DATE);
+        assertEquals(List.of("commercial_invoice.html", "commercial_invoice.pdf", "commercial_invoice.json",
+                "packing_list.html", "packing_list.pdf", "packing_list.json"), List.copyOf(files.keySet()));
+        Map<String, String> text = CustomsDocuments.render(shipment, lines, parties);
+        for (Map.Entry<String, String> doc : text.entrySet()) {
+            assertEquals(doc.getValue(), new String(files.get(doc.getKey()), StandardCharsets.UTF_8), doc.getKey());
+        }
+        for (String pdf : List.of("commercial_invoice.pdf", "packing_list.pdf")) {
+            assertEquals("%PDF-", new String(files.get(pdf), 0, 5, StandardCharsets.US_ASCII), pdf);
+        }
+    }
+
+    /*
+     * The fixture's READY lines: P-100 x 3, P-200 x 4, P-300 x 10 (P-400 is held and on neither
+     * document). Each line's row starts with its number, part number and (after the description
+     * and, on the invoice, HS code and origin) its quantity in PCE. The values the template escapes
+     * (the importer "Sparecast UK Ltd <Parts & Service>", the description
+     * 'Pump "HX" <200 bar> & seal kit') come out of the PDF as they were.
+     */
+    @Test
+    void thePdfsHoldTheShipmentIdAndEveryLine() throws IOException {
+        Map<String, byte[]> files = CustomsDocuments.files(shipment, lines, List.of(), parties, PLANNING_DATE);
+        assertEquals(List.of("P-100", "P-200", "P-300"), lines.stream().map(ShipmentLine::partNo).toList());
+        for (String name : List.of("commercial_invoice.pdf", "packing_list.pdf")) {
+            String text = text(files.get(name));
+            assertTrue(text.contains(shipment.shipmentId()), name + ": no shipment id in\n" + text);
+            assertTrue(text.contains((name.startsWith("commercial") ? "CI-" : "PL-") + shipment.shipmentId()), text);
+            assertTrue(text.contains("Sparecast UK Ltd <Parts & Service>"), text);
+            // the description column wraps: "bar> & seal kit" goes on the row's second text line
+            assertTrue(text.contains("Pump \"HX\" <200"), text);
+            assertTrue(text.contains("bar> & seal kit"), text);
+            for (ShipmentLine l : lines) {
+                Pattern row = Pattern.compile("(?m)^" + l.lineNo() + " " + Pattern.quote(l.partNo()) + " .*\\b"
+                        + l.quantity() + " PCE\\b");
+                assertTrue(row.matcher(text).find(), name + ": no row " + row + " in\n" + text);
+            }
+            assertTrue(!text.contains("P-400"), name + " shows the held line");
+        }
+    }
+
+    /** Render twice: the same bytes (the nightly run's outputs are compared byte for byte on reruns). */
+    @Test
+    void theSameShipmentGivesTheSameBytes() throws Exception {
+        Map<String, byte[]> a = CustomsDocuments.files(shipment, lines, List.of(), parties, PLANNING_DATE);
+        Thread.sleep(1100); // a clock in the PDF would move by a second
+        Map<String, byte[]> b = CustomsDocuments.files(DocumentFixtures.plan().shipments().get(0), lines, List.of(), parties,
+                PLANNING_DATE);
+        assertEquals(a.keySet(), b.keySet());
+        for (String name : a.keySet()) {
+            assertArrayEquals(a.get(name), b.get(name), name);
+        }
+        assertTrue(!Arrays.equals(a.get("packing_list.pdf"), a.get("commercial_invoice.pdf")));
+        String dump = System.getProperty("customs.pdf.dump");
+        if (dump != null) {
+            for (Map.Entry<String, byte[]> f : a.entrySet()) {
+                Files.write(Files.createDirectories(Path.of(dump)).resolve(f.getKey()), f.getValue());
+            }
+        }
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(doc);
+        }
+    }
+}
