@@ -74,7 +74,7 @@ class RebalancingIT {
      *   WH-DE -> WH-JP AIR_CARGO (no passenger-air hold; DE exporter with an EORI, JP importer with a tax id):
      *   earliest ship date Sat 21st (planning + 1), departures MON;WED;FRI: Mon 23rd (a JP holiday, not a DE one);
      *   arrival 23 + ceil(3 + 1.5) = Sat 28th -> Mon 30th, a JP working day.
-     *   cost 40 + 2.5 * 3 * 1.008 * 1.10 = 40 + 8.316 = 48.32 EUR; new order 3 * 348.21 = 1044.63 EUR.
+     *   cost 40 + 2.5 * (3 * 1.008 + 0.5 tare of its one carton) = 40 + 8.81 = 48.81 EUR; new order 3 * 348.21 = 1044.63 EUR.
      */
     @Test
     void aHeldLineIsRebalancedOverTheLateralLane() throws IOException {
@@ -82,12 +82,12 @@ class RebalancingIT {
         List<CSVRecord> lateral = transfers.stream().filter(t -> t.get("to_warehouse").equals("WH-JP")).toList();
         assertEquals(1, lateral.size(), lateral.toString());
         CSVRecord t = lateral.get(0);
-        assertEquals(List.of("P-000003", "WH-DE", "WH-JP", "3", "2026-11-23", "2026-11-30", "48.32", "1044.63", "EUR", ""),
+        assertEquals(List.of("P-000003", "WH-DE", "WH-JP", "3", "2026-11-23", "2026-11-30", "48.81", "1044.63", "EUR", ""),
                 t.toList());
         // Everything else is data-samples' own: the eight transfers back to DC-NL.
         assertEquals(8, transfers.stream().filter(r -> r.get("to_warehouse").equals("DC-NL")).count());
         String page = Files.readString(published.resolve("report/index.html"), StandardCharsets.UTF_8);
-        assertTrue(page.contains("transfer 3 from WH-DE, arrives 2026-11-30, cost 48.32 vs new order 1044.63 EUR"),
+        assertTrue(page.contains("transfer 3 from WH-DE, arrives 2026-11-30, cost 48.81 vs new order 1044.63 EUR"),
                 "the queue shows the transfer on WH-JP's line");
         assertTrue(page.contains("transfer 3 to WH-JP, ships 2026-11-23"), "and on WH-DE's");
     }

@@ -30,7 +30,7 @@ class RebalancingTest {
                 "TX-" + country);
     }
 
-    /** Default rules (gross = net * 1.10, ship from planning + 1), every warehouse with a complete party. */
+    /** Default rules (cartons of at most 25 kg with a 0.5 kg tare, ship from planning + 1), every warehouse with a complete party. */
     private static final ShipmentPlanner PLANNER = ShipmentPlanner.of(TradeRules.defaults().withParties(Map.of(
             "DC-NL", complete("NL B.V.", "NL"), "WH-DE", complete("DE GmbH", "DE"), "WH-GB", complete("GB Ltd", "GB"),
             "WH-JP", complete("JP K.K.", "JP"), "WH-SE", complete("SE AB", "SE"))));
@@ -87,20 +87,21 @@ class RebalancingTest {
      * P-1 DC-NL needs min(10, ceil(9 - 1)) = 8 (its supplier order arrives 28 Dec).
      *   WH-DE OVERSTOCK gives min(7, floor(8 - 2)) = 6 over the reverse of DC-NL -> WH-DE (DE -> NL, ROAD 1.5 d):
      *     Mon 23rd is a DE holiday: ships Tue 24th, arrives 24 + ceil(1.5) = Thu 26th.
-     *     cost 20 + 1.5 * 6 * 2.0 * 1.1 = 20 + 19.80 = 39.80; new 6 * 10 = 60.00 (cheaper and earlier).
+     *     one carton (floor((25 - 0.5) / 2.0) = 12 units fit): 12 kg net + 0.5 tare = 12.5 kg gross;
+     *     cost 20 + 1.5 * 12.5 = 38.75; new 6 * 10 = 60.00 (cheaper and earlier).
      *   WH-GB OVERSTOCK gives min(2, floor(3 - 0)) = 2 over the reverse of DC-NL -> WH-GB (TUE;THU, 2.5 + 1.5 d):
      *     ships Tue 24th, arrives 24 + 4 = Sat 28th -> Mon 30th (NL working day).
-     *     cost 20 + 1.5 * 2 * 2.2 = 26.60; new 2 * 10 = 20.00: dearer, but earlier than 28 Dec: proposed.
+     *     cost 20 + 1.5 * (4 + 0.5) = 26.75; new 2 * 10 = 20.00: dearer, but earlier than 28 Dec: proposed.
      *   WH-SE DEAD_STOCK 3: no lane connects SE and NL: nothing.
      * P-2 (UN3480) DC-NL needs min(3, ceil(3 - 0)) = 3.
-     *   WH-DE DEAD_STOCK gives its 1: ships Tue 24th, arrives Thu 26th; cost 20 + 1.5 * 5 * 1.1 = 28.25; new 45.50.
+     *   WH-DE DEAD_STOCK gives its 1: ships Tue 24th, arrives Thu 26th; cost 20 + 1.5 * (5 + 0.5) = 28.25; new 45.50.
      *   WH-JP OVERSTOCK 8 over the reverse of the passenger-air lane: UN3480 is held on passenger air: nothing.
      * P-3 WH-GB is supplied by DC-NL (its order ships from there): DC-NL's overstock is no donor;
      *   WH-DE's is, but no lane connects DE and GB: nothing.
      * P-4 DC-NL needs 5 of a 0.50 washer, its new order arriving Tue 24th; WH-DE would arrive Thu 26th at
-     *   20 + 1.5 * 5 * 0.11 = 20.83 against 2.50 new: neither cheaper nor earlier: nothing.
+     *   20 + 1.5 * (0.5 + 0.5) = 21.50 against 2.50 new: neither cheaper nor earlier: nothing.
      * P-5 WH-SE needs min(4, ceil(4 - 0.4)) = 4 (new order arrives Fri 27th); WH-DE gives min(3, floor(3 - 1)) = 2
-     *   over the lateral lane DE -> SE (2 d): ships Tue 24th, arrives Thu 26th; cost 20 + 1.5 * 2 * 2.2 = 26.60
+     *   over the lateral lane DE -> SE (2 d): ships Tue 24th, arrives Thu 26th; cost 20 + 1.5 * (4 + 0.5) = 26.75
      *   against 20.00 new: dearer but a day earlier: proposed.
      */
     @Test
@@ -127,11 +128,11 @@ class RebalancingTest {
         LocalDate tue24 = LocalDate.of(2026, 11, 24);
         LocalDate thu26 = LocalDate.of(2026, 11, 26);
         assertEquals(List.of(
-                        List.of("P-1", "WH-DE", "DC-NL", 6L, tue24, thu26, new BigDecimal("39.80"), new BigDecimal("60.00")),
-                        List.of("P-1", "WH-GB", "DC-NL", 2L, tue24, LocalDate.of(2026, 11, 30), new BigDecimal("26.60"),
+                        List.of("P-1", "WH-DE", "DC-NL", 6L, tue24, thu26, new BigDecimal("38.75"), new BigDecimal("60.00")),
+                        List.of("P-1", "WH-GB", "DC-NL", 2L, tue24, LocalDate.of(2026, 11, 30), new BigDecimal("26.75"),
                                 new BigDecimal("20.00")),
                         List.of("P-2", "WH-DE", "DC-NL", 1L, tue24, thu26, new BigDecimal("28.25"), new BigDecimal("45.50")),
-                        List.of("P-5", "WH-DE", "WH-SE", 2L, tue24, thu26, new BigDecimal("26.60"), new BigDecimal("20.00"))),
+                        List.of("P-5", "WH-DE", "WH-SE", 2L, tue24, thu26, new BigDecimal("26.75"), new BigDecimal("20.00"))),
                 transfers.stream().map(t -> List.<Object>of(t.partNo(), t.fromWarehouse(), t.toWarehouse(), t.quantity(),
                         t.shipDate(), t.expectedArrival(), t.cost(), t.costOfNewOrder())).toList());
         // the reverse lane carries the donor's direction
