@@ -18,6 +18,7 @@ import com.sparecast.jobs.stage.PlanSchema;
 import com.sparecast.jobs.stage.RowCounter;
 import com.sparecast.jobs.stage.Stage;
 import com.sparecast.jobs.stage.StageTasklet;
+import com.sparecast.jobs.storage.PublishedRuns;
 import com.sparecast.jobs.storage.Storage;
 import com.sparecast.jobs.storage.StorageSettings;
 import com.sparecast.models.inventory.PlannerDecision;
@@ -163,8 +164,8 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         };
     }
 
-    /** How far back the last published plan is looked for, in days. */
-    private static final int PREVIOUS_PLAN_DAYS = 91;
+    /** The last published plan an ACCEPT is compared with, inside its date folder. */
+    private static final String PREVIOUS_PLAN = "plans/replenishment.parquet";
 
     /**
      * The planners' decisions by line; an ACCEPT with the line as the last plan published under
@@ -191,16 +192,11 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         return out;
     }
 
-    /** The plan last published under the run's output before its planning date (within 91 days), or null. */
+    /** The plan last published under the run's output before its planning date (within {@link PublishedRuns#LOOKBACK_DAYS} days), or null. */
     private static Dataset<Row> previousPlan(Stage stage) throws java.io.IOException {
         Storage output = Storage.of(stage.run().output(), StorageSettings.from(stage.settings()));
-        for (int back = 1; back <= PREVIOUS_PLAN_DAYS; back++) {
-            String date = stage.planningDate().minusDays(back).toString();
-            if (output.exists(date + "/_SUCCESS") && output.exists(date + "/plans/replenishment.parquet")) {
-                return stage.spark().read().parquet(output.sparkUri(date + "/plans/replenishment.parquet"));
-            }
-        }
-        return null;
+        LocalDate date = PublishedRuns.latestWith(output, stage.planningDate(), PREVIOUS_PLAN);
+        return date == null ? null : stage.spark().read().parquet(output.sparkUri(date + "/" + PREVIOUS_PLAN));
     }
 
     /** Warehouses with the region whose series they plan from: their own, or ALL for a central one. */

@@ -10,7 +10,7 @@ import java.util.List;
  * before the planning date whose {@code _SUCCESS} marker is there, newest first, looked for day
  * by day over the last {@link #LOOKBACK_DAYS} days. A folder without {@code _SUCCESS} is a
  * publication that never completed and is not a plan. Used by the report (what changed, trends,
- * forecast accuracy of earlier runs).
+ * forecast accuracy of earlier runs) and by the plan step (the plan an ACCEPT was given on).
  */
 public final class PublishedRuns {
 
@@ -30,5 +30,19 @@ public final class PublishedRuns {
             }
         }
         return found;
+    }
+
+    /**
+     * The newest published date before {@code date} whose folder holds {@code file} (a path inside
+     * the date folder), or null: the search stops at the first, so a nightly run asks once or twice.
+     */
+    public static LocalDate latestWith(Storage output, LocalDate date, String file) throws IOException {
+        for (int back = 1; back <= LOOKBACK_DAYS; back++) {
+            LocalDate earlier = date.minusDays(back);
+            if (output.exists(earlier + "/_SUCCESS") && output.exists(earlier + "/" + file)) {
+                return earlier;
+            }
+        }
+        return null;
     }
 }
