@@ -110,6 +110,16 @@ public final class CustomsDocuments {
         static Field amount(String key, String label, BigDecimal value) {
             return new Field(key, label, value, value.toPlainString(), true);
         }
+
+        /**
+         * The text of a labelled value ({@code <dt>}/{@code <dd>}), a dash when there is none: an
+         * empty {@code <dd>} has no line box in the PDF's float layout, so the next value would
+         * sit beside this label (a tax id printed as the EORI); a broker also reads a dash as
+         * "not given", where a blank could be a printing fault.
+         */
+        public String shown() {
+            return text == null || text.isBlank() ? "\u2014" : text;
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import com.sparecast.models.logistics.Shipment;
 import com.sparecast.models.logistics.ShipmentLine;
 import com.sparecast.models.logistics.ShipmentPlan;
 import com.sparecast.models.trade.Parties;
+import com.sparecast.models.trade.Party;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -73,6 +74,26 @@ class CustomsDocumentsPdfTest {
             }
             assertTrue(!text.contains("P-400"), name + " shows the held line");
         }
+    }
+
+    /*
+     * A US importer has a tax id (an EIN) and no EORI or VAT number. Each label keeps its own
+     * value on its text line: an empty value prints a dash, so the EIN stays beside "Tax id" and
+     * does not move up beside "EORI" (an empty <dd> has no line box in the PDF's float layout).
+     * The exporter is the fixture's, with every field but the tax id.
+     */
+    @Test
+    void anEmptyPartyFieldKeepsItsLineInThePdf() throws IOException {
+        Party importer = new Party("Sparecast Inc.", "200 Harbor Blvd", "Newark", "07114", "US", "", "", "12-3456789");
+        Parties us = new Parties(parties.exporter(), importer);
+        Map<String, byte[]> files = CustomsDocuments.files(shipment, lines, List.of(), us, PLANNING_DATE);
+        String text = text(files.get("commercial_invoice.pdf"));
+        // exporter's value first, then the importer's, on one line (the parties stand side by side)
+        assertTrue(Pattern.compile("(?m)^VAT number NL123456789B01 VAT number \u2014$").matcher(text).find(), text);
+        assertTrue(Pattern.compile("(?m)^EORI NL123456789 EORI \u2014$").matcher(text).find(), text);
+        assertTrue(Pattern.compile("(?m)^Tax id \u2014 Tax id 12-3456789$").matcher(text).find(), text);
+        String html = new String(files.get("commercial_invoice.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<dt>EORI</dt><dd>\u2014</dd><dt>Tax id</dt><dd>12-3456789</dd>"), html);
     }
 
     /** Render twice: the same bytes (the nightly run's outputs are compared byte for byte on reruns). */
