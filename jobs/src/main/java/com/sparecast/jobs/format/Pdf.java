@@ -47,6 +47,10 @@ public final class Pdf {
     private static final byte[] BOLD = font("fonts/DejaVuSans-Bold.ttf");
     private static final String PRODUCER = "Sparecast (openhtmltopdf, Apache PDFBox)";
 
+    static {
+        PdfLog.install();
+    }
+
     private Pdf() {
     }
 
