@@ -67,9 +67,12 @@ final class World {
             "WH-BR", new PartyOfRecord("Sparecast do Brasil Ltda.", "Rodovia Helio Smidt s/n", "Guarulhos",
                     "07190-100", "", "", ""));
 
-    /** Digits of the national tariff code of each export destination (HTS, UK tariff, NCM, JP), in country order. */
+    /**
+     * Digits of the national tariff code of each import country (HTS, UK tariff, NCM, JP, and the
+     * EU's CN for NL, where stock comes back from a regional warehouse on a transfer), in country order.
+     */
     static final java.util.Map<String, Integer> NATIONAL_CODE_DIGITS = new java.util.TreeMap<>(
-            java.util.Map.of("BR", 8, "GB", 10, "JP", 9, "US", 10));
+            java.util.Map.of("BR", 8, "GB", 10, "JP", 9, "NL", 8, "US", 10));
 
     /** The part without a US code in hs_national.csv, on purpose: its line on the US lane is held. */
     static final String NATIONAL_CODE_GAP = "P-000075";
