@@ -7,6 +7,7 @@ import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.Stage;
 import com.sparecast.jobs.stage.TransferSchema;
 import com.sparecast.models.inventory.ExceptionCode;
+import com.sparecast.models.inventory.LineUrgency;
 import com.sparecast.models.logistics.Lane;
 import com.sparecast.models.logistics.Rebalancing;
 import com.sparecast.models.logistics.ShipCalendar;
@@ -51,7 +52,8 @@ final class Transfers {
         List<Row> rows = stage.read(Datasets.PLAN)
                 .filter(col("exception").isInCollection(exceptions))
                 .select("warehouse_id", "part_no", "exception", "on_hand", "inventory_position", "order_up_to",
-                        "order_qty", "unit_cost_reporting", "source_warehouse", "lead_time_weeks_mean")
+                        "order_qty", "unit_cost_reporting", "source_warehouse", "lead_time_weeks_mean",
+                        "weeks_of_cover", "stockout_date")
                 .collectAsList();
         LocalDate planningDate = context.planningDate();
         List<Rebalancing.StockLine> lines = new ArrayList<>(rows.size());
@@ -65,7 +67,8 @@ final class Transfers {
             lines.add(new Rebalancing.StockLine(warehouse, r.getString(1), r.getString(2), r.getLong(3), r.getDouble(4),
                     ((Number) r.get(5)).doubleValue(), r.getLong(6), r.isNullAt(7) ? null : r.getDouble(7),
                     arrives ? newOrderArrival(master, planner, planningDate, warehouse, source, r.getDouble(9)) : null,
-                    source));
+                    source, LineUrgency.weeksLeft(r.isNullAt(10) ? null : ((Number) r.get(10)).doubleValue(),
+                            r.isNullAt(11) ? null : r.getDate(11).toLocalDate(), planningDate)));
             TradePart part = master.tradePart(r.getString(1));
             if (part != null) {
                 parts.put(part.partNo(), part);

@@ -2,9 +2,9 @@ package com.sparecast.jobs.report;
 
 import static org.apache.spark.sql.functions.col;
 
+import com.sparecast.models.inventory.LineUrgency;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,15 +78,6 @@ public final class ExceptionQueue {
             }
             return s.toString();
         }
-    }
-
-    /** Weeks before the line runs out: the smaller of its weeks of cover and the weeks to its stock-out date. */
-    public static Double weeksLeft(Double weeksOfCover, LocalDate stockoutDate, LocalDate planningDate) {
-        Double toStockout = stockoutDate == null ? null : ChronoUnit.DAYS.between(planningDate, stockoutDate) / 7.0;
-        if (weeksOfCover == null) {
-            return toStockout;
-        }
-        return toStockout == null ? weeksOfCover : Math.min(weeksOfCover, toStockout);
     }
 
     /** {@code valueAtRisk / max(1, weeksLeft)}; null when the value at risk is unknown. */
@@ -170,7 +161,7 @@ public final class ExceptionQueue {
         Double valueAtRisk = doubleAt(r, 6);
         Double weeksOfCover = doubleAt(r, 7);
         LocalDate stockout = r.isNullAt(8) ? null : ((Date) r.get(8)).toLocalDate();
-        Double weeksLeft = weeksLeft(weeksOfCover, stockout, planningDate);
+        Double weeksLeft = LineUrgency.weeksLeft(weeksOfCover, stockout, planningDate);
         return new Line(r.getString(0), r.getString(1), r.getString(2), exception, reason, r.getString(5), valueAtRisk,
                 weeksOfCover, stockout, orderQty, doubleAt(r, 10), doubleAt(r, 11), doubleAt(r, 12), r.getString(13),
                 doubleAt(r, 14), r.getString(15), weeksLeft, priority(valueAtRisk, weeksLeft));

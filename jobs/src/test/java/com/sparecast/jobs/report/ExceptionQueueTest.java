@@ -3,6 +3,7 @@ package com.sparecast.jobs.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.sparecast.models.inventory.LineUrgency;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +16,12 @@ class ExceptionQueueTest {
     @Test
     void weeksLeftIsTheSoonerOfCoverAndStockout() {
         // Stock-out in 14 days = 2 weeks, cover 3.5 weeks: 2.
-        assertEquals(2.0, ExceptionQueue.weeksLeft(3.5, LocalDate.parse("2026-12-04"), DAY));
+        assertEquals(2.0, LineUrgency.weeksLeft(3.5, LocalDate.parse("2026-12-04"), DAY));
         // Stock-out beyond the horizon (no date): the cover.
-        assertEquals(3.5, ExceptionQueue.weeksLeft(3.5, null, DAY));
+        assertEquals(3.5, LineUrgency.weeksLeft(3.5, null, DAY));
         // Nothing on hand: out today, 0 weeks.
-        assertEquals(0.0, ExceptionQueue.weeksLeft(1.0, DAY, DAY));
-        assertNull(ExceptionQueue.weeksLeft(null, null, DAY));
+        assertEquals(0.0, LineUrgency.weeksLeft(1.0, DAY, DAY));
+        assertNull(LineUrgency.weeksLeft(null, null, DAY));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.sparecast.models.inventory;
 
 import com.sparecast.models.distribution.DemandDistribution;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -46,5 +48,18 @@ public final class LineUrgency {
         }
         double days = Math.floor(DAYS_PER_WEEK * Math.max(0, onHand) / meanPerWeek);
         return days <= DAYS_PER_WEEK * horizonWeeks ? OptionalLong.of((long) days) : OptionalLong.empty();
+    }
+
+    /**
+     * Weeks before a line runs out, as the queue ranks it and transfers serve it: the smaller of its
+     * weeks of cover and the weeks from {@code planningDate} to its stock-out date; null when both
+     * are unknown.
+     */
+    public static Double weeksLeft(Double weeksOfCover, LocalDate stockoutDate, LocalDate planningDate) {
+        Double toStockout = stockoutDate == null ? null : ChronoUnit.DAYS.between(planningDate, stockoutDate) / DAYS_PER_WEEK;
+        if (weeksOfCover == null) {
+            return toStockout;
+        }
+        return toStockout == null ? weeksOfCover : Math.min(weeksOfCover, toStockout);
     }
 }

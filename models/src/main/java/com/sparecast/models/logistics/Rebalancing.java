@@ -43,9 +43,10 @@ import java.util.function.Function;
  *       it is cheaper than buying new, or arrives before the receiver's new order would.</li>
  * </ul>
  *
- * Receivers are served in part and warehouse order; each takes from its donors by earliest
- * arrival, then lower cost, then warehouse, until its shortfall is met or the donors' surplus
- * is spent. Pure and deterministic.
+ * Receivers of a part are served most urgent first: fewest weeks left before they run out
+ * ({@link com.sparecast.models.inventory.LineUrgency#weeksLeft}, unknown last), then warehouse;
+ * each takes from its donors by earliest arrival, then lower weight, then warehouse, until its
+ * shortfall is met or the donors' surplus is spent. Pure and deterministic.
  */
 public final class Rebalancing implements Serializable {
 
@@ -55,6 +56,11 @@ public final class Rebalancing implements Serializable {
     public static final Set<String> DONOR_EXCEPTIONS = Set.of("OVERSTOCK", "DEAD_STOCK");
     /** Exceptions whose line may receive. */
     public static final Set<String> RECEIVER_EXCEPTIONS = Set.of("STOCKOUT_RISK", "HELD_AT_CUSTOMS");
+
+    /** Fewest weeks left first (unknown last), then warehouse: the order receivers are served in. */
+    private static final Comparator<StockLine> MOST_URGENT_FIRST = Comparator
+            .comparing(StockLine::weeksLeft, Comparator.nullsLast(Comparator.<Double>naturalOrder()))
+            .thenComparing(StockLine::warehouseId);
 
     private final ShipmentPlanner planner;
     private final double costPerTransfer;
@@ -94,10 +100,11 @@ public final class Rebalancing implements Serializable {
      * @param unitCost the unit cost in the currency costs are given in; null when unknown
      * @param newOrderArrival when the line's planned order would arrive; null when unknown
      * @param supplySource the warehouse the line's order ships from, or null (a supplier)
+     * @param weeksLeft weeks before the line runs out, or null when unknown (receivers are served in this order)
      */
     public record StockLine(String warehouseId, String partNo, String exception, long onHand, double inventoryPosition,
                             double orderUpTo, long orderQty, Double unitCost, LocalDate newOrderArrival,
-                            String supplySource) implements Serializable {
+                            String supplySource, Double weeksLeft) implements Serializable {
 
         public StockLine {
             Objects.requireNonNull(warehouseId, "warehouseId");
@@ -169,7 +176,7 @@ public final class Rebalancing implements Serializable {
         }
         List<Transfer> out = new ArrayList<>();
         for (List<StockLine> partLines : byPart.values()) {
-            partLines.sort(Comparator.comparing(StockLine::warehouseId));
+            partLines.sort(MOST_URGENT_FIRST);
             Map<String, Long> left = new TreeMap<>();
             partLines.stream().filter(l -> l.surplus() > 0).forEach(l -> left.put(l.warehouseId(), l.surplus()));
             for (StockLine receiver : partLines) {

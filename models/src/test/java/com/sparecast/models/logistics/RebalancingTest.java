@@ -64,7 +64,14 @@ class RebalancingTest {
 
     private static StockLine line(String wh, String part, String exception, long onHand, double position,
                                   double orderUpTo, long orderQty, Double unitCost, LocalDate newOrder, String source) {
-        return new StockLine(wh, part, exception, onHand, position, orderUpTo, orderQty, unitCost, newOrder, source);
+        return line(wh, part, exception, onHand, position, orderUpTo, orderQty, unitCost, newOrder, source, null);
+    }
+
+    private static StockLine line(String wh, String part, String exception, long onHand, double position,
+                                  double orderUpTo, long orderQty, Double unitCost, LocalDate newOrder, String source,
+                                  Double weeksLeft) {
+        return new StockLine(wh, part, exception, onHand, position, orderUpTo, orderQty, unitCost, newOrder, source,
+                weeksLeft);
     }
 
     @Test
@@ -143,7 +150,8 @@ class RebalancingTest {
 
     @Test
     void aDonorIsNotSpentTwice() {
-        // WH-DE gives min(5, floor(5 - 0)) = 5: DC-NL takes min(4, 5) = 4 first (warehouse order), WH-SE the last 1
+        // WH-DE gives min(5, floor(5 - 0)) = 5: DC-NL takes min(4, 5) = 4 first (weeks left unknown for
+        // both: warehouse order), WH-SE the last 1
         List<StockLine> lines = List.of(
                 line("DC-NL", "P-1", "STOCKOUT_RISK", 0, 0, 4, 4, 10.0, SUPPLIER_ARRIVAL, null),
                 line("WH-DE", "P-1", "OVERSTOCK", 5, 5, 0, 0, 10.0, null, "DC-NL"),
@@ -151,6 +159,26 @@ class RebalancingTest {
         List<Transfer> transfers = REBALANCING.propose(PLANNING, lines, LANES, PARTS, RebalancingTest::holidays);
         assertEquals(List.of("DC-NL 4", "WH-SE 1"),
                 transfers.stream().map(t -> t.toWarehouse() + " " + t.quantity()).toList());
+    }
+
+    @Test
+    void theReceiverThatRunsOutFirstIsServedFirst() {
+        // the same five units from WH-DE; WH-SE runs out in 0.5 weeks, DC-NL in 3: WH-SE takes
+        // min(3, 5) = 3 although it sorts after DC-NL, DC-NL the last 2
+        assertEquals(List.of("WH-SE 3", "DC-NL 2"), servedWithWeeksLeft(3.0, 0.5));
+        // weeks left unknown (DC-NL) come after any known
+        assertEquals(List.of("WH-SE 3", "DC-NL 2"), servedWithWeeksLeft(null, 3.0));
+        // equal: warehouse order
+        assertEquals(List.of("DC-NL 4", "WH-SE 1"), servedWithWeeksLeft(1.0, 1.0));
+    }
+
+    private static List<String> servedWithWeeksLeft(Double centralWeeksLeft, Double swedenWeeksLeft) {
+        List<StockLine> lines = List.of(
+                line("DC-NL", "P-1", "STOCKOUT_RISK", 0, 0, 4, 4, 10.0, SUPPLIER_ARRIVAL, null, centralWeeksLeft),
+                line("WH-DE", "P-1", "OVERSTOCK", 5, 5, 0, 0, 10.0, null, "DC-NL"),
+                line("WH-SE", "P-1", "STOCKOUT_RISK", 0, 0, 3, 3, 10.0, SUPPLIER_ARRIVAL, "DC-NL", swedenWeeksLeft));
+        return REBALANCING.propose(PLANNING, lines, LANES, PARTS, RebalancingTest::holidays).stream()
+                .map(t -> t.toWarehouse() + " " + t.quantity()).toList();
     }
 
     @Test
