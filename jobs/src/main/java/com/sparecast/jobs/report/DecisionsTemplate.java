@@ -15,14 +15,17 @@ import java.util.Map;
  * {@code valid_until}, {@code comment}) in a spreadsheet and drops the file into the input's
  * {@code decisions/} folder. The queue's figures follow as extra columns, which the decisions
  * reader ignores. A (warehouse, part) in the queue more than once (an exception and a customs
- * hold) is one row, its exceptions joined with {@code ;}.
+ * hold) is one row, its exceptions joined with {@code ;}. The last column, {@code transfer}, is the
+ * rebalancing proposed to or from the line ({@code plans/transfers.csv}), so a planner weighing an
+ * order sees the stock that could come from another warehouse instead (and may lower the order
+ * with ORDER_QTY).
  */
 public final class DecisionsTemplate {
 
     /** The {@code decisions/overrides.csv} columns, then the queue's. */
     public static final List<String> COLUMNS = List.of("warehouse_id", "part_no", "kind", "value", "valid_until",
             "decided_by", "comment", "exception", "priority", "value_at_risk_reporting", "reporting_currency",
-            "weeks_of_cover", "stockout_date", "order_qty", "exception_reason", "description");
+            "weeks_of_cover", "stockout_date", "order_qty", "exception_reason", "description", "transfer");
 
     private DecisionsTemplate() {
     }
@@ -54,6 +57,8 @@ public final class DecisionsTemplate {
                 row.add(first.orderQty());
                 row.add(String.join("; ", reasons));
                 row.add(first.description());
+                row.add(lines.stream().map(ExceptionQueue.Line::transfer).filter(t -> t != null && !t.isEmpty())
+                        .distinct().reduce((a, b) -> a + "; " + b).orElse(null));
                 out.write(row);
             }
             return out.rows();
