@@ -46,6 +46,8 @@ final class EventWriter {
     private final long seed;
     private final Path output;
     private final int partitions;
+    /** Times each drawn line, failure and return is written ({@link Scale#eventCopies}). */
+    private final int copies;
     private final int threads;
     private final int weeks;
     private final int historyDays;
@@ -59,8 +61,10 @@ final class EventWriter {
     /** Data rows per written file, filled by {@link #writeEvents()}. */
     final Map<String, Long> rowsPerFile = new LinkedHashMap<>();
 
-    EventWriter(Catalogue catalogue, Timeline timeline, long seed, Path output, int partitions, int threads) {
+    EventWriter(Catalogue catalogue, Timeline timeline, long seed, Path output, int partitions, int threads,
+                int copies) {
         this.seed = seed;
+        this.copies = copies;
         this.output = output;
         this.partitions = partitions;
         this.threads = threads;
@@ -217,7 +221,7 @@ final class EventWriter {
                 for (DemandSeries s : group) {
                     int demand = s.draw(week);
                     if (!history) {
-                        s.realisedFuture[week - weeks] = demand;
+                        s.realisedFuture[week - weeks] = demand * copies;
                         continue;
                     }
                     if (demand == 0) {
@@ -301,11 +305,15 @@ final class EventWriter {
             if (day >= historyDays) {
                 continue; // the rest of the planning week is in the future
             }
-            lines.add(day, part, s.region, country, q, 0);
+            for (int c = 0; c < copies; c++) {
+                lines.add(day, part, s.region, country, q, 0);
+            }
             if (failureDraw < f.failureShare) {
                 int lag = (int) Long.remainderUnsigned(detail, Math.min(3, dow) + 1);
                 int fq = q > 1 && ((detail >>> 8) & 7) == 0 ? 1 + (int) Long.remainderUnsigned(detail >>> 12, q) : 1;
-                failures.add(day - lag, part, s.region, country, fq, detail >>> 16);
+                for (int c = 0; c < copies; c++) {
+                    failures.add(day - lag, part, s.region, country, fq, detail >>> 16);
+                }
             }
             if (returnDraw < f.returnRate) {
                 long r = Draws.mix(detail);
@@ -321,7 +329,9 @@ final class EventWriter {
                         bucket = new ArrayList<>();
                         returnsByWeek[returnDay / 7] = bucket;
                     }
-                    bucket.add(new PendingReturn(returnDay, part, s.region, country, rq, reason, condition));
+                    for (int c = 0; c < copies; c++) {
+                        bucket.add(new PendingReturn(returnDay, part, s.region, country, rq, reason, condition));
+                    }
                 }
             }
         }

@@ -33,6 +33,11 @@ public class GenerateCommand implements Callable<Integer> {
             converter = ProfileConverter.class)
     Profile profile;
 
+    @Option(names = "--events-scale", defaultValue = "1", paramLabel = "N",
+            description = "Write every order line, failure and return N times (1 to 8): the same series with N times "
+                    + "the event rows and demand, for benchmarks (default: ${DEFAULT-VALUE}).")
+    int eventsScale;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -61,12 +66,15 @@ public class GenerateCommand implements Callable<Integer> {
                 }
             }
         }
+        if (eventsScale < 1 || eventsScale > 8) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--events-scale must be 1 to 8, got " + eventsScale);
+        }
         long started = System.nanoTime();
-        GenerationSummary summary = new InputSetGenerator().generate(profile, seed, planningDate, output);
+        GenerationSummary summary = new InputSetGenerator().generate(profile, eventsScale, seed, planningDate, output);
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "generated %s (seed %d) for planning date %s into %s in %.1f s%n",
-                profile.id(), seed, planningDate, output, seconds);
+                summary.profile(), seed, planningDate, output, seconds);
         out.printf(Locale.ROOT, "history %s .. %s (%d weeks): %d parts, %d series (%d with demand), "
                         + "%d shipments, %d failures, %d returns%n",
                 summary.historyStart(), summary.historyEnd(), summary.weeks(), summary.parts(), summary.series(),

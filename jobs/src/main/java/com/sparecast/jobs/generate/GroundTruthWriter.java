@@ -24,8 +24,12 @@ final class GroundTruthWriter {
     private final List<Part> parts;
     private final List<DemandSeries> series;
 
-    GroundTruthWriter(Catalogue catalogue, Timeline timeline, Path output) {
+    /** Times each drawn line is written ({@link Scale#eventCopies}): sizes and means scale with it. */
+    private final int copies;
+
+    GroundTruthWriter(Catalogue catalogue, Timeline timeline, Path output, int copies) {
         this.output = output;
+        this.copies = copies;
         this.weeks = timeline.weeks;
         this.dayText = timeline.dayText;
         this.parts = catalogue.parts;
@@ -53,8 +57,8 @@ final class GroundTruthWriter {
                     history.append(parts.get(s.family.parts[k]).partNo());
                 }
                 csv.row(parts.get(s.family.currentPart()).partNo(), World.REGIONS.get(s.region).id(), history,
-                        s.demandClass.name(), Formats.decimal(s.adi(), 4), Formats.decimal(s.effectiveCv2(weeks), 4), Formats.decimal(s.meanSize, 4),
-                        Formats.decimal(s.expected(weeks), 4), Formats.decimal(s.trendPerYear, 4), Formats.decimal(s.seasonAmplitude, 4),
+                        s.demandClass.name(), Formats.decimal(s.adi(), 4), Formats.decimal(s.effectiveCv2(weeks), 4), Formats.decimal(s.meanSize * copies, 4),
+                        Formats.decimal(s.expected(weeks) * copies, 4), Formats.decimal(s.trendPerYear, 4), Formats.decimal(s.seasonAmplitude, 4),
                         dayText[s.startWeek * 7], s.stopWeek == Integer.MAX_VALUE ? "" : dayText[s.stopWeek * 7],
                         Formats.decimal(s.family.failureShare, 4), Formats.decimal(s.family.returnRate, 4));
             }
@@ -64,7 +68,7 @@ final class GroundTruthWriter {
                 String partNo = parts.get(s.family.currentPart()).partNo();
                 String region = World.REGIONS.get(s.region).id();
                 for (int h = 0; h < HORIZON; h++) {
-                    csv.row(partNo, region, dayText[(weeks + h) * 7], Formats.decimal(s.expected(weeks + h), 4), s.realisedFuture[h]);
+                    csv.row(partNo, region, dayText[(weeks + h) * 7], Formats.decimal(s.expected(weeks + h) * copies, 4), s.realisedFuture[h]);
                 }
             }
         }

@@ -33,7 +33,14 @@ public final class InputSetGenerator {
 
     /** Generates into {@code output}, replacing the {@link #OWNED_FOLDERS} and leaving anything else alone. */
     public GenerationSummary generate(Profile profile, long seed, LocalDate end, Path output) throws IOException {
-        return generate(profile.scale(), seed, end, output, Runtime.getRuntime().availableProcessors());
+        return generate(profile, 1, seed, end, output);
+    }
+
+    /** Generates {@code profile} with {@code eventCopies} times its events over the same series ({@link Scale#withEventCopies}). */
+    public GenerationSummary generate(Profile profile, int eventCopies, long seed, LocalDate end, Path output)
+            throws IOException {
+        return generate(profile.scale().withEventCopies(eventCopies), seed, end, output,
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** Generates at any scale, writing event partitions on up to {@code threads} threads. */
@@ -48,10 +55,11 @@ public final class InputSetGenerator {
         long t1 = System.nanoTime();
         new MasterDataWriter(catalogue, timeline, seed, output).write();
         long t2 = System.nanoTime();
-        EventWriter events = new EventWriter(catalogue, timeline, seed, output, scale.partitions(), threads);
+        EventWriter events = new EventWriter(catalogue, timeline, seed, output, scale.partitions(), threads,
+                scale.eventCopies());
         EventWriter.Counts counts = events.writeEvents();
         long t3 = System.nanoTime();
-        GroundTruthWriter truth = new GroundTruthWriter(catalogue, timeline, output);
+        GroundTruthWriter truth = new GroundTruthWriter(catalogue, timeline, output, scale.eventCopies());
         truth.writeGroundTruth();
         int withHistory = (int) catalogue.series.stream().filter(s -> s.hadHistory).count();
         GenerationSummary summary = new GenerationSummary(scale.id(), seed, end, timeline.start, timeline.historyEnd(),

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -36,6 +37,36 @@ class GenerateCommandTest {
         assertEquals(2, run("--profile", "small"));
         assertEquals(2, run("--profile", "small", "--end", "2026-13-01", "--output", dir.toString()));
         assertEquals(2, run("--profile", "small", "--seed", "x", "--output", dir.toString()));
+        assertEquals(2, run("--profile", "small", "--events-scale", "0", "--output", dir.toString()));
+        assertTrue(err.toString().contains("--events-scale must be 1 to 8"), err.toString());
+    }
+
+    /**
+     * Twice the events over the same series: the same parts and series, exactly twice the shipment
+     * rows (every drawn line written twice), and a ground truth whose realised demand doubles.
+     */
+    @Test
+    void eventsScaleDoublesTheRowsOverTheSameSeries(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("--profile", "small", "--seed", "7", "--end", "2026-11-20", "--output", dir.resolve("x1").toString()));
+        assertEquals(0, run("--profile", "small", "--seed", "7", "--end", "2026-11-20", "--events-scale", "2",
+                "--output", dir.resolve("x2").toString()));
+        java.util.List<java.util.regex.MatchResult> runs = java.util.regex.Pattern
+                .compile("(\\d+) parts, (\\d+) series \\(\\d+ with demand\\), (\\d+) shipments").matcher(out.toString())
+                .results().toList();
+        assertEquals(2, runs.size(), out.toString());
+        assertTrue(out.toString().contains("generated small-x2 (seed 7)"), out.toString());
+        assertEquals(runs.get(0).group(1), runs.get(1).group(1));
+        assertEquals(runs.get(0).group(2), runs.get(1).group(2));
+        assertEquals(2 * Long.parseLong(runs.get(0).group(3)), Long.parseLong(runs.get(1).group(3)));
+        List<String> once = Files.readAllLines(dir.resolve("x1/ground_truth/future_demand.csv"));
+        List<String> twice = Files.readAllLines(dir.resolve("x2/ground_truth/future_demand.csv"));
+        assertEquals(once.size(), twice.size());
+        for (int i = 1; i < once.size(); i++) {
+            String[] a = once.get(i).split(",");
+            String[] b = twice.get(i).split(",");
+            assertEquals(a[0] + a[1] + a[2], b[0] + b[1] + b[2]);
+            assertEquals(2 * Long.parseLong(a[4]), Long.parseLong(b[4]), twice.get(i));
+        }
     }
 
     @Test
