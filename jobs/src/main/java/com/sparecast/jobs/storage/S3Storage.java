@@ -139,6 +139,21 @@ public final class S3Storage implements Storage {
         }
     }
 
+    /** {@link #open(String)} from byte {@code offset}, by a ranged GET. */
+    @Override
+    public InputStream open(String path, long offset) throws IOException {
+        if (offset <= 0) {
+            return open(path);
+        }
+        try {
+            return client().getObject(r -> r.bucket(bucket).key(key(path)).range("bytes=" + offset + "-"));
+        } catch (NoSuchKeyException e) {
+            throw new java.nio.file.NoSuchFileException(location() + "/" + path);
+        } catch (SdkException e) {
+            throw failure("read", key(path), e);
+        }
+    }
+
     @Override
     public String sparkUri(String path) {
         return "s3a://" + bucket + "/" + key(path);
