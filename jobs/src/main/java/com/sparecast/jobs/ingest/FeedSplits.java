@@ -136,7 +136,7 @@ public final class FeedSplits {
     }
 
     private static Scan scan(Storage storage, Range range) {
-        try (InputStream in = storage.open(range.file(), Math.max(0, range.start() - 1))) {
+        try (InputStream in = storage.open(range.file(), Math.max(0, range.start() - 3))) {
             return scan(in, range.start(), range.end(), range.size());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + storage.location() + "/" + range.file() + ": "
@@ -146,15 +146,25 @@ public final class FeedSplits {
 
     /**
      * The first pass over bytes {@code [start, end)} of a file of {@code size} bytes; {@code in} is
-     * positioned at {@code start - 1} (at 0 for the first range) and may run on past {@code end}.
+     * positioned at {@code start - 3} (at 0 for the first ranges) and may run on past {@code end}.
      */
     public static Scan scan(InputStream in, long start, long end, long size) throws IOException {
-        int before = start > 0 ? in.read() : -1;
-        Machine outside = new Machine(start == 0 ? FIELD_START : stateAfter(before), start);
-        Machine inside = new Machine(QUOTED, start);
-        if (start > 0 && before == '\n') {
-            outside.boundary = start; // the range starts on a record
-            outside.lineEndsBefore = 0;
+        byte[] back = in.readNBytes((int) Math.min(3, start));
+        int before = back.length > 0 ? back[back.length - 1] & 0xFF : -1;
+        boolean textBefore = before >= 0 && before != '\r' && before != '\n'
+                || before == '\r' && back.length > 1 && back[back.length - 2] != '\r' && back[back.length - 2] != '\n';
+        Machine outside = new Machine(start == 0 ? FIELD_START : stateAfter(before), textBefore);
+        Machine inside = new Machine(QUOTED, true);
+        if (before == '\n') {
+            // Right after an LF: a boundary when the record it ends has text (a CRLF's LF looks one byte further).
+            int i = back.length - 2;
+            if (i >= 0 && back[i] == '\r') {
+                i--;
+            }
+            if (i >= 0 && back[i] != '\r' && back[i] != '\n') {
+                outside.boundary = start;
+                outside.lineEndsBefore = 0;
+            }
         }
         TextEncoding.Utf8 utf8 = new TextEncoding.Utf8();
         boolean valid = true;
@@ -162,7 +172,6 @@ public final class FeedSplits {
         long lineEnds = 0;
         long quotes = 0;
         long headerEnd = -1;
-        boolean recordHasText = false;
         int last = before;
         byte[] buffer = new byte[BUFFER];
         long pos = start;
@@ -200,11 +209,8 @@ public final class FeedSplits {
                 }
                 boolean ends = outside.step(c, at, lineEnds);
                 inside.step(c, at, lineEnds);
-                if (start == 0 && outside.broken < 0) {
-                    if (ends && recordHasText && headerEnd < 0) {
-                        headerEnd = at + 1;
-                    }
-                    recordHasText = ends ? false : recordHasText || (c != '\r' && c != '\n');
+                if (start == 0 && ends && headerEnd < 0) {
+                    headerEnd = at + 1; // the first record with text: the header
                 }
                 last = c;
             }
@@ -233,24 +239,32 @@ public final class FeedSplits {
         };
     }
 
-    /** Strict RFC 4180 quoting, byte by byte, from one assumed start state. */
+    /**
+     * Strict RFC 4180 quoting, byte by byte, from one assumed start state. A boundary is after an LF
+     * ending a record that has text: the parser numbers a record after blank lines with the line
+     * after the record before them, so a split never starts inside a run of blank lines.
+     */
     private static final class Machine {
         int state;
+        boolean recordHasText;
         long boundary = -1;
         long lineEndsBefore = -1;
         long broken = -1;
 
-        Machine(int state, long start) {
+        Machine(int state, boolean recordHasText) {
             this.state = state;
+            this.recordHasText = recordHasText;
         }
 
-        /** Steps over byte {@code c} at {@code at}; true when it is an LF ending a record. */
+        /** Steps over byte {@code c} at {@code at}; true when it is an LF ending a record with text. */
         boolean step(int c, long at, long lineEnds) {
             if (state == BROKEN) {
                 return false;
             }
             boolean separator = c == ',' || c == '\n' || c == '\r';
             boolean ends = c == '\n' && state != QUOTED;
+            boolean hadText = recordHasText;
+            recordHasText = ends ? false : recordHasText || (c != '\r' && c != '\n') || state == QUOTED;
             state = switch (state) {
                 case FIELD_START -> c == '"' ? QUOTED : separator ? FIELD_START : UNQUOTED;
                 case UNQUOTED -> c == '"' ? BROKEN : separator ? FIELD_START : UNQUOTED;
@@ -261,11 +275,11 @@ public final class FeedSplits {
                 broken = at;
                 return false;
             }
-            if (ends && boundary < 0) {
+            if (ends && hadText && boundary < 0) {
                 boundary = at + 1;
                 lineEndsBefore = lineEnds;
             }
-            return ends;
+            return ends && hadText;
         }
 
         Start result() {
@@ -299,7 +313,8 @@ public final class FeedSplits {
             Start at = inQuotes ? s.inside() : s.outside();
             long previous = starts.get(starts.size() - 1)[0];
             boolean clean = at.broken() < 0 || at.boundary() <= at.broken();
-            if (k > 0 && at.boundary() >= 0 && clean && at.boundary() >= headerEnd && at.boundary() > previous
+            // (a boundary of a later range is after the first range, so after the header)
+            if (k > 0 && at.boundary() >= 0 && clean && at.boundary() > previous
                     && at.boundary() < size) {
                 starts.add(new long[] {at.boundary(), 1 + lineEndsBefore + at.lineEndsBefore()});
             }
