@@ -515,12 +515,18 @@ public final class FeedFileParser implements Iterator<Row> {
         return out.toString();
     }
 
+    /**
+     * The parser's message, its first line, without the parser's own line and character position:
+     * those count from where the parser started (a split, a restart after a broken quote), and the
+     * reject names its line already.
+     */
     private static String firstLine(String message) {
         if (message == null) {
             return "parse error";
         }
         int cut = message.indexOf('\n');
-        return cut < 0 ? message : message.substring(0, cut);
+        return (cut < 0 ? message : message.substring(0, cut)).replaceAll("\\(startline [0-9,]+\\) ", "")
+                .replaceAll(" at line: [0-9,]+, position: [0-9,]+", "");
     }
 
     private void close() throws IOException {
