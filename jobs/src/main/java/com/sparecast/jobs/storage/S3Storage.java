@@ -130,23 +130,19 @@ public final class S3Storage implements Storage {
 
     @Override
     public InputStream open(String path) throws IOException {
-        try {
-            return client().getObject(r -> r.bucket(bucket).key(key(path)));
-        } catch (NoSuchKeyException e) {
-            throw new java.nio.file.NoSuchFileException(location() + "/" + path);
-        } catch (SdkException e) {
-            throw failure("read", key(path), e);
-        }
+        return open(path, 0);
     }
 
     /** {@link #open(String)} from byte {@code offset}, by a ranged GET. */
     @Override
     public InputStream open(String path, long offset) throws IOException {
-        if (offset <= 0) {
-            return open(path);
-        }
         try {
-            return client().getObject(r -> r.bucket(bucket).key(key(path)).range("bytes=" + offset + "-"));
+            return client().getObject(r -> {
+                r.bucket(bucket).key(key(path));
+                if (offset > 0) {
+                    r.range("bytes=" + offset + "-");
+                }
+            });
         } catch (NoSuchKeyException e) {
             throw new java.nio.file.NoSuchFileException(location() + "/" + path);
         } catch (SdkException e) {
