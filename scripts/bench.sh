@@ -3,7 +3,10 @@
 #   scripts/bench.sh --profile medium|large [--seed N] [--data DIR] [--spark-master URL]
 # Generates the profile once (reused from --data, default bench/data/<profile>), runs the job
 # in a fresh work folder, and writes bench/results/<profile>-<UTC time>.json with the wall time
-# of each step, input rows, series, peak memory (max RSS of the JVM) and the machine.
+# of each step, input rows, series, peak memory (max RSS of the JVM), the load average and the machine.
+# Then, in one warm Spark session, Spark's own CSV reader turns the same three event feeds into Parquet
+# without validation (ingest.PlainCsvBaseline), and the ratio validated ingest / plain is printed
+# and recorded (ingest_vs_plain).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 profile="" seed=7 data="" master="local[*]"
@@ -41,6 +44,7 @@ export SPARECAST_JAR="$run/app/sparecast-jobs-0.1.0-SNAPSHOT.jar"
 config="$run/bench.properties"
 printf 'sparecast.work-dir=%s\n' "$run/work" > "$config"
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 start=$(date +%s.%N)
 set +e
 /usr/bin/time -v -o "$run/time.txt" "$root/scripts/sparecast" run --input "$data" --output "$run/out" \
@@ -51,16 +55,31 @@ wall=$(echo "$(date +%s.%N) - $start" | bc)
 tail -1 "$run/run.log" >&2
 "$root/scripts/sparecast" status --config "$config" --last 1 --json > "$run/status.json" 2>/dev/null
 
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 peak_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$run/time.txt")
+
+# The plain baseline, in one warm session, on the same feeds.
+echo "bench.sh: plain Spark CSV to Parquet of the three event feeds" >&2
+SPARECAST_MAIN=com.sparecast.jobs.ingest.PlainCsvBaseline "$root/scripts/sparecast" "$data" "$run/plain" "$master" \
+  > "$run/plain.txt" 2> "$run/plain.log" || { tail -20 "$run/plain.log" >&2; echo "bench.sh: plain baseline failed" >&2; }
+load_plain=$(cut -d' ' -f1-3 /proc/loadavg)
 out="$results/$profile-$(date -u +%Y%m%dT%H%M%SZ).json"
-python3 - "$run" "$out" "$profile" "$code" "$wall" "$peak_kb" "$master" <<'PY'
+python3 - "$run" "$out" "$profile" "$code" "$wall" "$peak_kb" "$master" "$load_before" "$load_after" "$load_plain" <<'PY'
 import json, os, sys, platform
-run, out, profile, code, wall, peak_kb, master = sys.argv[1:]
+run, out, profile, code, wall, peak_kb, master, load_before, load_after, load_plain = sys.argv[1:]
 status = json.load(open(os.path.join(run, "status.json")))[0]
 rec_path = os.path.join(run, "out", "2026-11-20", "quality", "reconciliation.json")
 rec = json.load(open(rec_path)) if os.path.exists(rec_path) else {"feeds": {}}
 events = {f: rec["feeds"][f]["read"] for f in ("shipments", "failures", "returns") if f in rec["feeds"]}
 steps = {s["step"]: {"seconds": s["seconds"], "read": s["read"], "written": s["written"]} for s in status["steps"]}
+plain = {}
+if os.path.exists(os.path.join(run, "plain.txt")):
+    for line in open(os.path.join(run, "plain.txt")):
+        if "=" in line:
+            key, value = line.strip().split("=", 1)
+            plain[key] = float(value)
+ingest_seconds = steps.get("ingestEvents", {}).get("seconds")
+plain_seconds = plain.get("plain_seconds")
 result = {
     "profile": profile, "exit_code": int(code), "spark_master": master,
     "wall_seconds": round(float(wall), 1), "peak_rss_mb": round(int(peak_kb) / 1024),
@@ -70,11 +89,18 @@ result = {
     "forecast_series_per_second": round(steps["forecastDemand"]["written"] / max(steps["forecastDemand"]["seconds"], 1e-9))
         if "forecastDemand" in steps else None,
     "steps": steps,
+    "ingest_vs_plain": {"ingest_seconds": ingest_seconds, "plain_seconds": plain_seconds,
+                        "ratio": round(ingest_seconds / plain_seconds, 2) if ingest_seconds and plain_seconds else None,
+                        "plain_by_feed": plain},
+    "load_average": {"before_run": load_before, "after_run": load_after, "after_plain": load_plain},
     "machine": {"cores": os.cpu_count(), "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
                 "java": os.popen("java -version 2>&1 | head -1").read().strip(), "os": platform.platform()},
 }
 json.dump(result, open(out, "w"), indent=2)
 print(json.dumps(result, indent=2))
+r = result["ingest_vs_plain"]
+print("bench.sh: validated ingest %s s / plain Spark CSV to Parquet %s s = %s" % (r["ingest_seconds"], r["plain_seconds"], r["ratio"]),
+      file=sys.stderr)
 PY
 echo "bench.sh: wrote $out" >&2
 exit "$code"

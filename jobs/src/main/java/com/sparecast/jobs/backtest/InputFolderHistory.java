@@ -69,7 +69,7 @@ final class InputFolderHistory {
     static Counts convert(SparkSession spark, Storage input, LocalDate planningDate, Path output) throws IOException {
         MasterData master = MasterData.load(input);
         Feed feed = Feed.SHIPMENTS;
-        List<String> files = input.list(feed.location()).stream().map(StoredFile::path).filter(feed::holds).toList();
+        List<StoredFile> files = input.list(feed.location()).stream().filter(f -> feed.holds(f.path())).toList();
         if (files.isEmpty()) {
             throw new MasterDataException("Required input " + feed.location()
                     + " has no CSV or Parquet file in " + input.location());

@@ -71,6 +71,7 @@ public final class SettingKeys {
         number("sparecast.returns.refurbish-yield", Type.DOUBLE, false, 0, 1, false);
         number("sparecast.returns.refurbish-delay-days", Type.DOUBLE, false, 0, 3650, false);
         number("sparecast.ingest.progress-seconds", Type.INT, false, 1, 86_400, false);
+        number("sparecast.ingest.split-bytes", Type.LONG, false, 1024, 1e12, false);
         text("sparecast.ingest.personal-columns", Type.TEXT, true); // checked by its step: no required column
         number("sparecast.report.part-pages", Type.INT, false, 0, 100_000, false);
         number("sparecast.report.change-share", Type.DOUBLE, false, 0, 1000, false);

@@ -29,7 +29,10 @@ import org.apache.spark.sql.RowFactory;
 /**
  * Reads one CSV or Parquet file of an event feed, lazily, and turns every record into exactly one row of
  * {@link IngestSchema#parsed(Feed)}: typed values when the record is valid, a reject reason
- * otherwise. Runs inside a Spark task, one file per task, in memory bounded by one record.
+ * otherwise. Runs inside a Spark task, one file or one {@link FeedSplits.Split split} of a large
+ * file per task, in memory bounded by one record. A split after the first reads the header from
+ * the file's start, then its own bytes only, numbering lines from the split's first line: its rows,
+ * rejects and lines are exactly those of the same records read with the whole file.
  *
  * <p>A record with broken quoting is rejected as {@link RejectReason#MALFORMED_ROW} and parsing
  * resumes at the next physical line, so one bad quote costs one row, not the rest of the file.
@@ -40,6 +43,7 @@ public final class FeedFileParser implements Iterator<Row> {
 
     private final Storage storage;
     private final String file;
+    private final FeedSplits.Split split;
     private final Feed feed;
     private final RowValidator validator;
     private final PersonalColumns personal;
@@ -72,9 +76,16 @@ public final class FeedFileParser implements Iterator<Row> {
 
     /** A parser that also drops the configured personal columns ({@code sparecast.ingest.personal-columns}). */
     public FeedFileParser(Storage storage, String file, Feed feed, ReferenceData reference, PersonalColumns personal) {
+        this(storage, FeedSplits.Split.whole(file), feed, reference, personal);
+    }
+
+    /** A parser of one split of a file ({@link FeedSplits}), dropping the configured personal columns. */
+    public FeedFileParser(Storage storage, FeedSplits.Split split, Feed feed, ReferenceData reference,
+                          PersonalColumns personal) {
         this.personal = personal;
         this.storage = storage;
-        this.file = file;
+        this.split = split;
+        this.file = split.file();
         this.feed = feed;
         this.validator = new RowValidator(reference);
         this.columns = feed.columns();
@@ -165,11 +176,29 @@ public final class FeedFileParser implements Iterator<Row> {
     }
 
     private boolean openWithHeader() throws IOException {
-        try (UntilDamage bytes = new UntilDamage(bytes())) {
-            encoding = TextEncoding.check(bytes);
-            if (encoding != null && encoding.cutShort() && bytes.damaged) {
-                encoding = null; // a truncated .gz: its rows up to the damage are read, then it is UNREADABLE_FILE
+        if (!split.ranged()) {
+            try (UntilDamage bytes = new UntilDamage(bytes())) {
+                encoding = TextEncoding.check(bytes);
+                if (encoding != null && encoding.cutShort() && bytes.damaged) {
+                    encoding = null; // a truncated .gz: its rows up to the damage are read, then it is UNREADABLE_FILE
+                }
             }
+        }
+        if (split.start() > 0) {
+            // The header is the file's first record, before the first split's end.
+            try (BufferedReader head = decoded(FeedSplits.bounded(storage.open(file), split.headerEnd()));
+                 CSVParser headParser = FORMAT.parse(head)) {
+                Iterator<CSVRecord> headRecords = headParser.iterator();
+                if (!headRecords.hasNext()) {
+                    throw new IOException("no header record before byte " + split.headerEnd());
+                }
+                readHeader(headRecords.next());
+            }
+            reader = open();
+            parser = FORMAT.parse(reader);
+            parserFirstLine = split.firstLine();
+            records = parser.iterator();
+            return true;
         }
         reader = open();
         parser = FORMAT.parse(reader);
@@ -179,7 +208,12 @@ public final class FeedFileParser implements Iterator<Row> {
             close();
             return false;
         }
-        CSVRecord header = records.next();
+        readHeader(records.next());
+        return true;
+    }
+
+    /** Reads the header record: where each of the feed's columns is, and what makes every row a reject. */
+    private void readHeader(CSVRecord header) {
         Map<String, Integer> index = new HashMap<>();
         Map<String, Integer> anyCase = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -213,7 +247,6 @@ public final class FeedFileParser implements Iterator<Row> {
                 missingColumn = column.name();
             }
         }
-        return true;
     }
 
     /**
@@ -265,7 +298,11 @@ public final class FeedFileParser implements Iterator<Row> {
 
     /** The file as text: UTF-8, or the encoding it was found to be in (only to reject its rows with their lines). */
     private BufferedReader open() throws IOException {
-        var stream = bytes();
+        return decoded(split.ranged()
+                ? FeedSplits.bounded(storage.open(file, split.start()), split.end() - split.start()) : bytes());
+    }
+
+    private BufferedReader decoded(InputStream stream) {
         var decoder = (encoding == null ? StandardCharsets.UTF_8 : encoding.charset()).newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -276,7 +313,7 @@ public final class FeedFileParser implements Iterator<Row> {
     private void reopenAt(long line) throws IOException {
         close();
         reader = open();
-        for (long l = 1; l < line; l++) {
+        for (long l = split.firstLine(); l < line; l++) {
             if (reader.readLine() == null) {
                 break;
             }
@@ -478,12 +515,18 @@ public final class FeedFileParser implements Iterator<Row> {
         return out.toString();
     }
 
+    /**
+     * The parser's message, its first line, without the parser's own line and character position:
+     * those count from where the parser started (a split, a restart after a broken quote), and the
+     * reject names its line already.
+     */
     private static String firstLine(String message) {
         if (message == null) {
             return "parse error";
         }
         int cut = message.indexOf('\n');
-        return cut < 0 ? message : message.substring(0, cut);
+        return (cut < 0 ? message : message.substring(0, cut)).replaceAll("\\(startline [0-9,]+\\) ", "")
+                .replaceAll(" at line: [0-9,]+, position: [0-9,]+", "");
     }
 
     private void close() throws IOException {

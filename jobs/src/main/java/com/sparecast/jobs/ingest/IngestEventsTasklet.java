@@ -70,8 +70,9 @@ public final class IngestEventsTasklet extends StageTasklet {
                 .broadcast(master.reference(stage.planningDate(), limits));
         Map<String, Reconciliation.FeedCounts> counts = new TreeMap<>();
         for (Feed feed : Feed.values()) {
-            List<String> files = stage.input().list(feed.isMaster() ? "master" : feed.location()).stream()
-                    .map(StoredFile::path).filter(feed::holds).toList();
+            List<StoredFile> stored = stage.input().list(feed.isMaster() ? "master" : feed.location()).stream()
+                    .filter(f -> feed.holds(f.path())).toList();
+            List<String> files = stored.stream().map(StoredFile::path).toList();
             if (files.isEmpty() && (feed == Feed.SHIPMENTS || feed == Feed.INVENTORY)) {
                 throw new MasterDataException("Required input " + feed.location() + " has no CSV or Parquet file in "
                         + stage.input().location());
@@ -80,7 +81,7 @@ public final class IngestEventsTasklet extends StageTasklet {
             Reconciliation.FeedCounts feedCounts;
             try (IngestProgress progress = new IngestProgress(stage.spark().sparkContext(), feed.feedName(),
                     progressSeconds(stage))) {
-                Dataset<Row> parsed = dedupe(parse(stage, feed, files, reference, progress), feed);
+                Dataset<Row> parsed = dedupe(parse(stage, feed, stored, reference, progress), feed);
                 feedCounts = reconcile(stage.input(), files, stage.write(parsed, Datasets.ingested(feed.feedName()),
                         outcomesByFile(files), Datasets.OUTCOME));
             }
@@ -105,13 +106,13 @@ public final class IngestEventsTasklet extends StageTasklet {
         enforceQualityGate(stage, reconciliation);
     }
 
-    private static Dataset<Row> parse(Stage stage, Feed feed, List<String> files, Broadcast<ReferenceData> reference,
-                                      IngestProgress progress) {
+    private static Dataset<Row> parse(Stage stage, Feed feed, List<StoredFile> files,
+                                      Broadcast<ReferenceData> reference, IngestProgress progress) {
         LongAccumulator accepted = progress.accepted();
         LongAccumulator rejected = progress.rejected();
         int rejectReason = IngestSchema.parsed(feed).fieldIndex(IngestSchema.REJECT_REASON);
         JavaRDD<Row> rows = parsedRows(JavaSparkContext.fromSparkContext(stage.spark().sparkContext()), stage.input(),
-                feed, files, reference, PersonalColumns.from(stage.settings()))
+                feed, files, reference, PersonalColumns.from(stage.settings()), splitBytes(stage.settings()))
                 .map(row -> {
                     (row.isNullAt(rejectReason) ? accepted : rejected).add(1);
                     return row;
@@ -125,22 +126,36 @@ public final class IngestEventsTasklet extends StageTasklet {
         return value.isEmpty() ? 10 : Math.max(1, Long.parseLong(value));
     }
 
-    /**
-     * The rows of a feed's files, each parsed and checked against {@code reference} in the
-     * executors ({@link FeedFileParser}, schema {@link IngestSchema#parsed}). One task per file: a
-     * file is parsed as a stream, so memory does not grow with its size.
-     */
-    public static JavaRDD<Row> parsedRows(JavaSparkContext jsc, Storage input, Feed feed, List<String> files,
-                                          Broadcast<ReferenceData> reference) {
-        return parsedRows(jsc, input, feed, files, reference, PersonalColumns.CONTRACT);
+    /** The split size of large CSV feed files ({@code sparecast.ingest.split-bytes}, 64 MiB by default). */
+    public static long splitBytes(Settings settings) {
+        String value = settings.get("sparecast.ingest.split-bytes");
+        return value.isEmpty() ? DEFAULT_SPLIT_BYTES : Long.parseLong(value);
     }
 
-    /** {@link #parsedRows(JavaSparkContext, Storage, Feed, List, Broadcast)}, dropping {@code personal} columns too. */
-    public static JavaRDD<Row> parsedRows(JavaSparkContext jsc, Storage input, Feed feed, List<String> files,
-                                          Broadcast<ReferenceData> reference, PersonalColumns personal) {
-        return jsc.parallelize(files, Math.max(1, files.size()))
-                .flatMap((FlatMapFunction<String, Row>) file -> new FeedFileParser(input, file, feed, reference.value(),
-                        personal));
+    private static final long DEFAULT_SPLIT_BYTES = 64L << 20;
+
+    /**
+     * The rows of a feed's files, each parsed and checked against {@code reference} in the
+     * executors ({@link FeedFileParser}, schema {@link IngestSchema#parsed}). One task per file, or
+     * per split of a CSV file larger than the default split size ({@link FeedSplits}): a split is
+     * parsed as a stream, so memory does not grow with the file's size.
+     */
+    public static JavaRDD<Row> parsedRows(JavaSparkContext jsc, Storage input, Feed feed, List<StoredFile> files,
+                                          Broadcast<ReferenceData> reference) {
+        return parsedRows(jsc, input, feed, files, reference, PersonalColumns.CONTRACT, DEFAULT_SPLIT_BYTES);
+    }
+
+    /**
+     * {@link #parsedRows(JavaSparkContext, Storage, Feed, List, Broadcast)}, dropping {@code personal}
+     * columns too, CSV files larger than {@code splitBytes} read in splits.
+     */
+    public static JavaRDD<Row> parsedRows(JavaSparkContext jsc, Storage input, Feed feed, List<StoredFile> files,
+                                          Broadcast<ReferenceData> reference, PersonalColumns personal,
+                                          long splitBytes) {
+        List<FeedSplits.Split> splits = FeedSplits.splits(jsc, input, files, splitBytes);
+        return jsc.parallelize(splits, Math.max(1, splits.size()))
+                .flatMap((FlatMapFunction<FeedSplits.Split, Row>) split -> new FeedFileParser(input, split, feed,
+                        reference.value(), personal));
     }
 
     /**

@@ -51,7 +51,7 @@ public final class TextEncoding {
         byte[] buffer = head;
         int length = head.length;
         while (length > 0) {
-            Found bad = utf8.feed(buffer, length);
+            Found bad = utf8.feed(buffer, 0, length);
             if (bad != null) {
                 return bad;
             }
@@ -111,15 +111,19 @@ public final class TextEncoding {
         return true;
     }
 
-    /** A streaming UTF-8 validator (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF). */
-    private static final class Utf8 {
+    /**
+     * A streaming UTF-8 validator (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF),
+     * also run on byte ranges of one file by the split reading of large feed files.
+     */
+    public static final class Utf8 {
         private long line = 1;
         private int pending;
         private int lead;
         private int seen;
 
-        Found feed(byte[] b, int length) {
-            for (int i = 0; i < length; i++) {
+        /** Feeds {@code length} bytes from {@code offset}; the first fault found, or null. */
+        public Found feed(byte[] b, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
                 int x = b[i] & 0xFF;
                 if (pending > 0) {
                     boolean ok = (x & 0xC0) == 0x80;
@@ -161,7 +165,13 @@ public final class TextEncoding {
             return null;
         }
 
-        Found end() {
+        /** Continuation bytes the last character still needs (0 when it is complete). */
+        public int pending() {
+            return pending;
+        }
+
+        /** The fault of a stream that ends here: a character cut short, or null. */
+        public Found end() {
             if (pending == 0) {
                 return null;
             }

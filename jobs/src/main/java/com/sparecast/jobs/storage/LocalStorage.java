@@ -110,6 +110,21 @@ public final class LocalStorage implements Storage {
         return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
     }
 
+    /** {@link #open(String)} from byte {@code offset}, by seeking. */
+    @Override
+    public InputStream open(String path, long offset) throws IOException {
+        InputStream in = open(path);
+        if (offset > 0) {
+            in.close();
+            Path file = inside(realRoot(), path);
+            java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file, java.nio.file.StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS);
+            channel.position(offset);
+            return java.nio.channels.Channels.newInputStream(channel);
+        }
+        return in;
+    }
+
     /** The root with its own symbolic links resolved (the location itself may be one). */
     private Path realRoot() throws IOException {
         try {

@@ -130,8 +130,19 @@ public final class S3Storage implements Storage {
 
     @Override
     public InputStream open(String path) throws IOException {
+        return open(path, 0);
+    }
+
+    /** {@link #open(String)} from byte {@code offset}, by a ranged GET. */
+    @Override
+    public InputStream open(String path, long offset) throws IOException {
         try {
-            return client().getObject(r -> r.bucket(bucket).key(key(path)));
+            return client().getObject(r -> {
+                r.bucket(bucket).key(key(path));
+                if (offset > 0) {
+                    r.range("bytes=" + offset + "-");
+                }
+            });
         } catch (NoSuchKeyException e) {
             throw new java.nio.file.NoSuchFileException(location() + "/" + path);
         } catch (SdkException e) {

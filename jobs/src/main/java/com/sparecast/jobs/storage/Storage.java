@@ -22,6 +22,21 @@ public interface Storage extends Serializable {
 
     InputStream open(String path) throws IOException;
 
+    /**
+     * The file {@code path} from byte {@code offset} on (the split reading of large feed files);
+     * a storage that can seek or ask for a range does so rather than read the bytes before.
+     */
+    default InputStream open(String path, long offset) throws IOException {
+        InputStream in = open(path);
+        try {
+            in.skipNBytes(offset);
+            return in;
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
     /** A URI Spark can read {@code path} through (file: or s3a:). */
     String sparkUri(String path);
 

@@ -16,10 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real Spark standalone cluster for tests: a Master and a Worker as separate JVMs on
- * loopback, started from the application's own lib folder (no Spark distribution). The worker
- * launches executor JVMs of its own. PIDs are recorded so a test JVM killed hard leaves nothing
- * running past the next start.
+ * A real Spark standalone cluster for tests: a Master and Workers as separate JVMs on loopback,
+ * started from the application's own lib folder (no Spark distribution). Each worker launches
+ * executor JVMs of its own, in its own work folder ({@code <work>/<app id>/<executor id>/}), which
+ * tells which worker ran which executor. PIDs are recorded so a test JVM killed hard leaves
+ * nothing running past the next start.
  */
 public final class StandaloneCluster implements AutoCloseable {
 
@@ -31,7 +32,7 @@ public final class StandaloneCluster implements AutoCloseable {
     private final Path pidFile;
     private final List<Process> processes = new ArrayList<>();
     private final List<String> masterLog = new CopyOnWriteArrayList<>();
-    private final List<String> workerLog = new CopyOnWriteArrayList<>();
+    private final List<Path> workDirs = new ArrayList<>();
     private String masterUrl;
 
     private StandaloneCluster(Path libFolder, Path folder) {
@@ -41,17 +42,21 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     /**
-     * Starts a master and one worker with {@code cores} cores and {@code memory} (e.g. "1536m").
+     * Starts a master and {@code workers} workers, each with {@code cores} cores and {@code memory}
+     * (e.g. "1536m"), each a JVM of its own with its own work folder.
      *
      * @param libFolder the application's runtime jars (target/lib)
-     * @param folder scratch folder for the worker and SPARK_HOME
+     * @param folder scratch folder for the workers and SPARK_HOME
      */
-    public static StandaloneCluster start(Path libFolder, Path folder, int cores, String memory) throws Exception {
+    public static StandaloneCluster start(Path libFolder, Path folder, int workers, int cores, String memory)
+            throws Exception {
         StandaloneCluster cluster = new StandaloneCluster(libFolder, folder);
         cluster.killStale();
         try {
             cluster.startMaster();
-            cluster.startWorker(cores, memory);
+            for (int w = 1; w <= workers; w++) {
+                cluster.startWorker(w, cores, memory);
+            }
         } catch (Exception e) {
             cluster.close();
             throw e;
@@ -61,6 +66,23 @@ public final class StandaloneCluster implements AutoCloseable {
 
     public String masterUrl() {
         return masterUrl;
+    }
+
+    /** Each worker's work folder, in start order. */
+    public List<Path> workDirs() {
+        return List.copyOf(workDirs);
+    }
+
+    /** The ids of the executors worker {@code w} (0-based) launched for application {@code appId}. */
+    public java.util.Set<String> executorsOf(int w, String appId) throws IOException {
+        Path app = workDirs.get(w).resolve(appId);
+        if (!Files.isDirectory(app)) {
+            return java.util.Set.of();
+        }
+        try (var executors = Files.list(app)) {
+            return executors.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
     }
 
     private void startMaster() throws Exception {
@@ -78,7 +100,7 @@ public final class StandaloneCluster implements AutoCloseable {
         }
     }
 
-    private void startWorker(int cores, String memory) throws Exception {
+    private void startWorker(int number, int cores, String memory) throws Exception {
         // The worker launches executors from $SPARK_HOME/jars.
         Path sparkHome = folder.resolve("spark-home");
         Files.createDirectories(sparkHome);
@@ -86,11 +108,13 @@ public final class StandaloneCluster implements AutoCloseable {
         if (!Files.exists(jars)) {
             Files.createSymbolicLink(jars, libFolder.toAbsolutePath());
         }
-        Path work = Files.createDirectories(folder.resolve("worker"));
+        Path work = Files.createDirectories(folder.resolve("worker-" + number));
+        workDirs.add(work);
+        List<String> workerLog = new CopyOnWriteArrayList<>();
         Process worker = launch(List.of("org.apache.spark.deploy.worker.Worker", masterUrl, "--host", "127.0.0.1",
                 "--cores", Integer.toString(cores), "--memory", memory, "--webui-port", "0", "--work-dir", work.toString()),
                 workerLog, "SPARK_HOME", sparkHome.toString());
-        waitFor(worker, workerLog, "Successfully registered with master", "worker");
+        waitFor(worker, workerLog, "Successfully registered with master", "worker " + number);
     }
 
     private Process launch(List<String> arguments, List<String> log, String... environment) throws IOException {
@@ -155,7 +179,7 @@ public final class StandaloneCluster implements AutoCloseable {
         Files.delete(pidFile);
     }
 
-    /** Stops the worker (and its executors), then the master: SIGTERM, then a forced kill. */
+    /** Stops the workers (and their executors), then the master: SIGTERM, then a forced kill. */
     @Override
     public void close() throws Exception {
         for (int i = processes.size() - 1; i >= 0; i--) {

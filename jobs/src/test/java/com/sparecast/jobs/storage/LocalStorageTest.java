@@ -162,6 +162,20 @@ class LocalStorageTest {
     }
 
     @Test
+    void aFileIsReadFromAnOffsetWithTheSameChecks() throws IOException {
+        Path input = temp.resolve("in");
+        Files.createDirectories(input.resolve("shipments"));
+        Files.writeString(input.resolve("shipments/a.csv"), "shipment_id\nS1\n");
+        Files.createSymbolicLink(input.resolve("shipments/zz-link.csv"), input.resolve("shipments/a.csv"));
+        LocalStorage storage = new LocalStorage(input);
+        // "shipment_id\n" is 12 bytes.
+        try (var in = storage.open("shipments/a.csv", 12)) {
+            assertEquals("S1\n", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThrows(UnsafeInputException.class, () -> storage.open("shipments/zz-link.csv", 12));
+    }
+
+    @Test
     void aSymbolicLinkToAFolderIsAnErrorNamingIt() throws IOException {
         Path input = temp.resolve("in");
         Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));

@@ -94,6 +94,19 @@ class S3StorageIT {
     }
 
     @Test
+    void aFileIsReadFromAnOffsetByARangedGet() throws Exception {
+        storage.publishFolder(folder("d9", 1), "d9");
+        proxy.clearExchanges();
+        // "warehouse_id\n" is 13 bytes: from 13 on, the second line only (the split reading of large feed files).
+        try (InputStream in = storage.open("d9/restock/WH-0.csv", 13)) {
+            assertEquals("WH-0\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        try (InputStream in = storage.open("d9/restock/WH-0.csv", 0)) {
+            assertEquals("warehouse_id\nWH-0\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void permanentFaultFailsAtOnceNamingBucketAndKey() throws Exception {
         proxy.inject("PUT", "/" + BUCKET + "/out/d2/restock/WH-5\\.csv", Fault.ACCESS_DENIED, -1);
 
