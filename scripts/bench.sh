@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks the nightly job on a generated profile.
-#   scripts/bench.sh --profile medium|large [--seed N] [--data DIR] [--spark-master URL]
-# Generates the profile once (reused from --data, default bench/data/<profile>), runs the job
+#   scripts/bench.sh --profile medium|large [--events-scale N] [--seed N] [--data DIR] [--spark-master URL]
+# Generates the profile once (reused from --data, default bench/data/<profile>, or <profile>-x<N> with
+# --events-scale N: the same series with N times the event rows), runs the job
 # in a fresh work folder, and writes bench/results/<profile>-<UTC time>.json with the wall time
 # of each step, input rows, series, peak memory (max RSS of the JVM), the load average and the machine.
 # Then, in one warm Spark session, Spark's own CSV reader turns the same three event feeds into Parquet
@@ -9,28 +10,31 @@
 # and recorded (ingest_vs_plain).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-profile="" seed=7 data="" master="local[*]"
+profile="" seed=7 data="" master="local[*]" events=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --profile) profile="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
+    --events-scale) events="$2"; shift 2 ;;
     --data) data="$2"; shift 2 ;;
     --spark-master) master="$2"; shift 2 ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
 case "$profile" in small|medium|large) ;; *) echo "bench.sh: --profile small|medium|large is required" >&2; exit 2 ;; esac
 date=2026-11-20
-data="${data:-$root/bench/data/$profile}"
-run="$root/bench/runs/$profile"
+name="$profile"; [ "$events" = 1 ] || name="$profile-x$events"
+data="${data:-$root/bench/data/$name}"
+run="$root/bench/runs/$name"
 results="$root/bench/results"
 mkdir -p "$results"
 
 if [ ! -f "$data/master/parts.csv" ]; then
-  echo "bench.sh: generating $profile into $data" >&2
+  echo "bench.sh: generating $name into $data" >&2
   gen_start=$(date +%s.%N)
-  "$root/scripts/sparecast" generate --profile "$profile" --seed "$seed" --end "$date" --output "$data" >&2
+  "$root/scripts/sparecast" generate --profile "$profile" --events-scale "$events" --seed "$seed" --end "$date" \
+    --output "$data" >&2
   echo "bench.sh: generated in $(echo "$(date +%s.%N) - $gen_start" | bc) s" >&2
 fi
 
@@ -63,8 +67,8 @@ echo "bench.sh: plain Spark CSV to Parquet of the three event feeds" >&2
 SPARECAST_MAIN=com.sparecast.jobs.ingest.PlainCsvBaseline "$root/scripts/sparecast" "$data" "$run/plain" "$master" \
   > "$run/plain.txt" 2> "$run/plain.log" || { tail -20 "$run/plain.log" >&2; echo "bench.sh: plain baseline failed" >&2; }
 load_plain=$(cut -d' ' -f1-3 /proc/loadavg)
-out="$results/$profile-$(date -u +%Y%m%dT%H%M%SZ).json"
-python3 - "$run" "$out" "$profile" "$code" "$wall" "$peak_kb" "$master" "$load_before" "$load_after" "$load_plain" <<'PY'
+out="$results/$name-$(date -u +%Y%m%dT%H%M%SZ).json"
+python3 - "$run" "$out" "$name" "$code" "$wall" "$peak_kb" "$master" "$load_before" "$load_after" "$load_plain" <<'PY'
 import json, os, sys, platform
 run, out, profile, code, wall, peak_kb, master, load_before, load_after, load_plain = sys.argv[1:]
 status = json.load(open(os.path.join(run, "status.json")))[0]
