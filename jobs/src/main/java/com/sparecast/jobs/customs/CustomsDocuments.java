@@ -144,25 +144,30 @@ public final class CustomsDocuments {
 
     /**
      * Every file of the shipment's folder as bytes, in a stable order: {@link #render(Shipment, List, List, Parties)}'s four (UTF-8)
-     * and, after each HTML document, its PDF ({@code commercial_invoice.pdf}, {@code delivery_note.pdf},
-     * {@code packing_list.pdf}), laid out from that same HTML and dated {@code date} (the planning date:
-     * the same plan gives the same bytes).
+     * and, after each HTML document, its PDF ({@link #pdfOf}). The nightly job makes the same files in
+     * two stages (the PDFs, the costly part, spread over the executors by document), this in one.
      */
     public static Map<String, byte[]> files(Shipment shipment, List<ShipmentLine> lines, List<Carton> cartons,
                                             Parties parties, LocalDate date) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Map.Entry<String, String> doc : render(shipment, lines, cartons, parties).entrySet()) {
             files.put(doc.getKey(), doc.getValue().getBytes(StandardCharsets.UTF_8));
-            if (doc.getKey().endsWith(".html")) {
-                files.put(pdfName(doc.getKey()), Pdf.of(doc.getValue(), date));
-            }
+            pdfOf(doc.getKey(), doc.getValue(), date).ifPresent(pdf -> files.put(pdf.getKey(), pdf.getValue()));
         }
         return files;
     }
 
-    /** {@code packing_list.html} to {@code packing_list.pdf}. */
-    static String pdfName(String htmlName) {
-        return htmlName.substring(0, htmlName.length() - ".html".length()) + ".pdf";
+    /**
+     * The PDF of a document {@link #render} gave, by file name: for an HTML document
+     * ({@code packing_list.html}) its PDF ({@code packing_list.pdf}), laid out from that same HTML
+     * and dated {@code date} (the planning date: the same plan gives the same bytes); nothing for JSON.
+     */
+    public static Optional<Map.Entry<String, byte[]>> pdfOf(String fileName, String content, LocalDate date) {
+        if (!fileName.endsWith(".html")) {
+            return Optional.empty();
+        }
+        String pdfName = fileName.substring(0, fileName.length() - ".html".length()) + ".pdf";
+        return Optional.of(Map.entry(pdfName, Pdf.of(content, date)));
     }
 
     /** The delivery note (intra-union or domestic movement) as printable HTML. */

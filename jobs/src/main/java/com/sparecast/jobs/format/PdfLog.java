@@ -3,8 +3,11 @@ package com.sparecast.jobs.format;
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * openhtmltopdf's log, sent to the application's Log4j 2 under {@code com.openhtmltopdf.<category>}
@@ -14,6 +17,13 @@ import org.apache.logging.log4j.LogManager;
  * lines a night that say nothing about the run.
  */
 final class PdfLog implements XRLogger {
+
+    /**
+     * Loggers by category. openhtmltopdf asks {@link #isLogLevelEnabled} before every message it
+     * might write, thousands of times a document, and {@code LogManager.getLogger(String)} walks
+     * the caller's stack to find its logger context: a fifth of a PDF's time went there.
+     */
+    private final Map<String, Logger> loggers = new ConcurrentHashMap<>();
 
     private PdfLog() {
     }
@@ -27,12 +37,12 @@ final class PdfLog implements XRLogger {
 
     @Override
     public void log(String where, Level level, String message) {
-        LogManager.getLogger(where).log(level(level), message);
+        logger(where).log(level(level), message);
     }
 
     @Override
     public void log(String where, Level level, String message, Throwable thrown) {
-        LogManager.getLogger(where).log(level(level), message, thrown);
+        logger(where).log(level(level), message, thrown);
     }
 
     @Override
@@ -42,7 +52,11 @@ final class PdfLog implements XRLogger {
 
     @Override
     public boolean isLogLevelEnabled(Diagnostic diagnostic) {
-        return LogManager.getLogger(diagnostic.getLogMessageId().getWhere()).isEnabled(level(diagnostic.getLevel()));
+        return logger(diagnostic.getLogMessageId().getWhere()).isEnabled(level(diagnostic.getLevel()));
+    }
+
+    private Logger logger(String where) {
+        return loggers.computeIfAbsent(where, LogManager::getLogger);
     }
 
     private static org.apache.logging.log4j.Level level(Level level) {

@@ -11,6 +11,7 @@ import com.sparecast.models.logistics.TransferOrder;
 import com.sparecast.models.trade.Tariff;
 import com.sparecast.models.trade.TradePart;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,7 +26,7 @@ import org.apache.spark.sql.RowFactory;
 /**
  * Plans the shipments of one lane inside a Spark executor: turns the lane's replenishment orders
  * into transfer orders and hands them to the models' {@link ShipmentPlanner} (consolidation,
- * customs checks, landed cost), then lays out shipment, line and document rows.
+ * customs checks, landed cost), then lays out shipment, line and document rows (HTML and JSON).
  */
 final class LaneShipmentPlanner implements FlatMapGroupsFunction<String, Row, Row>, Serializable {
 
@@ -82,11 +83,11 @@ final class LaneShipmentPlanner implements FlatMapGroupsFunction<String, Row, Ro
         for (Shipment s : plan.shipments()) {
             out.add(RowFactory.create(SHIPMENT, s.shipmentId(), 0, destination, s.csvValues().toArray(String[]::new),
                     null, null, null, null));
-            // HTML, its PDF (laid out here, in the executor, from that same HTML) and JSON, dated the planning date
-            for (Map.Entry<String, byte[]> doc : CustomsDocuments.files(s, plan.documentLines(s),
-                    plan.cartonsOf(s.shipmentId()), planner.partiesOf(s), planningDate).entrySet()) {
+            // HTML and JSON; the PDFs are laid out from the HTML afterwards, spread by document (CustomsPdfs)
+            for (Map.Entry<String, String> doc : CustomsDocuments.render(s, plan.documentLines(s),
+                    plan.cartonsOf(s.shipmentId()), planner.partiesOf(s)).entrySet()) {
                 out.add(RowFactory.create(DOCUMENT, s.shipmentId(), 0, destination, new String[0], doc.getKey(),
-                        doc.getValue(), null, null));
+                        doc.getValue().getBytes(StandardCharsets.UTF_8), null, null));
             }
         }
         for (ShipmentLine line : plan.lines()) {

@@ -11,6 +11,7 @@ import com.sparecast.jobs.stage.Stage;
 import com.sparecast.jobs.stage.StageTasklet;
 import com.sparecast.jobs.input.MasterData;
 import com.sparecast.models.logistics.ShipmentPlanner;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -42,6 +43,9 @@ public final class PlanShipmentsTasklet extends StageTasklet {
             .add("ship_date_of_line", DataTypes.StringType, true)
             .add("expected_arrival_of_line", DataTypes.StringType, true);
 
+    /** PDF tasks per core: enough that one long packing list does not hold the stage up. */
+    private static final int PDF_TASKS_PER_CORE = 4;
+
     public PlanShipmentsTasklet(Settings settings, Supplier<SparkSession> spark) {
         super(settings, spark);
     }
@@ -64,8 +68,9 @@ public final class PlanShipmentsTasklet extends StageTasklet {
                 .select(concat(columnsOf(ShipmentSchema.LINE_COLUMNS), col("line_index"), col("destination_warehouse"),
                         col("ship_date_of_line"), col("expected_arrival_of_line"))), Datasets.SHIPMENT_LINES,
                 Map.of("held", col("status").equalTo("HOLD")));
-        stage.write(planned.filter(col("kind").equalTo(LaneShipmentPlanner.DOCUMENT))
-                .select(col("shipment_id"), col("file"), col("content")), Datasets.CUSTOMS_DOCUMENTS);
+        Dataset<Row> documents = planned.filter(col("kind").equalTo(LaneShipmentPlanner.DOCUMENT))
+                .select(col("shipment_id"), col("file"), col("content"));
+        stage.write(documents.unionAll(pdfsOf(documents, stage.planningDate(), spark)), Datasets.CUSTOMS_DOCUMENTS);
 
         stage.countRead(read.rows());
         stage.countWritten(lines.get("rows"));
@@ -87,6 +92,18 @@ public final class PlanShipmentsTasklet extends StageTasklet {
         return transfers.groupByKey((MapFunction<Row, String>) r -> r.getString(0) + '\u0001' + r.getString(1),
                         Encoders.STRING())
                 .flatMapGroups(lanePlanner, Encoders.row(PLANNED_ROWS));
+    }
+
+    /**
+     * The PDF of every HTML document ({@link CustomsPdfs}), spread over a few tasks per core by
+     * shipment and file: the night's costliest work, which the lanes alone would give to one or two
+     * tasks. A fixed partition count, which adaptive execution leaves as it is.
+     */
+    static Dataset<Row> pdfsOf(Dataset<Row> documents, LocalDate planningDate, SparkSession spark) {
+        int tasks = Math.max(1, spark.sparkContext().defaultParallelism() * PDF_TASKS_PER_CORE);
+        return documents.filter(col("file").endsWith(".html"))
+                .repartition(tasks, col("shipment_id"), col("file"))
+                .flatMap(new CustomsPdfs(planningDate), Encoders.row(documents.schema()));
     }
 
     /** The elements of the {@code values} array as named columns. */
