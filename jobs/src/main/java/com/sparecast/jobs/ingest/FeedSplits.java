@@ -4,7 +4,6 @@ import com.sparecast.jobs.input.TextEncoding;
 import com.sparecast.jobs.storage.Storage;
 import com.sparecast.jobs.storage.StoredFile;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -335,46 +335,8 @@ public final class FeedSplits {
         return splits;
     }
 
-    /** At most {@code length} bytes of {@code in}. */
-    static InputStream bounded(InputStream in, long length) {
-        return new FilterInputStream(in) {
-            private long left = length;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = super.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = super.read(b, off, (int) Math.min(len, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-
-            @Override
-            public long skip(long n) throws IOException {
-                long skipped = super.skip(Math.min(n, left));
-                left -= skipped;
-                return skipped;
-            }
-
-            @Override
-            public int available() throws IOException {
-                return (int) Math.min(super.available(), left);
-            }
-        };
+    /** At most {@code length} bytes of {@code in}; closing it closes {@code in}. */
+    static InputStream bounded(InputStream in, long length) throws IOException {
+        return BoundedInputStream.builder().setInputStream(in).setMaxCount(length).get();
     }
 }

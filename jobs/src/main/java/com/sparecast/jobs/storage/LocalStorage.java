@@ -3,13 +3,17 @@ package com.sparecast.jobs.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,40 +100,38 @@ public final class LocalStorage implements Storage {
     /** Opens a regular file inside the location; anything else is an {@link UnsafeInputException}. */
     @Override
     public InputStream open(String path) throws IOException {
+        return open(path, 0);
+    }
+
+    /** {@link #open(String)} from byte {@code offset}, by seeking: the file is checked and opened once. */
+    @Override
+    public InputStream open(String path, long offset) throws IOException {
         Path root = realRoot();
         Path file = inside(root, path);
         BasicFileAttributes a = attributes(file);
         if (a == null) {
-            throw new java.nio.file.NoSuchFileException(file.toString());
+            throw new NoSuchFileException(file.toString());
         }
         if (!a.isRegularFile()) {
             throw new UnsafeInputException(describe(file, a) + " where a file is expected; only regular files inside"
                     + " the input location are read");
         }
         checkNoLinkAbove(root, file);
-        return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
-    }
-
-    /** {@link #open(String)} from byte {@code offset}, by seeking. */
-    @Override
-    public InputStream open(String path, long offset) throws IOException {
-        InputStream in = open(path);
-        if (offset > 0) {
-            in.close();
-            Path file = inside(realRoot(), path);
-            java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file, java.nio.file.StandardOpenOption.READ,
-                    LinkOption.NOFOLLOW_LINKS);
+        SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        try {
             channel.position(offset);
-            return java.nio.channels.Channels.newInputStream(channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
-        return in;
+        return Channels.newInputStream(channel);
     }
 
     /** The root with its own symbolic links resolved (the location itself may be one). */
     private Path realRoot() throws IOException {
         try {
             return root().toRealPath();
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return root();
         }
     }
@@ -156,7 +158,7 @@ public final class LocalStorage implements Storage {
     private static BasicFileAttributes attributes(Path path) throws IOException {
         try {
             return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return null;
         }
     }
