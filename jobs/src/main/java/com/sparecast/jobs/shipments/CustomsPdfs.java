@@ -14,8 +14,8 @@ import org.apache.spark.sql.RowFactory;
  *
  * <p>A stage of its own because laying out a PDF (about 40 ms a document and 0.7 ms a table row,
  * measured on a packing list) is the costly part of planning shipments: done inside the lane's
- * group, a night's documents ran in no more tasks than there are lanes, which adaptive execution
- * may pack into one. Here they are spread over the executors by document.
+ * group, a night's documents ran in no more tasks than there are lanes (hashed into the shuffle's
+ * partitions, so unevenly). Here they are spread over the executors by document.
  */
 final class CustomsPdfs implements FlatMapFunction<Row, Row> {
 

@@ -96,8 +96,9 @@ public final class PlanShipmentsTasklet extends StageTasklet {
 
     /**
      * The PDF of every HTML document ({@link CustomsPdfs}), spread over a few tasks per core by
-     * shipment and file: the night's costliest work, which the lanes alone would give to one or two
-     * tasks. A fixed partition count, which adaptive execution leaves as it is.
+     * shipment and file: the step's costliest work, which the lanes alone would give to as many
+     * tasks as there are lanes, unevenly. A fixed partition count, which adaptive execution (when
+     * turned on) leaves as it is.
      */
     static Dataset<Row> pdfsOf(Dataset<Row> documents, LocalDate planningDate, SparkSession spark) {
         int tasks = Math.max(1, spark.sparkContext().defaultParallelism() * PDF_TASKS_PER_CORE);
