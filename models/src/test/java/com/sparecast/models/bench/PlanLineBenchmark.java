@@ -1,0 +1,111 @@
+package com.sparecast.models.bench;
+
+import com.sparecast.models.distribution.LeadTime;
+import com.sparecast.models.inventory.PlanLine;
+import com.sparecast.models.inventory.PolicyDecision;
+import com.sparecast.models.inventory.ResponseCurve;
+import com.sparecast.models.selection.AutomaticForecaster;
+import com.sparecast.models.selection.SeriesForecast;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The per-line work of the nightly plan step, without Spark: a line planned by {@link PlanLine}
+ * (its {@code D_{L+R}} and {@code D_L} from the forecast and history), its response curve, the
+ * class-wide multiplier over the lines, and each line's decision at it (levels, order, rounding),
+ * as {@code PlanLineCalculator} does for the lines of one warehouse's class.
+ *
+ * <p>Throughput is plan lines per second per thread ({@code @OperationsPerInvocation}); run with
+ * {@code -t 2} for two cores. The series are {@link AutomaticForecasterBenchmark}'s (seeded, every
+ * SBC class), forecast once in the set-up: the forecast is the forecast step's work, not the plan
+ * step's. Lead time: the defaults' supplier lead time, 35 days with sd 7, in weeks, review 1 week,
+ * target 0.95.
+ *
+ * <pre>
+ * mvn -o -q -pl models test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp models/target/test-classes:models/target/classes:$(cat models/target/cp.txt) org.openjdk.jmh.Main PlanLineBenchmark -t 2
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class PlanLineBenchmark {
+
+    static final int LINES = 1000;
+    static final int WEEKS = 104;
+    static final double TARGET = 0.95;
+    static final double REVIEW_WEEKS = 1;
+
+    double[][] histories;
+    SeriesForecast[] forecasts;
+    LeadTime leadTime;
+    PlanLine planLine;
+
+    @Setup
+    public void setUp() {
+        SplittableRandom random = new SplittableRandom(20261122L);
+        histories = new double[LINES][WEEKS];
+        for (double[] y : histories) {
+            double p = 0.05 + 0.85 * random.nextDouble();
+            double meanSize = 1 + 9 * random.nextDouble();
+            for (int t = 0; t < WEEKS; t++) {
+                if (random.nextDouble() < p) {
+                    y[t] = 1 + Math.floor(Math.log(random.nextDouble()) / Math.log(1 - 1 / meanSize));
+                }
+            }
+        }
+        AutomaticForecaster auto = AutomaticForecaster.withDefaults();
+        forecasts = new SeriesForecast[LINES];
+        for (int i = 0; i < LINES; i++) {
+            forecasts[i] = auto.forecast(histories[i], 26);
+        }
+        leadTime = LeadTime.ofLane(35, 7, 0, 0, 7);
+        planLine = PlanLine.withDefaults();
+    }
+
+    /** Plan, curve, the class's multiplier and every line's decision: the nightly plan of 1,000 lines. */
+    @Benchmark
+    @OperationsPerInvocation(LINES)
+    public void planClassWide(Blackhole bh) {
+        List<PlanLine.Planned> planned = new ArrayList<>(LINES);
+        List<ResponseCurve> curves = new ArrayList<>(LINES);
+        for (int i = 0; i < LINES; i++) {
+            PlanLine.Planned line = planLine.plan(new PlanLine.Input(forecasts[i], histories[i], leadTime,
+                    REVIEW_WEEKS, i + 1, TARGET, 2, 1, 0, 1, 0, 0));
+            planned.add(line);
+            curves.add(planLine.curve(line));
+        }
+        double multiplier = planLine.allocation().multiplier(curves, TARGET);
+        for (int i = 0; i < LINES; i++) {
+            PolicyDecision decision = planLine.decide(planned.get(i), curves.get(i), multiplier);
+            bh.consume(decision);
+        }
+    }
+
+    /** The line's distributions only ({@link PlanLine#plan}), the part that grows with the history. */
+    @Benchmark
+    @OperationsPerInvocation(LINES)
+    public void planOnly(Blackhole bh) {
+        for (int i = 0; i < LINES; i++) {
+            bh.consume(planLine.plan(new PlanLine.Input(forecasts[i], histories[i], leadTime, REVIEW_WEEKS, i + 1,
+                    TARGET, 2, 1, 0, 1, 0, 0)));
+        }
+    }
+}
