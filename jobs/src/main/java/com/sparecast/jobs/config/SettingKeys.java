@@ -95,6 +95,7 @@ public final class SettingKeys {
             text("sparecast.trade.national-code-digits." + country, Type.TEXT, true);
         }
         text("sparecast.trade.national-code-warn-only", Type.TEXT, true);
+        text("sparecast.trade.max-declaration-items", Type.TEXT, true);
         text("sparecast.trade.carton.max-kg", Type.TEXT, true);
         text("sparecast.trade.carton.tare-kg", Type.TEXT, true);
     }

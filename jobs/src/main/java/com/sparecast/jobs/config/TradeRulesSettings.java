@@ -37,6 +37,7 @@ import java.util.TreeSet;
  * sparecast.trade.national-code-digits.US=10       (digits of tariff code an export must declare, by country
  *                                                  or union name: US 10, GB 10, EU 8, BR 8, JP 9 by default)
  * sparecast.trade.national-code-warn-only=JP       (destinations where a line without one ships with a warning)
+ * sparecast.trade.max-declaration-items=999        (goods items per customs declaration: lines per export shipment)
  * sparecast.trade.fx-date=2026-11-19              (the date of the fx.* rates, printed; empty: the planning date)
  * sparecast.trade.party-fallback-name=Sparecast
  * </pre>
@@ -101,6 +102,7 @@ public final class TradeRulesSettings {
                     case "party-fallback-name" -> fallback = value;
                     case "eori-countries" -> customs = customs.withEoriCountries(list(value));
                     case "national-code-warn-only" -> customs = customs.withNationalCodeWarnOnly(list(value));
+                    case "max-declaration-items" -> customs = customs.withMaxDeclarationItems(Integer.parseInt(value));
                     case "fx-date" -> customs = customs.withFxDate(value.isEmpty() ? null : java.time.LocalDate.parse(value));
                     default -> {
                         if (key.startsWith(FX) && key.length() > FX.length()) {

@@ -1,6 +1,7 @@
 package com.sparecast.models.logistics;
 
 import com.sparecast.models.trade.CustomsRegime;
+import com.sparecast.models.trade.CustomsRules;
 import com.sparecast.models.trade.DeclaredLine;
 import com.sparecast.models.trade.ExportEntry;
 import com.sparecast.models.trade.Hold;
@@ -64,7 +65,10 @@ import java.util.TreeMap;
  *       heavier than the maximum is first split into pieces of as many whole cartons as fit; pieces are
  *       sorted by gross weight descending, then part number, and each goes into the first open
  *       shipment with room, else a new one. Shipments are numbered in the order they were opened:
- *       {@code SHP-20261123-DCNL-WHGB-01}. No maximum: one shipment.</li>
+ *       {@code SHP-20261123-DCNL-WHGB-01}. No maximum: one shipment. An export shipment is one
+ *       customs declaration, so it also takes no more pieces than a declaration takes goods items
+ *       ({@link CustomsRules#maxDeclarationItems()}, 999): 2,500 lines on a lane without a
+ *       weight limit go as three shipments.</li>
  *   <li>Held lines leave their shipment, which goes ahead with the rest; a shipment whose lines
  *       are all held is HOLD. The lines the shipment carries are packed again as one shipment:
  *       cartons numbered 1 to n, their count the shipment's {@code packages}, their weights its
@@ -195,7 +199,9 @@ public final class ShipmentPlanner implements Serializable {
             }
         }
 
-        List<List<Piece>> bins = firstFitDecreasing(pieces, max);
+        // an export is one customs declaration per shipment: at most its goods items, as lines
+        int maxLines = regime == CustomsRegime.EXPORT ? rules.customs().maxDeclarationItems() : Integer.MAX_VALUE;
+        List<List<Piece>> bins = firstFitDecreasing(pieces, max, maxLines);
         TariffSchedule schedule = TariffSchedule.of(lane.destinationCountry(), tariffsOfDestination);
         List<Shipment> shipments = new ArrayList<>();
         List<ShipmentLine> lines = new ArrayList<>();
@@ -362,9 +368,11 @@ public final class ShipmentPlanner implements Serializable {
 
     /**
      * First-fit decreasing: pieces by gross weight descending, then part number, then piece
-     * index; each into the first bin with room, else a new bin. Without a maximum, one bin.
+     * index; each into the first bin with room (its weight under {@code max}, fewer than
+     * {@code maxPieces} pieces in it), else a new bin. Without a maximum weight and with room for
+     * every piece, one bin.
      */
-    static List<List<Piece>> firstFitDecreasing(List<Piece> pieces, BigDecimal max) {
+    static List<List<Piece>> firstFitDecreasing(List<Piece> pieces, BigDecimal max, int maxPieces) {
         List<Piece> sorted = new ArrayList<>(pieces);
         sorted.sort(Comparator.comparing(Piece::gross).reversed()
                 .thenComparing(p -> p.part.partNo()).thenComparingInt(p -> p.index));
@@ -373,7 +381,8 @@ public final class ShipmentPlanner implements Serializable {
         for (Piece p : sorted) {
             int target = -1;
             for (int b = 0; b < bins.size(); b++) {
-                if (max == null || loads.get(b).add(p.gross()).compareTo(max) <= 0) {
+                boolean fits = max == null || loads.get(b).add(p.gross()).compareTo(max) <= 0;
+                if (fits && bins.get(b).size() < maxPieces) {
                     target = b;
                     break;
                 }

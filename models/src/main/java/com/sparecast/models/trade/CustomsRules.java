@@ -28,11 +28,19 @@ import java.util.TreeSet;
  *        BR 8 (NCM), JP 9
  * @param nationalCodeWarnOnly destination countries where a line without such a code ships with
  *        a warning instead of being held
+ * @param maxDeclarationItems the most goods items one customs declaration may hold, &gt;= 1: an
+ *        export shipment (one declaration) carries at most this many lines. 999 in
+ *        {@link #defaults()}: the limit of the EU's customs declaration (Union Customs Code data
+ *        requirements, Delegated Regulation (EU) 2015/2446 Annex B), of the UK's CDS and of a US
+ *        entry summary (CBP Form 7501)
  */
 public record CustomsRules(Map<String, Set<String>> unions, Set<String> eoriCountries,
                            Map<String, String> invoiceCurrencies, LocalDate fxDate,
                            Map<String, String> officesOfEntry, Map<String, Integer> nationalCodeDigits,
-                           Set<String> nationalCodeWarnOnly) implements Serializable {
+                           Set<String> nationalCodeWarnOnly, int maxDeclarationItems) implements Serializable {
+
+    /** Goods items per declaration in the EU, the UK and the US ({@link #defaults()}). */
+    public static final int DEFAULT_MAX_DECLARATION_ITEMS = 999;
 
     /** The 27 member states of the European Union (the EU customs union), ISO 3166-1 alpha-2. */
     public static final Set<String> EU27 = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR",
@@ -85,50 +93,68 @@ public record CustomsRules(Map<String, Set<String>> unions, Set<String> eoriCoun
         }
         nationalCodeDigits = Collections.unmodifiableMap(digits);
         nationalCodeWarnOnly = countries(nationalCodeWarnOnly);
+        if (maxDeclarationItems < 1) {
+            throw new IllegalArgumentException("goods items per declaration must be >= 1, got " + maxDeclarationItems);
+        }
     }
 
-    /** The EU-27 as the one customs union; EORI for parties in the EU and in GB. */
+    /**
+     * The EU-27 as the one customs union; EORI for parties in the EU and in GB; 999 goods items per
+     * declaration.
+     */
     public static CustomsRules defaults() {
         TreeSet<String> eori = new TreeSet<>(EU27);
         eori.add("GB");
-        return new CustomsRules(Map.of("EU", EU27), eori, Map.of(), null, Map.of(), Map.of(), Set.of());
+        return new CustomsRules(Map.of("EU", EU27), eori, Map.of(), null, Map.of(), Map.of(), Set.of(),
+                DEFAULT_MAX_DECLARATION_ITEMS);
     }
 
     /** These rules with other customs unions. */
     public CustomsRules withUnions(Map<String, Set<String>> byName) {
-        return new CustomsRules(byName, eoriCountries, invoiceCurrencies, fxDate, officesOfEntry, nationalCodeDigits, nationalCodeWarnOnly);
+        return new CustomsRules(byName, eoriCountries, invoiceCurrencies, fxDate, officesOfEntry, nationalCodeDigits,
+                nationalCodeWarnOnly, maxDeclarationItems);
     }
 
     /** These rules with other countries whose parties need an EORI. */
     public CustomsRules withEoriCountries(Set<String> countries) {
-        return new CustomsRules(unions, countries, invoiceCurrencies, fxDate, officesOfEntry, nationalCodeDigits, nationalCodeWarnOnly);
+        return new CustomsRules(unions, countries, invoiceCurrencies, fxDate, officesOfEntry, nationalCodeDigits,
+                nationalCodeWarnOnly, maxDeclarationItems);
     }
 
     /** These rules with the invoice currency of some destination countries set. */
     public CustomsRules withInvoiceCurrencies(Map<String, String> byCountry) {
-        return new CustomsRules(unions, eoriCountries, byCountry, fxDate, officesOfEntry, nationalCodeDigits, nationalCodeWarnOnly);
+        return new CustomsRules(unions, eoriCountries, byCountry, fxDate, officesOfEntry, nationalCodeDigits,
+                nationalCodeWarnOnly, maxDeclarationItems);
     }
 
     /** These rules with the date of the exchange rates (null: the planning date). */
     public CustomsRules withFxDate(LocalDate date) {
-        return new CustomsRules(unions, eoriCountries, invoiceCurrencies, date, officesOfEntry, nationalCodeDigits, nationalCodeWarnOnly);
+        return new CustomsRules(unions, eoriCountries, invoiceCurrencies, date, officesOfEntry, nationalCodeDigits,
+                nationalCodeWarnOnly, maxDeclarationItems);
     }
 
     /** These rules with the office or port of entry of some destination countries. */
     public CustomsRules withOfficesOfEntry(Map<String, String> byCountry) {
-        return new CustomsRules(unions, eoriCountries, invoiceCurrencies, fxDate, byCountry, nationalCodeDigits, nationalCodeWarnOnly);
+        return new CustomsRules(unions, eoriCountries, invoiceCurrencies, fxDate, byCountry, nationalCodeDigits,
+                nationalCodeWarnOnly, maxDeclarationItems);
     }
 
     /** These rules with other national code lengths (by country or union name). */
     public CustomsRules withNationalCodeDigits(Map<String, Integer> byCountryOrUnion) {
         return new CustomsRules(unions, eoriCountries, invoiceCurrencies, fxDate, officesOfEntry, byCountryOrUnion,
-                nationalCodeWarnOnly);
+                nationalCodeWarnOnly, maxDeclarationItems);
     }
 
     /** These rules where a line without a national code ships with a warning to these countries. */
     public CustomsRules withNationalCodeWarnOnly(Set<String> countries) {
         return new CustomsRules(unions, eoriCountries, invoiceCurrencies, fxDate, officesOfEntry, nationalCodeDigits,
-                countries);
+                countries, maxDeclarationItems);
+    }
+
+    /** These rules with another most goods items per customs declaration. */
+    public CustomsRules withMaxDeclarationItems(int items) {
+        return new CustomsRules(unions, eoriCountries, invoiceCurrencies, fxDate, officesOfEntry, nationalCodeDigits,
+                nationalCodeWarnOnly, items);
     }
 
     /**

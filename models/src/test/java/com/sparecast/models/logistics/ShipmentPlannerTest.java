@@ -250,6 +250,45 @@ class ShipmentPlannerTest {
     }
 
     /*
+     * An export shipment is one customs declaration, at most maxDeclarationItems goods items. With
+     * 3 a declaration, seven parts of 1 to 7 kg (one unit each, gross 1.5 to 7.5 kg) on an export
+     * lane without a weight limit go first-fit decreasing as 3 + 3 + 1 lines: Q-7, Q-6, Q-5 in #01,
+     * Q-4, Q-3, Q-2 in #02, Q-1 in #03. Inside the EU there is no declaration: one shipment of 7.
+     * With the default 999, 1,000 parts to GB go as 999 + 1.
+     */
+    @Test
+    void anExportShipmentCarriesNoMoreLinesThanADeclarationHasGoodsItems() {
+        Map<String, TradePart> parts = new java.util.TreeMap<>();
+        for (int i = 1; i <= 1000; i++) {
+            String no = "Q-" + i;
+            parts.put(no, new TradePart(no, "Part " + i, 10, "EUR", i <= 7 ? i : 0.1, "847330", "DE", "", ""));
+        }
+        Lane toGb = new Lane("DC-NL", "WHGB", "NL", "GB", "SEA", 2.0, 0.5, 1.5, 0.5, "DAP", null, null);
+        Function<Integer, List<TransferOrder>> first = n -> parts.keySet().stream()
+                .filter(no -> Integer.parseInt(no.substring(2)) <= n).map(no -> order(no, 1)).toList();
+        ShipmentPlanner three = ShipmentPlanner.of(RULES.withCustoms(RULES.customs().withMaxDeclarationItems(3)));
+
+        ShipmentPlan exported = three.planLane(PLANNING, toGb, first.apply(7), parts, GB_TARIFFS, Set.of());
+        assertEquals(List.of("EXPORT", "EXPORT", "EXPORT"),
+                exported.shipments().stream().map(Shipment::customsRegime).toList());
+        assertEquals(Map.of("01", Set.of("Q-7", "Q-6", "Q-5"), "02", Set.of("Q-4", "Q-3", "Q-2"), "03", Set.of("Q-1")),
+                exported.lines().stream().collect(Collectors.groupingBy(
+                        l -> l.shipmentId().substring(l.shipmentId().length() - 2),
+                        Collectors.mapping(ShipmentLine::partNo, Collectors.toSet()))));
+
+        List<TransferOrder> toDe = first.apply(7).stream()
+                .map(o -> new TransferOrder("DC-NL", "WHDE", o.partNo(), o.quantity())).toList();
+        ShipmentPlan inside = three.planLane(PLANNING, TO_DE, toDe, parts, DE_TARIFFS, Set.of());
+        assertEquals(1, inside.shipments().size());
+        assertEquals("INTRA_UNION", inside.shipments().get(0).customsRegime());
+        assertEquals(7, inside.shipments().get(0).lines());
+
+        ShipmentPlan many = PLANNER.planLane(PLANNING, toGb, first.apply(1000), parts, GB_TARIFFS, Set.of());
+        assertEquals(List.of(999, 1), many.shipments().stream().map(Shipment::lines).toList());
+        assertEquals(CustomsRules.DEFAULT_MAX_DECLARATION_ITEMS, RULES.customs().maxDeclarationItems());
+    }
+
+    /*
      * EEI from the US to NL, invoiced in EUR: USD -> EUR at 1 / 1.10 = 0.909091. SRV 1300.00 USD ->
      * round4(1300 * 0.909091) = 1181.8183 EUR, 2 x = 2363.6366 -> 2363.64 EUR; FAN 100.00 EUR.
      * Total 2463.64 EUR. HS 847130 worth 2363.64 EUR = 2600.004 -> 2600.00 USD > 2500 -> EEI.
