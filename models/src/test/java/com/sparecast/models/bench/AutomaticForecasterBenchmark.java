@@ -4,7 +4,6 @@ import com.sparecast.models.distribution.LeadTime;
 import com.sparecast.models.distribution.LeadTimeDemandModel;
 import com.sparecast.models.selection.AutomaticForecaster;
 import com.sparecast.models.selection.SeriesForecast;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,9 +25,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@link #forecastAndLeadTimeDemand}, the lead-time demand distribution after it.
  *
  * <p>Throughput is series per second per thread ({@code @OperationsPerInvocation}); run with
- * {@code -t 2} for two cores. The series are synthetic, seeded: demand in a period with a
- * probability drawn in [0.05, 0.9] and a geometric size with a mean drawn in [1, 10], so every
- * SBC class occurs.
+ * {@code -t 2} for two cores. The series are {@link SyntheticSeries}: seeded, every SBC class.
  *
  * <pre>
  * mvn -o -q -pl models test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
@@ -58,17 +55,7 @@ public class AutomaticForecasterBenchmark {
 
     @Setup
     public void setUp() {
-        SplittableRandom random = new SplittableRandom(20261122L);
-        series = new double[SERIES][weeks];
-        for (double[] y : series) {
-            double p = 0.05 + 0.85 * random.nextDouble();
-            double meanSize = 1 + 9 * random.nextDouble();
-            for (int t = 0; t < weeks; t++) {
-                if (random.nextDouble() < p) {
-                    y[t] = 1 + Math.floor(Math.log(random.nextDouble()) / Math.log(1 - 1 / meanSize));
-                }
-            }
-        }
+        series = SyntheticSeries.of(SERIES, weeks);
         auto = AutomaticForecaster.withDefaults();
         model = LeadTimeDemandModel.withDefaults();
         leadTime = LeadTime.ofLane(21, 4, 3, 2, 7);

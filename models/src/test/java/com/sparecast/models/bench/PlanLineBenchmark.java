@@ -8,7 +8,6 @@ import com.sparecast.models.selection.AutomaticForecaster;
 import com.sparecast.models.selection.SeriesForecast;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,9 +29,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * as {@code PlanLineCalculator} does for the lines of one warehouse's class.
  *
  * <p>Throughput is plan lines per second per thread ({@code @OperationsPerInvocation}); run with
- * {@code -t 2} for two cores. The series are {@link AutomaticForecasterBenchmark}'s (seeded, every
- * SBC class), forecast once in the set-up: the forecast is the forecast step's work, not the plan
- * step's. Lead time: the defaults' supplier lead time, 35 days with sd 7, in weeks, review 1 week,
+ * {@code -t 2} for two cores. The series are {@link SyntheticSeries} (seeded, every SBC class),
+ * as {@link AutomaticForecasterBenchmark}'s, forecast once in the set-up: the forecast is the
+ * forecast step's work, not the plan step's. Lead time: the defaults' supplier lead time, 35 days with sd 7, in weeks, review 1 week,
  * target 0.95.
  *
  * <pre>
@@ -60,17 +59,7 @@ public class PlanLineBenchmark {
 
     @Setup
     public void setUp() {
-        SplittableRandom random = new SplittableRandom(20261122L);
-        histories = new double[LINES][WEEKS];
-        for (double[] y : histories) {
-            double p = 0.05 + 0.85 * random.nextDouble();
-            double meanSize = 1 + 9 * random.nextDouble();
-            for (int t = 0; t < WEEKS; t++) {
-                if (random.nextDouble() < p) {
-                    y[t] = 1 + Math.floor(Math.log(random.nextDouble()) / Math.log(1 - 1 / meanSize));
-                }
-            }
-        }
+        histories = SyntheticSeries.of(LINES, WEEKS);
         AutomaticForecaster auto = AutomaticForecaster.withDefaults();
         forecasts = new SeriesForecast[LINES];
         for (int i = 0; i < LINES; i++) {
