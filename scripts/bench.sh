@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Benchmarks the nightly job on a generated profile.
-#   scripts/bench.sh --profile medium|large [--events-scale N] [--seed N] [--data DIR] [--spark-master URL]
+#   scripts/bench.sh --profile medium|large [--events-scale N] [--seed N] [--data DIR] [--spark-master URL] [--jfr FILE]
 # Generates the profile once (reused from --data, default bench/data/<profile>, or <profile>-x<N> with
 # --events-scale N: the same series with N times the event rows), runs the job
 # in a fresh work folder, and writes bench/results/<profile>-<UTC time>.json with the wall time
 # of each step, input rows, series, peak memory (max RSS of the JVM), the load average and the machine.
 # Then, in one warm Spark session, Spark's own CSV reader turns the same three event feeds into Parquet
 # without validation (ingest.PlainCsvBaseline), and the ratio validated ingest / plain is printed
-# and recorded (ingest_vs_plain).
+# and recorded (ingest_vs_plain). --jfr FILE records the job's JVM (not the baseline's) with Java Flight
+# Recorder's profile settings into FILE, to see where a step's time goes.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-profile="" seed=7 data="" master="local[*]" events=1
+profile="" seed=7 data="" master="local[*]" events=1 jfr=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --profile) profile="$2"; shift 2 ;;
@@ -18,7 +19,8 @@ while [ $# -gt 0 ]; do
     --events-scale) events="$2"; shift 2 ;;
     --data) data="$2"; shift 2 ;;
     --spark-master) master="$2"; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --jfr) jfr="$(realpath -m "$2")"; shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -51,8 +53,11 @@ printf 'sparecast.work-dir=%s\n' "$run/work" > "$config"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 start=$(date +%s.%N)
 set +e
-/usr/bin/time -v -o "$run/time.txt" "$root/scripts/sparecast" run --input "$data" --output "$run/out" \
-  --date "$date" --config "$config" --spark-master "$master" > "$run/run.log" 2>&1
+job_opts="${SPARECAST_JAVA_OPTS:--Xmx4g}"
+# JFR's start-up lines are silenced: they go to stdout
+[ -z "$jfr" ] || job_opts="$job_opts -XX:StartFlightRecording=filename=$jfr,settings=profile -Xlog:jfr+startup=warning"
+SPARECAST_JAVA_OPTS="$job_opts" /usr/bin/time -v -o "$run/time.txt" "$root/scripts/sparecast" run --input "$data" \
+  --output "$run/out" --date "$date" --config "$config" --spark-master "$master" > "$run/run.log" 2>&1
 code=$?
 set -e
 wall=$(echo "$(date +%s.%N) - $start" | bc)
