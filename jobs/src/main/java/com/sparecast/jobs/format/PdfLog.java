@@ -21,7 +21,7 @@ final class PdfLog implements XRLogger {
     /**
      * Loggers by category. openhtmltopdf asks {@link #isLogLevelEnabled} before every message it
      * might write, thousands of times a document, and {@code LogManager.getLogger(String)} walks
-     * the caller's stack to find its logger context: a fifth of a PDF's time went there.
+     * the caller's stack to find its logger context: a sixth of a PDF's time went there.
      */
     private final Map<String, Logger> loggers = new ConcurrentHashMap<>();
 
