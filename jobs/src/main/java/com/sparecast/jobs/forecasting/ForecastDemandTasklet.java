@@ -83,7 +83,8 @@ public final class ForecastDemandTasklet extends StageTasklet {
                         Encoders.row(SeriesHistories.SCHEMA)), Datasets.SERIES_HISTORIES);
         Dataset<Row> histories = stage.read(Datasets.SERIES_HISTORIES);
         AutomaticForecaster auto = automaticForecaster(settings.defaultMethod(), histories, horizon);
-        Map<String, Long> written = stage.write(histories.map(new SeriesForecaster(auto, horizon),
+        Map<String, Long> written = stage.write(Stage.spread(histories, col("part_no"), col("region"))
+                        .map(new SeriesForecaster(auto, horizon),
                         Encoders.row(ForecastSchema.SERIES)), Datasets.SERIES_FORECASTS,
                 Map.of("regional", col("region").notEqual(ForecastSchema.ALL_REGIONS), "failed", col("error").isNotNull()));
         // Read: the (part, region) series; written: those plus each part's all-region total.

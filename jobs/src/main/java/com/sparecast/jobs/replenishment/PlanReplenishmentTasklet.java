@@ -101,7 +101,7 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         Dataset<Row> classified = AbcClasses.withAbcClass(withReturns, partValues(spark, master));
         Broadcast<PlanningContext> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(context);
         Column[] input = PlanLineCalculator.INPUT_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new);
-        Dataset<Row> inputs = classified.select(input);
+        Dataset<Row> inputs = Stage.spread(classified.select(input), col("warehouse_id"), col("part_no"));
         Map<String, Double> multipliers = Map.of();
         if (context.policy().classWide()) {
             // Each line's response curve, computed once: the multipliers come from it, and each

@@ -43,16 +43,12 @@ public final class PlanShipmentsTasklet extends StageTasklet {
             .add("ship_date_of_line", DataTypes.StringType, true)
             .add("expected_arrival_of_line", DataTypes.StringType, true);
 
-    /** PDF tasks per core: enough that one long packing list does not hold the stage up. */
-    private static final int PDF_TASKS_PER_CORE = 4;
-
     public PlanShipmentsTasklet(Settings settings, Supplier<SparkSession> spark) {
         super(settings, spark);
     }
 
     @Override
     protected void run(Stage stage) throws Exception {
-        SparkSession spark = stage.spark();
         MasterData master = stage.stagedValue(Datasets.MASTER_DATA, MasterData.class);
         LaneShipmentPlanner lanePlanner = new LaneShipmentPlanner(master,
                 ShipmentPlanner.of(master.withPartiesOfRecord(TradeRulesSettings.of(stage.settings()))),
@@ -70,7 +66,7 @@ public final class PlanShipmentsTasklet extends StageTasklet {
                 Map.of("held", col("status").equalTo("HOLD")));
         Dataset<Row> documents = planned.filter(col("kind").equalTo(LaneShipmentPlanner.DOCUMENT))
                 .select(col("shipment_id"), col("file"), col("content"));
-        stage.write(documents.unionAll(pdfsOf(documents, stage.planningDate(), spark)), Datasets.CUSTOMS_DOCUMENTS);
+        stage.write(documents.unionAll(pdfsOf(documents, stage.planningDate())), Datasets.CUSTOMS_DOCUMENTS);
 
         stage.countRead(read.rows());
         stage.countWritten(lines.get("rows"));
@@ -96,14 +92,11 @@ public final class PlanShipmentsTasklet extends StageTasklet {
 
     /**
      * The PDF of every HTML document ({@link CustomsPdfs}), spread over a few tasks per core by
-     * shipment and file: the step's costliest work, which the lanes alone would give to as many
-     * tasks as there are lanes, unevenly. A fixed partition count, which adaptive execution (when
-     * turned on) leaves as it is.
+     * shipment and file ({@link Stage#spread}): the step's costliest work, which the lanes alone
+     * would give to as many tasks as there are lanes, unevenly.
      */
-    static Dataset<Row> pdfsOf(Dataset<Row> documents, LocalDate planningDate, SparkSession spark) {
-        int tasks = Math.max(1, spark.sparkContext().defaultParallelism() * PDF_TASKS_PER_CORE);
-        return documents.filter(col("file").endsWith(".html"))
-                .repartition(tasks, col("shipment_id"), col("file"))
+    static Dataset<Row> pdfsOf(Dataset<Row> documents, LocalDate planningDate) {
+        return Stage.spread(documents.filter(col("file").endsWith(".html")), col("shipment_id"), col("file"))
                 .flatMap(new CustomsPdfs(planningDate), Encoders.row(documents.schema()));
     }
 

@@ -4,7 +4,7 @@ import com.sparecast.jobs.config.Settings;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 
-/** Creates the run's Spark session: quiet, loopback-only, deterministic shuffle width. */
+/** Creates the run's Spark session: quiet, loopback-only, shuffles sized to the data. */
 public final class SparkSessions {
 
     private SparkSessions() {
@@ -12,8 +12,9 @@ public final class SparkSessions {
 
     /**
      * A session on {@code master} (e.g. {@code local[*]} or {@code spark://host:7077}).
-     * The shuffle width is fixed by configuration, not by the number of cores, so that
-     * partitioning never depends on the machine.
+     * The shuffle width is fixed by configuration, not by the number of cores, and adaptive
+     * execution coalesces it by bytes; no output depends on how rows are partitioned (the
+     * published files are sorted, the class-wide allocation sums in part-number order).
      */
     public static SparkSession create(String master, Settings settings, Path localDir) {
         SparkSession.Builder builder = SparkSession.builder()
@@ -22,7 +23,10 @@ public final class SparkSessions {
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.shuffle.partitions", settings.get("sparecast.spark.shuffle-partitions"))
-                .config("spark.sql.adaptive.enabled", "false")
+                // Adaptive execution sizes each shuffle to its bytes: a small run's shuffles shrink
+                // to a task or two instead of the fixed width's eight. Work whose cost is per row
+                // keeps its tasks by Stage.spread (BENCHMARKS.md, data-samples and medium).
+                .config("spark.sql.adaptive.enabled", "true")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.parquet.compression.codec", "snappy")
                 .config("spark.local.dir", localDir.toString())

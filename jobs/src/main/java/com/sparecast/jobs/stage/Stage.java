@@ -103,6 +103,21 @@ public record Stage(RunParameters run, Settings settings, SparkSession spark, St
         }
     }
 
+    /**
+     * {@code rows} hash-partitioned by {@code keys} into a few tasks per core, for work whose cost
+     * is in the rows' computation rather than their bytes (forecasts, plan lines, PDFs): adaptive
+     * execution sizes shuffles by bytes and would hand such work to one or two uneven tasks. A
+     * repartition to a fixed number, which adaptive execution leaves as it is; which rows share a
+     * task never changes a result.
+     */
+    public static Dataset<Row> spread(Dataset<Row> rows, Column... keys) {
+        int tasks = Math.max(1, rows.sparkSession().sparkContext().defaultParallelism() * TASKS_PER_CORE);
+        return rows.repartition(tasks, keys);
+    }
+
+    /** Tasks per core for {@link #spread}: enough that uneven rows still keep every core busy to the end. */
+    private static final int TASKS_PER_CORE = 4;
+
     /** Adds to the step's read count. */
     public void countRead(long rows) {
         stepExecution.setReadCount(stepExecution.getReadCount() + rows);
