@@ -31,7 +31,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>Throughput is plan lines per second per thread ({@code @OperationsPerInvocation}); run with
  * {@code -t 2} for two cores. The series are {@link SyntheticSeries} (seeded, every SBC class),
  * as {@link AutomaticForecasterBenchmark}'s, forecast once in the set-up: the forecast is the
- * forecast step's work, not the plan step's. Lead time: the defaults' supplier lead time, 35 days with sd 7, in weeks, review 1 week,
+ * forecast step's work, not the plan step's. Most of those series are lumpy and take the bootstrap;
+ * {@link #planClassWideOverdispersed} plans smooth and erratic ones
+ * ({@link SyntheticSeries#overdispersed}), where the negative binomial, whose loss function is the
+ * costly part of a level (issue 17), is in 83% of the lines. Lead time: the defaults' supplier lead time, 35 days with sd 7, in weeks, review 1 week,
  * target 0.95.
  *
  * <pre>
@@ -54,6 +57,8 @@ public class PlanLineBenchmark {
 
     double[][] histories;
     SeriesForecast[] forecasts;
+    double[][] overdispersedHistories;
+    SeriesForecast[] overdispersedForecasts;
     LeadTime leadTime;
     PlanLine planLine;
 
@@ -62,8 +67,11 @@ public class PlanLineBenchmark {
         histories = SyntheticSeries.of(LINES, WEEKS);
         AutomaticForecaster auto = AutomaticForecaster.withDefaults();
         forecasts = new SeriesForecast[LINES];
+        overdispersedHistories = SyntheticSeries.overdispersed(LINES, WEEKS);
+        overdispersedForecasts = new SeriesForecast[LINES];
         for (int i = 0; i < LINES; i++) {
             forecasts[i] = auto.forecast(histories[i], 26);
+            overdispersedForecasts[i] = auto.forecast(overdispersedHistories[i], 26);
         }
         leadTime = LeadTime.ofLane(35, 7, 0, 0, 7);
         planLine = PlanLine.withDefaults();
@@ -73,6 +81,17 @@ public class PlanLineBenchmark {
     @Benchmark
     @OperationsPerInvocation(LINES)
     public void planClassWide(Blackhole bh) {
+        planClass(histories, forecasts, bh);
+    }
+
+    /** As {@link #planClassWide}, for lines whose demand takes the negative binomial. */
+    @Benchmark
+    @OperationsPerInvocation(LINES)
+    public void planClassWideOverdispersed(Blackhole bh) {
+        planClass(overdispersedHistories, overdispersedForecasts, bh);
+    }
+
+    private void planClass(double[][] histories, SeriesForecast[] forecasts, Blackhole bh) {
         List<PlanLine.Planned> planned = new ArrayList<>(LINES);
         List<ResponseCurve> curves = new ArrayList<>(LINES);
         for (int i = 0; i < LINES; i++) {
