@@ -81,15 +81,18 @@ public final class FillRateAllocation implements Serializable {
         if (demand <= 0) {
             return new ResponseCurve(0, holdingWeight, new long[] {0}, new double[] {0}, new double[] {0});
         }
-        // smallestBandStart stops at the stock cap, which bounds the floor too.
-        long from = lineFloor > 0 ? OrderUpToPolicy.smallestBandStart(line, lineFloor) : 0;
-        long to = Math.max(from, OrderUpToPolicy.smallestBandStart(line, lineCap));
+        // smallestBandStart stops at the stock cap, which bounds the floor too. The searches and
+        // the curve share the line's levels, each evaluated once.
+        OrderUpToPolicy.Levels lineLevels = new OrderUpToPolicy.Levels(line);
+        long from = lineFloor > 0 ? OrderUpToPolicy.smallestBandStart(line, lineLevels, lineFloor) : 0;
+        long to = Math.max(from, OrderUpToPolicy.smallestBandStart(line, lineLevels, lineCap));
         long step = Math.max(1, (to - from + MAX_POINTS - 1) / MAX_POINTS);
         List<long[]> levels = new ArrayList<>();
         List<double[]> points = new ArrayList<>();
         for (long b = from; ; b = Math.min(to, b + step)) {
-            double f = demand * OrderUpToPolicy.bandFillRate(line, b);
-            double oh = OrderUpToPolicy.bandOnHand(line, b);
+            OrderUpToPolicy.Band band = lineLevels.band(b);
+            double f = demand * band.fillRate();
+            double oh = band.onHand();
             // Upper concave hull by a monotone chain; a point that adds no filled demand is dropped.
             if (!points.isEmpty() && f <= points.get(points.size() - 1)[1]) {
                 if (b == to) {

@@ -1,6 +1,8 @@
 package com.sparecast.models.inventory;
 
 import com.sparecast.models.distribution.DemandDistribution;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Periodic review with a reorder point {@code s} and an order-up-to level {@code S}, set for a
@@ -60,7 +62,8 @@ public final class OrderUpToPolicy {
         if (input.reviewPeriodDemand() <= 0) {
             return decideAt(input, 0);
         }
-        return decideAt(input, smallestBandStart(input, input.targetFillRate()));
+        Levels levels = new Levels(input);
+        return decideAt(input, smallestBandStart(input, levels, input.targetFillRate()), levels);
     }
 
     /**
@@ -93,6 +96,11 @@ public final class OrderUpToPolicy {
      * trade-off.
      */
     PolicyDecision decideAt(PolicyInput input, long bandStart) {
+        return decideAt(input, bandStart, new Levels(input));
+    }
+
+    /** {@link #decideAt(PolicyInput, long)} with the line's levels already evaluated in {@code levels}. */
+    private PolicyDecision decideAt(PolicyInput input, long bandStart, Levels levels) {
         DemandDistribution x = input.protectionDemand();
         DemandDistribution lead = input.leadTimeDemand();
         double reviewDemand = input.reviewPeriodDemand();
@@ -110,11 +118,10 @@ public final class OrderUpToPolicy {
         long orderUpTo = reorderPoint + bandWidth;
         long order = orderQuantity(position, reorderPoint, orderUpTo, input.packSize(), input.minOrderQty(),
                 bandWidth);
-        double fillRate = bandFillRate(input, bandStart);
-        double onHand = bandOnHand(input, bandStart);
+        Band band = levels.band(bandStart);
         double meanLevel = bandStart + (bandWidth - 1) / 2.0;
-        return new PolicyDecision(meanLevel - x.mean(), reorderPoint, orderUpTo, position, order, fillRate,
-                onHand, target, leadMean);
+        return new PolicyDecision(meanLevel - x.mean(), reorderPoint, orderUpTo, position, order, band.fillRate(),
+                band.onHand(), target, leadMean);
     }
 
     /**
@@ -141,20 +148,90 @@ public final class OrderUpToPolicy {
         return batchQuantity(input.packSize(), input.minOrderQty(), input.economicOrderQuantity());
     }
 
-    /** Fill rate averaged over the band of positions starting at {@code bandStart}. */
-    static double bandFillRate(PolicyInput input, long bandStart) {
-        DemandDistribution x = input.protectionDemand();
-        DemandDistribution lead = input.leadTimeDemand();
-        double reviewDemand = input.reviewPeriodDemand();
-        return bandAverage(bandStart, bandWidth(input), y -> fillRate(x, lead, reviewDemand, y));
+    /** Fill rate and expected on hand, each averaged over a band of positions after a review. */
+    record Band(double fillRate, double onHand) {
     }
 
-    /** Expected on hand averaged over the band of positions starting at {@code bandStart}. */
-    static double bandOnHand(PolicyInput input, long bandStart) {
-        DemandDistribution x = input.protectionDemand();
-        DemandDistribution lead = input.leadTimeDemand();
-        double reviewDemand = input.reviewPeriodDemand();
-        return bandAverage(bandStart, bandWidth(input), y -> expectedOnHand(x, lead, reviewDemand, y));
+    /**
+     * A line's fill rate and on hand over bands of positions, each whole level's two loss functions
+     * evaluated once however many bands and searches ask for it. They are the costly part of a
+     * level (the negative binomial's are two incomplete betas each), and a response curve asks for
+     * up to 256 consecutive band starts of width {@code Q}, the widths of real plans run to 10 and
+     * more, and the searches for the curve's ends pass through its levels too. Not thread-safe: one
+     * per line and thread.
+     */
+    static final class Levels {
+
+        private final DemandDistribution x;
+        private final DemandDistribution lead;
+        private final double reviewDemand;
+        private final long width;
+        /** Per level: its fill rate and its expected on hand. */
+        private final Map<Long, double[]> terms = new HashMap<>();
+
+        Levels(PolicyInput input) {
+            this(input.protectionDemand(), input.leadTimeDemand(), input.reviewPeriodDemand(), bandWidth(input));
+        }
+
+        private Levels(DemandDistribution x, DemandDistribution lead, double reviewDemand, long width) {
+            this.x = x;
+            this.lead = lead;
+            this.reviewDemand = reviewDemand;
+            this.width = width;
+        }
+
+        /**
+         * The band starting at {@code start}: fill rate and on hand averaged over its whole levels
+         * {@code start .. start+width-1} (32 evenly spaced ones at most).
+         */
+        Band band(long start) {
+            int points = (int) Math.min(width, MAX_BAND_POINTS);
+            double fill = 0;
+            double onHand = 0;
+            for (int k = 0; k < points; k++) {
+                long y = width <= MAX_BAND_POINTS ? start + k
+                        : start + Math.round(k * (width - 1) / (double) (MAX_BAND_POINTS - 1));
+                double[] level = at(y);
+                fill += level[0];
+                onHand += level[1];
+            }
+            return new Band(fill / points, onHand / points);
+        }
+
+        private double[] at(long y) {
+            double[] level = terms.get(y);
+            if (level == null) {
+                double protectionShortage = x.expectedShortage(y);
+                double leadShortage = shortageOf(lead, y);
+                level = new double[] {reviewDemand <= 0 ? 1 : fillRate(protectionShortage, leadShortage, reviewDemand),
+                        expectedOnHand(x, protectionShortage, lead, leadShortage, reviewDemand, y)};
+                terms.put(y, level);
+            }
+            return level;
+        }
+
+        /** The smallest band start whose fill rate reaches {@code target}, by doubling then bisection. */
+        long smallestBandStart(double target) {
+            long lo = 0;
+            long hi = Math.max(1, (long) Math.ceil(x.quantile(0.999999)));
+            while (band(hi).fillRate() < target) {
+                if (hi > MAX_LEVEL) {
+                    throw new IllegalArgumentException("no order-up-to level reaches fill rate " + target
+                            + " for demand " + x.name() + " with mean " + x.mean());
+                }
+                lo = hi;
+                hi *= 2;
+            }
+            while (lo < hi) {
+                long mid = (lo + hi) >>> 1;
+                if (band(mid).fillRate() >= target) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return lo;
+        }
     }
 
     /**
@@ -162,12 +239,16 @@ public final class OrderUpToPolicy {
      * or the stock cap's highest band start ({@link #maxBandStart}) if that is lower.
      */
     static long smallestBandStart(PolicyInput input, double target) {
+        return smallestBandStart(input, new Levels(input), target);
+    }
+
+    /** {@link #smallestBandStart(PolicyInput, double)} on the line's {@code levels}. */
+    static long smallestBandStart(PolicyInput input, Levels levels, double target) {
         if (input.reviewPeriodDemand() <= 0) {
             return 0;
         }
         long cap = maxBandStart(input);
-        return cap == 0 ? 0 : Math.min(cap, smallestBandStart(input.protectionDemand(), input.leadTimeDemand(),
-                input.reviewPeriodDemand(), bandWidth(input), target));
+        return cap == 0 ? 0 : Math.min(cap, levels.smallestBandStart(target));
     }
 
     /**
@@ -188,11 +269,17 @@ public final class OrderUpToPolicy {
         if (reviewDemand <= 0) {
             return 1;
         }
-        double shortage = protection.expectedShortage(s);
-        if (leadTimeOnly != null) {
-            shortage -= leadTimeOnly.expectedShortage(s);
-        }
-        return Math.min(1, Math.max(0, 1 - shortage / reviewDemand));
+        return fillRate(protection.expectedShortage(s), shortageOf(leadTimeOnly, s), reviewDemand);
+    }
+
+    /** The fill rate from the two expected shortages at a level ({@code leadShortage} 0 without {@code D_L}). */
+    private static double fillRate(double protectionShortage, double leadShortage, double reviewDemand) {
+        return Math.min(1, Math.max(0, 1 - (protectionShortage - leadShortage) / reviewDemand));
+    }
+
+    /** {@code E[(D - s)+]}, 0 without a distribution. */
+    private static double shortageOf(DemandDistribution d, double s) {
+        return d == null ? 0 : d.expectedShortage(s);
     }
 
     /**
@@ -202,10 +289,18 @@ public final class OrderUpToPolicy {
      */
     public static double expectedOnHand(DemandDistribution protection, DemandDistribution leadTimeOnly,
                                         double reviewDemand, double y) {
-        double endOfCycle = y - protection.mean() + protection.expectedShortage(y);
+        return expectedOnHand(protection, protection.expectedShortage(y), leadTimeOnly, shortageOf(leadTimeOnly, y),
+                reviewDemand, y);
+    }
+
+    /** {@link #expectedOnHand(DemandDistribution, DemandDistribution, double, double)} from the shortages at {@code y}. */
+    private static double expectedOnHand(DemandDistribution protection, double protectionShortage,
+                                         DemandDistribution leadTimeOnly, double leadShortage, double reviewDemand,
+                                         double y) {
+        double endOfCycle = y - protection.mean() + protectionShortage;
         double value;
         if (leadTimeOnly != null) {
-            double startOfCycle = y - leadTimeOnly.mean() + leadTimeOnly.expectedShortage(y);
+            double startOfCycle = y - leadTimeOnly.mean() + leadShortage;
             value = (startOfCycle + endOfCycle) / 2;
         } else {
             value = endOfCycle + reviewDemand / 2;
@@ -218,7 +313,7 @@ public final class OrderUpToPolicy {
         if (reviewDemand <= 0) {
             return 0;
         }
-        return smallestBandStart(x, null, reviewDemand, 1, target);
+        return new Levels(x, null, reviewDemand, 1).smallestBandStart(target);
     }
 
     /**
@@ -233,7 +328,7 @@ public final class OrderUpToPolicy {
         if (reviewDemand <= 0) {
             return 0;
         }
-        return smallestBandStart(protection, leadTimeOnly, reviewDemand, 1, target);
+        return new Levels(protection, leadTimeOnly, reviewDemand, 1).smallestBandStart(target);
     }
 
     /** The batch size {@code Q}: max(pack, MOQ, EOQ, 1) rounded up to a multiple of the pack. */
@@ -251,47 +346,5 @@ public final class OrderUpToPolicy {
             qty = ((moq + packSize - 1L) / packSize) * packSize;
         }
         return qty;
-    }
-
-    private static long smallestBandStart(DemandDistribution x, DemandDistribution lead, double reviewDemand,
-                                          long width, double target) {
-        java.util.function.LongPredicate enough =
-                b -> bandAverage(b, width, y -> fillRate(x, lead, reviewDemand, y)) >= target;
-        long lo = 0;
-        long hi = Math.max(1, (long) Math.ceil(x.quantile(0.999999)));
-        while (!enough.test(hi)) {
-            if (hi > MAX_LEVEL) {
-                throw new IllegalArgumentException("no order-up-to level reaches fill rate " + target
-                        + " for demand " + x.name() + " with mean " + x.mean());
-            }
-            lo = hi;
-            hi *= 2;
-        }
-        while (lo < hi) {
-            long mid = (lo + hi) >>> 1;
-            if (enough.test(mid)) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
-    }
-
-    /** Mean of {@code f} over the whole levels {@code start .. start+width-1} (32 points at most). */
-    private static double bandAverage(long start, long width, java.util.function.DoubleUnaryOperator f) {
-        if (width <= MAX_BAND_POINTS) {
-            double sum = 0;
-            for (long y = start; y < start + width; y++) {
-                sum += f.applyAsDouble(y);
-            }
-            return sum / width;
-        }
-        double sum = 0;
-        for (int k = 0; k < MAX_BAND_POINTS; k++) {
-            long y = start + Math.round(k * (width - 1) / (double) (MAX_BAND_POINTS - 1));
-            sum += f.applyAsDouble(y);
-        }
-        return sum / MAX_BAND_POINTS;
     }
 }

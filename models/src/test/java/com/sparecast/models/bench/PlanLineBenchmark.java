@@ -91,12 +91,31 @@ public class PlanLineBenchmark {
         planClass(overdispersedHistories, overdispersedForecasts, bh);
     }
 
+    /**
+     * As {@link #planClassWideOverdispersed}, with batches like a real plan's: order bands of width
+     * 1 (40% of the lines), 2 (10%), 5 (20%), 10, 20 and 40 (10% each); the medium profile's plan
+     * has 37% 1, 13% 2, 20% 5, 10% 10 and 14% 20 to 40. A curve's consecutive band starts then
+     * share most of their levels.
+     */
+    @Benchmark
+    @OperationsPerInvocation(LINES)
+    public void planClassWideBatched(Blackhole bh) {
+        planClass(overdispersedHistories, overdispersedForecasts, BATCHES, bh);
+    }
+
+    /** Pack sizes cycled over the lines for {@link #planClassWideBatched}. */
+    static final int[] BATCHES = {1, 1, 1, 1, 2, 5, 5, 10, 20, 40};
+
     private void planClass(double[][] histories, SeriesForecast[] forecasts, Blackhole bh) {
+        planClass(histories, forecasts, new int[] {1}, bh);
+    }
+
+    private void planClass(double[][] histories, SeriesForecast[] forecasts, int[] packs, Blackhole bh) {
         List<PlanLine.Planned> planned = new ArrayList<>(LINES);
         List<ResponseCurve> curves = new ArrayList<>(LINES);
         for (int i = 0; i < LINES; i++) {
             PlanLine.Planned line = planLine.plan(new PlanLine.Input(forecasts[i], histories[i], leadTime,
-                    REVIEW_WEEKS, i + 1, TARGET, 2, 1, 0, 1, 0, 0));
+                    REVIEW_WEEKS, i + 1, TARGET, 2, 1, 0, packs[i % packs.length], 0, 0));
             planned.add(line);
             curves.add(planLine.curve(line));
         }
