@@ -27,4 +27,17 @@ public interface DemandDistribution extends Serializable {
      * {@code E[(X - s)+]}.
      */
     double expectedShortage(double s);
+
+    /**
+     * {@link #expectedShortage} at the whole levels {@code first, first + 1, ..., first + count - 1}:
+     * a response curve asks for runs of consecutive levels, which a distribution may work out
+     * together more cheaply than one by one (the default).
+     */
+    default double[] expectedShortages(long first, int count) {
+        double[] out = new double[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = expectedShortage(first + i);
+        }
+        return out;
+    }
 }

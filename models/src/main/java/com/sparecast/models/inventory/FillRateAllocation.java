@@ -87,6 +87,9 @@ public final class FillRateAllocation implements Serializable {
         long from = lineFloor > 0 ? OrderUpToPolicy.smallestBandStart(line, lineLevels, lineFloor) : 0;
         long to = Math.max(from, OrderUpToPolicy.smallestBandStart(line, lineLevels, lineCap));
         long step = Math.max(1, (to - from + MAX_POINTS - 1) / MAX_POINTS);
+        if (step == 1) {
+            lineLevels.evaluateBands(from, to);
+        }
         List<long[]> levels = new ArrayList<>();
         List<double[]> points = new ArrayList<>();
         for (long b = from; ; b = Math.min(to, b + step)) {

@@ -198,16 +198,37 @@ public final class OrderUpToPolicy {
             return new Band(fill / points, onHand / points);
         }
 
+        /**
+         * Evaluates every level of the consecutive bands starting at {@code from .. to} at once,
+         * through {@link DemandDistribution#expectedShortages}: a response curve's walk, which
+         * the negative binomial steps through by recurrence. Bands wider than 32 points are
+         * sampled, not walked, and are left to {@link #band}.
+         */
+        void evaluateBands(long from, long to) {
+            if (width > MAX_BAND_POINTS || to < from) {
+                return;
+            }
+            int count = (int) (to - from + width);
+            double[] protection = x.expectedShortages(from, count);
+            double[] leadTime = lead == null ? null : lead.expectedShortages(from, count);
+            for (int i = 0; i < count; i++) {
+                terms.putIfAbsent(from + i, level(from + i, protection[i], leadTime == null ? 0 : leadTime[i]));
+            }
+        }
+
         private double[] at(long y) {
             double[] level = terms.get(y);
             if (level == null) {
-                double protectionShortage = x.expectedShortage(y);
-                double leadShortage = shortageOf(lead, y);
-                level = new double[] {reviewDemand <= 0 ? 1 : fillRate(protectionShortage, leadShortage, reviewDemand),
-                        expectedOnHand(x, protectionShortage, lead, leadShortage, reviewDemand, y)};
+                level = level(y, x.expectedShortage(y), shortageOf(lead, y));
                 terms.put(y, level);
             }
             return level;
+        }
+
+        /** A level's fill rate and expected on hand, from its two expected shortages. */
+        private double[] level(long y, double protectionShortage, double leadShortage) {
+            return new double[] {reviewDemand <= 0 ? 1 : fillRate(protectionShortage, leadShortage, reviewDemand),
+                    expectedOnHand(x, protectionShortage, lead, leadShortage, reviewDemand, y)};
         }
 
         /** The smallest band start whose fill rate reaches {@code target}, by doubling then bisection. */

@@ -46,6 +46,41 @@ class DistributionReferenceTest {
     }
 
     /**
+     * The loss function over runs of whole levels ({@link NegativeBinomialDemand#expectedShortages},
+     * by recurrence between closed forms) is R's at the whole levels of {@link #S}, and the closed
+     * form's at every level of long runs: small and large means, runs starting at 0, inside a
+     * block and in the far right tail, where the values fall by many orders of magnitude.
+     */
+    @Test
+    void negativeBinomialLossOverRunsOfLevelsMatchesRAndTheClosedForm() {
+        java.util.Map<String, NegativeBinomialDemand> pinned = java.util.Map.of(
+                "negbin.0.4.2", NegativeBinomialDemand.of(0.4, 2), "negbin.3.7.5", NegativeBinomialDemand.of(3, 7.5),
+                "negbin.12.60", NegativeBinomialDemand.of(12, 60));
+        pinned.forEach((key, d) -> {
+            double[] run = d.expectedShortages(-2, 14);
+            double[] loss = Reference.get(key + ".loss");
+            for (int i = 0; i < S.length; i++) {
+                if (S[i] == Math.rint(S[i])) {
+                    assertEquals(loss[i], run[(int) S[i] + 2], 1e-10 * Math.max(1, loss[i]), key + " loss " + S[i]);
+                }
+            }
+        });
+        double[][] moments = {{0.4, 2}, {3, 7.5}, {12, 60}, {50, 60}, {5, 5.01}, {300, 3000}, {2000, 1.6e6}};
+        for (double[] m : moments) {
+            NegativeBinomialDemand d = NegativeBinomialDemand.of(m[0], m[1]);
+            long far = (long) Math.ceil(d.quantile(0.999999));
+            for (long first : new long[] {0, 5, (long) m[0], far}) {
+                double[] run = d.expectedShortages(first, 300);
+                for (int i = 0; i < run.length; i++) {
+                    double exact = d.expectedShortage(first + i);
+                    assertEquals(exact, run[i], 1e-12 * Math.max(1, m[0]),
+                            "mean " + m[0] + ", variance " + m[1] + ", level " + (first + i));
+                }
+            }
+        }
+    }
+
+    /**
      * At the central warehouse's levels (thousands of units) the closed forms (incomplete beta)
      * agree with the probabilities summed one by one, here in the test by the recurrence
      * {@code P(x) = P(x - 1) (x - 1 + r) / x (1 - p)}, in the body and in the right tail.
