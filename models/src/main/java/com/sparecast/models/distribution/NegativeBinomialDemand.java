@@ -163,7 +163,7 @@ public final class NegativeBinomialDemand implements DemandDistribution {
      * forms every {@link #EXACT_EVERY} levels: three incomplete betas per block instead of two per
      * level, the costly part of a response curve's level (issue 17). A step only subtracts, so
      * its rounding adds a few units in the last place of the largest term; the restart keeps that
-     * from piling up (agreement with {@link #expectedShortage} is tested to 1e-12).
+     * from piling up (agreement with {@link #expectedShortage} is tested to 1e-12 of the mean).
      */
     @Override
     public double[] expectedShortages(long first, int count) {
