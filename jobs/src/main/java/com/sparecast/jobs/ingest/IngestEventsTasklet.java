@@ -163,23 +163,25 @@ public final class IngestEventsTasklet extends StageTasklet {
      * in file and line order, and adds the outcome column.
      */
     public static Dataset<Row> dedupe(Dataset<Row> parsed, Feed feed) {
-        Column ok = col(IngestSchema.REJECT_REASON).isNull();
+        // The window partitions by a column, not by the expression "reject_reason is null": Spark
+        // cannot see that two aliases of one expression partition alike, and planned one shuffle
+        // and sort of the whole feed per window column. Selected together, the three window
+        // columns are one Window over one shuffle.
         List<Column> partition = new ArrayList<>();
-        partition.add(ok);
+        partition.add(col("_accepted"));
         feed.keyColumns().forEach(k -> partition.add(col(k)));
         WindowSpec byKey = Window.partitionBy(partition.toArray(Column[]::new))
                 .orderBy(col(IngestSchema.SOURCE_FILE), col(IngestSchema.SOURCE_LINE));
-        Column duplicate = ok.and(row_number().over(byKey).gt(1));
-        Column firstFile = first(col(IngestSchema.SOURCE_FILE)).over(byKey);
-        Column firstLine = first(col(IngestSchema.SOURCE_LINE)).over(byKey);
         String keyNames = String.join(", ", feed.keyColumns());
         Column[] kept = feed.keptColumns().stream().map(c -> col(c.name()).cast("string")).toArray(Column[]::new);
         // Every window column is computed before the reject columns change: the window partitions
         // by whether a row was accepted, which the changes below alter.
         return parsed
-                .withColumn("_duplicate", duplicate)
-                .withColumn("_first_file", firstFile)
-                .withColumn("_first_line", firstLine)
+                .withColumn("_accepted", col(IngestSchema.REJECT_REASON).isNull())
+                .select(col("*"), row_number().over(byKey).as("_rank"),
+                        first(col(IngestSchema.SOURCE_FILE)).over(byKey).as("_first_file"),
+                        first(col(IngestSchema.SOURCE_LINE)).over(byKey).as("_first_line"))
+                .withColumn("_duplicate", col("_accepted").and(col("_rank").gt(1)))
                 .withColumn(IngestSchema.REJECT_COLUMN, when(col("_duplicate"), lit(feed.keyColumns().get(0)))
                         .otherwise(col(IngestSchema.REJECT_COLUMN)))
                 .withColumn(IngestSchema.REJECT_REASON, when(col("_duplicate"), lit(RejectReason.DUPLICATE_ID.name()))
@@ -191,7 +193,7 @@ public final class IngestEventsTasklet extends StageTasklet {
                 .withColumn(IngestSchema.RAW, when(col("_duplicate"), concat_ws(",", kept)).otherwise(col(IngestSchema.RAW)))
                 .withColumn(Datasets.OUTCOME, when(col(IngestSchema.REJECT_REASON).isNull(), lit(Datasets.ACCEPTED))
                         .otherwise(lit(Datasets.REJECTED)))
-                .drop("_duplicate", "_first_file", "_first_line");
+                .drop("_accepted", "_rank", "_duplicate", "_first_file", "_first_line");
     }
 
     /**

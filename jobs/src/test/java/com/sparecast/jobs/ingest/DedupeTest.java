@@ -1,11 +1,14 @@
 package com.sparecast.jobs.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sparecast.jobs.TestSpark;
 import com.sparecast.jobs.stage.Datasets;
 import java.sql.Date;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +44,29 @@ class DedupeTest {
                 "a.csv:5 ACCEPTED null null",
                 "a.csv:9 REJECTED DUPLICATE_ID shipment_id already seen in a.csv line 5",
                 "b.csv:2 REJECTED DUPLICATE_ID shipment_id already seen in a.csv line 5"), outcomes);
+    }
+
+    /**
+     * The duplicate rule costs one shuffle of the feed: its three window columns share one window
+     * (an earlier version partitioned each by its own alias of "reject_reason is null", and Spark
+     * shuffled and sorted the whole feed three times).
+     */
+    @Test
+    void theFeedIsShuffledOnce() {
+        StructType schema = IngestSchema.parsed(Feed.SHIPMENTS);
+        String plan = IngestEventsTasklet.dedupe(TestSpark.rows(schema, shipment("a.csv", 1, "S1", null)), Feed.SHIPMENTS)
+                .queryExecution().executedPlan().toString();
+        assertEquals(1, occurrences(plan, "Exchange hashpartitioning"), plan);
+        assertEquals(1, occurrences(plan, "Window \\["), plan);
+        assertTrue(plan.contains("row_number()"), plan);
+    }
+
+    private static int occurrences(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 }
