@@ -373,6 +373,37 @@ public final class CustomsDocuments {
         public boolean hasCartons() {
             return !cartons.isEmpty();
         }
+
+        /** The lines table's rows, in groups of {@link #ROWS_PER_BODY}, one {@code <tbody>} each. */
+        public List<Body<LineView>> lineBodies() {
+            return Body.of(lines);
+        }
+
+        /** The cartons table's rows, in groups of {@link #ROWS_PER_BODY}, one {@code <tbody>} each. */
+        public List<Body<CartonView>> cartonBodies() {
+            return Body.of(cartons);
+        }
+    }
+
+    /**
+     * Rows a table shows in one {@code <tbody>}. The PDF's layout (openhtmltopdf) recomputes the
+     * cell widths of a whole row group each time a row moves to the next page, so one group of
+     * {@code n} rows over {@code n / 40} pages costs time in {@code n^2}: a 3,200-row packing list
+     * spent a third of its layout there, and the large profile's lists run to 9,600 rows. Groups of
+     * 50 bound that work; browsers and print show the groups as one table (the column widths
+     * belong to the table).
+     */
+    static final int ROWS_PER_BODY = 50;
+
+    /** One {@code <tbody>} of a table. */
+    record Body<T>(List<T> rows) {
+        static <T> List<Body<T>> of(List<T> rows) {
+            List<Body<T>> bodies = new ArrayList<>();
+            for (int from = 0; from < rows.size(); from += ROWS_PER_BODY) {
+                bodies.add(new Body<>(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_BODY))));
+            }
+            return bodies.isEmpty() ? List.of(new Body<>(List.of())) : bodies;
+        }
     }
 
     /** A row of the packing list's cartons table. */

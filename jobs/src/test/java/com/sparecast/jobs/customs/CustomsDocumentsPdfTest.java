@@ -96,6 +96,45 @@ class CustomsDocumentsPdfTest {
         assertTrue(html.contains("<dt>EORI</dt><dd>\u2014</dd><dt>Tax id</dt><dd>12-3456789</dd>"), html);
     }
 
+    /*
+     * A long document: 130 lines (the fixture's three, repeated under new line numbers) make three
+     * row groups of at most 50 in the HTML (ROWS_PER_BODY, which keeps the PDF's layout linear in
+     * the rows), and the PDF runs over several pages with every line's row on one of them, once,
+     * in order.
+     */
+    @Test
+    void aLongDocumentKeepsEveryRowAcrossItsPagesAndGroups() throws IOException {
+        List<ShipmentLine> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            ShipmentLine l = lines.get(i % lines.size());
+            many.add(new ShipmentLine(l.shipmentId(), i + 1, l.partNo(), l.description(), l.hsCode(), l.originCountry(),
+                    l.quantity(), l.unitValue(), l.lineValue(), l.currency(), l.netWeightKg(), l.dangerousGoods(),
+                    l.eccn(), l.status(), l.holdReason(), l.grossWeightKg(), l.sourceCurrency(), l.sourceUnitValue(),
+                    l.fxRate()));
+        }
+        String html = CustomsDocuments.packingListHtml(shipment, many, parties);
+        String table = html.substring(html.indexOf("<section class=\"lines\">"), html.indexOf("</section>",
+                html.indexOf("<section class=\"lines\">")));
+        String[] bodies = table.split("<tbody>", -1);
+        assertEquals(4, bodies.length, table); // before the first group, then three groups
+        assertEquals(List.of(50, 50, 30), Arrays.stream(bodies).skip(1)
+                .map(b -> b.split("<tr data-part-no=", -1).length - 1).toList());
+
+        byte[] pdf = CustomsDocuments.files(shipment, many, List.of(), parties, PLANNING_DATE).get("packing_list.pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertTrue(doc.getNumberOfPages() > 1, "130 lines on one page");
+        }
+        String text = text(pdf);
+        int from = 0;
+        for (ShipmentLine l : many) {
+            java.util.regex.Matcher row = Pattern.compile("(?m)^" + l.lineNo() + " " + Pattern.quote(l.partNo())
+                    + " .*\\b" + l.quantity() + " PCE\\b").matcher(text);
+            assertTrue(row.find(from), "no row " + l.lineNo() + " after the previous one in\n" + text);
+            from = row.end();
+            assertTrue(!row.find(), "row " + l.lineNo() + " shown twice");
+        }
+    }
+
     /** Render twice: the same bytes (the nightly run's outputs are compared byte for byte on reruns). */
     @Test
     void theSameShipmentGivesTheSameBytes() throws Exception {
