@@ -205,9 +205,17 @@ final class PlanLineCalculator implements Serializable {
         return RowFactory.create(values.toArray());
     }
 
+    /** The columns of a row made by {@link #withCurve} that hold its response curve, in order. */
+    static final List<String> CURVE = java.util.Arrays.stream(CURVE_COLUMNS.fieldNames())
+            .filter(name -> name.startsWith("curve_")).toList();
+
     /** The response curve of a row made by {@link #withCurve}. */
     static ResponseCurve curveOf(Row in) {
-        int at = INPUT_COLUMNS.size();
+        return curveOf(in, INPUT_COLUMNS.size());
+    }
+
+    /** The response curve in a row whose columns {@link #CURVE} start at {@code at}. */
+    static ResponseCurve curveOf(Row in, int at) {
         return new ResponseCurve(in.getDouble(at), 1, Columns.longs(in.getList(at + 1)),
                 Columns.doubles(in.getList(at + 2)), Columns.doubles(in.getList(at + 3)));
     }

@@ -129,12 +129,16 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
      * the sums, and so the plan, do not depend on the partitioning.
      */
     private static Map<String, Double> classMultipliers(Dataset<Row> withCurves, Broadcast<PlanningContext> shared) {
-        List<Row> multipliers = withCurves
-                .groupByKey((MapFunction<Row, String>) r -> PlanLineCalculator.classKey(r.getString(0), r.getString(15)),
+        // Only the curves and their keys are grouped: the rows' other columns (the history, the
+        // planned lead-time demand) would be read from the staged curves and shuffled for nothing.
+        List<Column> columns = new ArrayList<>(List.of(col("warehouse_id"), col("abc_class"), col("part_no")));
+        PlanLineCalculator.CURVE.forEach(c -> columns.add(col(c)));
+        List<Row> multipliers = withCurves.select(columns.toArray(Column[]::new))
+                .groupByKey((MapFunction<Row, String>) r -> PlanLineCalculator.classKey(r.getString(0), r.getString(1)),
                         Encoders.STRING())
                 .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> {
                     TreeMap<String, ResponseCurve> byPart = new TreeMap<>();
-                    rows.forEachRemaining(r -> byPart.put(r.getString(1), PlanLineCalculator.curveOf(r)));
+                    rows.forEachRemaining(r -> byPart.put(r.getString(2), PlanLineCalculator.curveOf(r, 3)));
                     String abcClass = key.substring(key.lastIndexOf('|') + 1);
                     double lambda = shared.value().policy().allocation().multiplier(byPart.values(),
                             shared.value().targetFillRate(abcClass));
