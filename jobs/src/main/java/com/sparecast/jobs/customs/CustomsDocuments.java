@@ -388,7 +388,7 @@ public final class CustomsDocuments {
     /**
      * Rows a table shows in one {@code <tbody>}. The PDF's layout (openhtmltopdf) recomputes the
      * cell widths of a whole row group each time a row moves to the next page, so one group of
-     * {@code n} rows over {@code n / 40} pages costs time in {@code n^2}: a 3,200-row packing list
+     * {@code n} rows over {@code n / 40} pages costs time in {@code n^2}: a 6,400-row packing list
      * spent a third of its layout there, and the large profile's lists run to 9,600 rows. Groups of
      * 50 bound that work; browsers and print show the groups as one table (the column widths
      * belong to the table).
