@@ -132,13 +132,14 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         // Only the curves and their keys are grouped: the rows' other columns (the history, the
         // planned lead-time demand) would be read from the staged curves and shuffled for nothing.
         List<Column> columns = new ArrayList<>(List.of(col("warehouse_id"), col("abc_class"), col("part_no")));
+        int curveAt = columns.size();
         PlanLineCalculator.CURVE.forEach(c -> columns.add(col(c)));
         List<Row> multipliers = withCurves.select(columns.toArray(Column[]::new))
                 .groupByKey((MapFunction<Row, String>) r -> PlanLineCalculator.classKey(r.getString(0), r.getString(1)),
                         Encoders.STRING())
                 .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> {
                     TreeMap<String, ResponseCurve> byPart = new TreeMap<>();
-                    rows.forEachRemaining(r -> byPart.put(r.getString(2), PlanLineCalculator.curveOf(r, 3)));
+                    rows.forEachRemaining(r -> byPart.put(r.getString(2), PlanLineCalculator.curveOf(r, curveAt)));
                     String abcClass = key.substring(key.lastIndexOf('|') + 1);
                     double lambda = shared.value().policy().allocation().multiplier(byPart.values(),
                             shared.value().targetFillRate(abcClass));
