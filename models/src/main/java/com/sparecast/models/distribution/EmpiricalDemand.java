@@ -1,5 +1,8 @@
 package com.sparecast.models.distribution;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -34,9 +37,57 @@ public final class EmpiricalDemand implements DemandDistribution {
         this.variance = ss / n;
     }
 
-    /** Read back with the suffix sums worked out again rather than stored twice. */
-    private Object readResolve() {
-        return new EmpiricalDemand(name, sorted);
+    /**
+     * Serialized as its runs of equal values: a bootstrap's 1,000 sorted replicates of a count
+     * hold a few dozen distinct values, and the nightly plan stages one or two of these per line.
+     */
+    private Object writeReplace() {
+        return new Runs(this);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("an empirical distribution is read through its runs");
+    }
+
+    /** The serialized form: each distinct value of the sorted sample and how often it occurs. */
+    private static final class Runs implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String name;
+        private final double[] values;
+        private final int[] counts;
+
+        Runs(EmpiricalDemand d) {
+            double[] sorted = d.sorted;
+            int runs = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                if (i == 0 || Double.compare(sorted[i], sorted[i - 1]) != 0) {
+                    runs++;
+                }
+            }
+            this.name = d.name;
+            this.values = new double[runs];
+            this.counts = new int[runs];
+            int run = -1;
+            for (int i = 0; i < sorted.length; i++) {
+                if (i == 0 || Double.compare(sorted[i], sorted[i - 1]) != 0) {
+                    values[++run] = sorted[i];
+                }
+                counts[run]++;
+            }
+        }
+
+        /** Read back with the suffix sums worked out again rather than stored. */
+        private Object readResolve() {
+            double[] sorted = new double[Arrays.stream(counts).sum()];
+            int at = 0;
+            for (int run = 0; run < values.length; run++) {
+                Arrays.fill(sorted, at, at + counts[run], values[run]);
+                at += counts[run];
+            }
+            return new EmpiricalDemand(name, sorted);
+        }
     }
 
     /**

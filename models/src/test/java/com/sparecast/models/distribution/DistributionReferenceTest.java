@@ -186,6 +186,40 @@ class DistributionReferenceTest {
     }
 
     @Test
+    void anEmpiricalDistributionSerializesAsItsRunsAndReadsBackTheSame() throws Exception {
+        // A bootstrap-like sample: 1,000 counts with 12 distinct values, a negative zero and a fraction.
+        double[] sample = new double[1000];
+        for (int i = 0; i < sample.length; i++) {
+            sample[i] = i % 97 == 0 ? 0.5 : (i * 7919) % 11;
+        }
+        sample[3] = -0.0;
+        EmpiricalDemand d = EmpiricalDemand.of("Bootstrap", sample);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(d);
+        }
+        EmpiricalDemand back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (EmpiricalDemand) in.readObject();
+        }
+        // The runs, not the 8,000 bytes of the sample itself.
+        assertTrue(bytes.size() < 1000, bytes.size() + " bytes");
+        assertEquals(d.name(), back.name());
+        assertEquals(Double.doubleToLongBits(d.mean()), Double.doubleToLongBits(back.mean()));
+        assertEquals(Double.doubleToLongBits(d.variance()), Double.doubleToLongBits(back.variance()));
+        for (int i = 0; i <= 1000; i++) {
+            double p = Math.min(0.999999, i / 1000.0 + 1e-9);
+            assertEquals(Double.doubleToLongBits(d.quantile(p)), Double.doubleToLongBits(back.quantile(p)), "p " + p);
+        }
+        for (double s = -1; s <= 12; s += 0.25) {
+            assertEquals(Double.doubleToLongBits(d.expectedShortage(s)), Double.doubleToLongBits(back.expectedShortage(s)),
+                    "loss at " + s);
+            assertEquals(d.cdf(s), back.cdf(s), 0, "cdf at " + s);
+        }
+    }
+
+    @Test
     void invalidArgumentsThrowWithTheValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PoissonDemand.of(0));
         assertTrue(e.getMessage().contains("got 0"), e.getMessage());
