@@ -23,6 +23,7 @@ import com.sparecast.models.logistics.Lane;
 import com.sparecast.models.logistics.ShipmentPlanner;
 import com.sparecast.models.trade.Hold;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,9 @@ final class PlanLineCalculator implements Serializable {
     static final List<String> INPUT_COLUMNS = List.of("warehouse_id", "part_no", "region", "role", "method",
             "method_reason", "demand_class", "mean_per_week", "error_variance", "forecast", "history", "error",
             "on_hand", "on_order", "returns_per_week", "abc_class", "span_error_variance");
+
+    private static final int HISTORY = INPUT_COLUMNS.indexOf("history");
+    private static final int SPAN_ERROR_VARIANCE = INPUT_COLUMNS.indexOf("span_error_variance");
 
     private final PlanningContext context;
     /** The line's computation, with the class-wide allocation at the configured line floor and stock cap. */
@@ -90,14 +94,13 @@ final class PlanLineCalculator implements Serializable {
         boolean hasForecast = hasForecast(in);
         double meanPerWeek = meanPerWeek(in);
         List<Double> forecast = forecast(in);
-        List<Double> history = in.isNullAt(10) ? null : in.getList(10);
+        List<Double> history = in.isNullAt(HISTORY) ? null : in.getList(HISTORY);
         MasterData.Part part = context.master().parts().get(partNo);
         MasterData.Lane lane = lane(warehouseId, role);
         String source = lane == null ? "SUPPLIER" : lane.originWarehouse();
-        PlanLine.Input input = planInput(in);
         return new Line(warehouseId, partNo, in.getString(2), role, hasForecast, meanPerWeek, forecast, history,
-                in.getString(15), part, input.leadTime(), source, input.reviewPeriods(),
-                staged != null ? staged : planLine.plan(input));
+                in.getString(15), part, leadTime(lane), source, context.policy().reviewWeeks(),
+                staged != null ? staged : planLine.plan(planInput(in)));
     }
 
     /** The planner's FORECAST on the row's line (units per week), or null. */
@@ -141,19 +144,16 @@ final class PlanLineCalculator implements Serializable {
         double meanPerWeek = meanPerWeek(in);
         double errorVariance = hasForecast ? in.getDouble(8) : 0;
         List<Double> forecast = forecast(in);
-        List<Double> history = in.isNullAt(10) ? null : in.getList(10);
+        List<Double> history = in.isNullAt(HISTORY) ? null : in.getList(HISTORY);
         long onHand = in.isNullAt(12) ? 0 : in.getLong(12);
         long onOrder = in.isNullAt(13) ? 0 : in.getLong(13);
         double returnsPerWeek = in.isNullAt(14) ? 0 : in.getDouble(14);
         String abcClass = in.getString(15);
-        List<Double> spanErrorVariance = hasForecast && !in.isNullAt(16) ? in.getList(16) : List.of();
+        List<Double> spanErrorVariance = hasForecast && !in.isNullAt(SPAN_ERROR_VARIANCE)
+                ? in.getList(SPAN_ERROR_VARIANCE) : List.of();
 
         MasterData.Part part = context.master().parts().get(partNo);
-        MasterData.Lane lane = lane(warehouseId, in.getString(3));
-        LeadTime leadTime = lane == null
-                ? LeadTime.ofLane(context.policy().supplierLeadTimeDaysMean(), context.policy().supplierLeadTimeDaysSd(), 0, 0, DAYS_PER_WEEK)
-                : LeadTime.ofLane(lane.transitDaysMean(), lane.transitDaysSd(), lane.customsDaysMean(),
-                        lane.customsDaysSd(), DAYS_PER_WEEK);
+        LeadTime leadTime = leadTime(lane(warehouseId, in.getString(3)));
         SeriesForecast series = seriesForecast(in, hasForecast, meanPerWeek, errorVariance, spanErrorVariance,
                 forecast, history);
         // Bootstrap replicates are seeded by date, warehouse and part: the same plan on every run.
@@ -168,12 +168,17 @@ final class PlanLineCalculator implements Serializable {
                 context.targetFillRate(abcClass), onHand, onOrder, expectedReturns, packSize, moq, eoq);
     }
 
+    /** The lead time over {@code lane} (transit and customs), or the suppliers' when it is null. */
+    private LeadTime leadTime(MasterData.Lane lane) {
+        return lane == null
+                ? LeadTime.ofLane(context.policy().supplierLeadTimeDaysMean(), context.policy().supplierLeadTimeDaysSd(), 0, 0, DAYS_PER_WEEK)
+                : LeadTime.ofLane(lane.transitDaysMean(), lane.transitDaysSd(), lane.customsDaysMean(),
+                        lane.customsDaysSd(), DAYS_PER_WEEK);
+    }
+
     /** Columns {@link #withCurve} appends to the input row. */
     private static final StructType CURVE_COLUMNS = new StructType()
-            .add("curve_demand", DataTypes.DoubleType, false)
-            .add("curve_levels", DataTypes.createArrayType(DataTypes.LongType, false), false)
-            .add("curve_filled", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
-            .add("curve_on_hand", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+            .add("curve", DataTypes.BinaryType, false)
             .add("planned", DataTypes.BinaryType, false);
 
     /** The input schema with the response curve's columns after it. */
@@ -188,7 +193,10 @@ final class PlanLineCalculator implements Serializable {
     /**
      * The input row with the line's response curve for the class-wide allocation
      * ({@link FillRateAllocation#curve}) appended, and the line as planned (serialized) so that
-     * {@link #compute} does not work out its lead-time demand a second time.
+     * {@link #compute} does not work out its lead-time demand a second time. Of the history the
+     * row keeps only the weeks from the last one with demand, and it drops the span error
+     * variances: once the line is planned, {@link #compute} needs only the weeks since its last
+     * demand, and the staged rows are written and read back whole.
      */
     Row withCurve(Row in) {
         PlanLine.Planned planned = line(in).planned();
@@ -197,32 +205,53 @@ final class PlanLineCalculator implements Serializable {
         for (int i = 0; i < in.length(); i++) {
             values.add(in.get(i));
         }
-        values.add(c.demand());
-        values.add(Columns.boxed(c.levels()));
-        values.add(Columns.boxed(c.filled()));
-        values.add(Columns.boxed(c.onHand()));
+        values.set(HISTORY, in.isNullAt(HISTORY) ? null : fromLastDemand(in.getList(HISTORY)));
+        values.set(SPAN_ERROR_VARIANCE, new Double[0]);
+        values.add(bytesOf(c));
         values.add(SerializationUtils.serialize(planned));
         return RowFactory.create(values.toArray());
     }
 
-    /** The columns of a row made by {@link #withCurve} that hold its response curve, in order. */
-    static final List<String> CURVE = java.util.Arrays.stream(CURVE_COLUMNS.fieldNames())
-            .filter(name -> name.startsWith("curve_")).toList();
+    /** The column of a row made by {@link #withCurve} that holds its response curve. */
+    static final String CURVE = CURVE_COLUMNS.fieldNames()[0];
 
     /** The response curve of a row made by {@link #withCurve}. */
     static ResponseCurve curveOf(Row in) {
         return curveOf(in, INPUT_COLUMNS.size());
     }
 
-    /** The response curve in a row whose columns {@link #CURVE} start at {@code at}. */
+    /** The response curve in column {@code at} of a row ({@link #CURVE}). */
     static ResponseCurve curveOf(Row in, int at) {
-        return new ResponseCurve(in.getDouble(at), 1, Columns.longs(in.getList(at + 1)),
-                Columns.doubles(in.getList(at + 2)), Columns.doubles(in.getList(at + 3)));
+        ByteBuffer bytes = ByteBuffer.wrap(in.<byte[]>getAs(at));
+        double demand = bytes.getDouble();
+        int vertices = bytes.getInt();
+        long[] levels = new long[vertices];
+        double[] filled = new double[vertices];
+        double[] onHand = new double[vertices];
+        bytes.asLongBuffer().get(levels);
+        bytes.position(bytes.position() + Long.BYTES * vertices);
+        bytes.asDoubleBuffer().get(filled).get(onHand);
+        return new ResponseCurve(demand, 1, levels, filled, onHand);
+    }
+
+    /**
+     * A unit-weight response curve as bytes (demand, vertex count, levels, filled, on hand): one
+     * binary column costs Spark a copy, where three array columns cost it a conversion of every
+     * element, on the way into the staged rows and out of them again.
+     */
+    private static byte[] bytesOf(ResponseCurve c) {
+        int vertices = c.levels().length;
+        ByteBuffer bytes = ByteBuffer.allocate(Double.BYTES + Integer.BYTES + 3 * Long.BYTES * vertices);
+        bytes.putDouble(c.demand()).putInt(vertices);
+        bytes.asLongBuffer().put(c.levels());
+        bytes.position(bytes.position() + Long.BYTES * vertices);
+        bytes.asDoubleBuffer().put(c.filled()).put(c.onHand());
+        return bytes.array();
     }
 
     /** The line as planned, from a row made by {@link #withCurve}. */
     private static PlanLine.Planned plannedOf(Row in) {
-        return SerializationUtils.deserialize(in.<byte[]>getAs(INPUT_COLUMNS.size() + 4));
+        return SerializationUtils.deserialize(in.<byte[]>getAs(INPUT_COLUMNS.size() + 1));
     }
 
     /**
@@ -412,6 +441,13 @@ final class PlanLineCalculator implements Serializable {
                             input.targetFillRate());
                     default -> code.name();
                 }}).orElse(null);
+    }
+
+    /** The weeks of {@code history} from the last one with demand on (none when it has no demand). */
+    private static Double[] fromLastDemand(List<Double> history) {
+        int weeks = weeksSinceDemand(history);
+        return weeks == Integer.MAX_VALUE ? new Double[0]
+                : history.subList(history.size() - 1 - weeks, history.size()).toArray(Double[]::new);
     }
 
     /** Weeks since the last week with demand; {@link Integer#MAX_VALUE} when the history has none. */

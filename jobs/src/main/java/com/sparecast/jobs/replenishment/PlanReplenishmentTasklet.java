@@ -106,7 +106,7 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         if (context.policy().classWide()) {
             // Each line's response curve, computed once: the multipliers come from it, and each
             // line's level at its multiplier is read off it.
-            stage.write(inputs.map((MapFunction<Row, Row>) in -> new PlanLineCalculator(shared.value()).withCurve(in),
+            stage.writeWithoutDictionary(inputs.map((MapFunction<Row, Row>) in -> new PlanLineCalculator(shared.value()).withCurve(in),
                     Encoders.row(PlanLineCalculator.withCurveColumns(inputs.schema()))), Datasets.PLAN_CURVES);
             inputs = stage.read(Datasets.PLAN_CURVES);
             multipliers = classMultipliers(inputs, shared);
@@ -133,7 +133,7 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         // planned lead-time demand) would be read from the staged curves and shuffled for nothing.
         List<Column> columns = new ArrayList<>(List.of(col("warehouse_id"), col("abc_class"), col("part_no")));
         int curveAt = columns.size();
-        PlanLineCalculator.CURVE.forEach(c -> columns.add(col(c)));
+        columns.add(col(PlanLineCalculator.CURVE));
         List<Row> multipliers = withCurves.select(columns.toArray(Column[]::new))
                 .groupByKey((MapFunction<Row, String>) r -> PlanLineCalculator.classKey(r.getString(0), r.getString(1)),
                         Encoders.STRING())

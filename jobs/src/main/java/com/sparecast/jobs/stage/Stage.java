@@ -64,18 +64,32 @@ public record Stage(RunParameters run, Settings settings, SparkSession spark, St
     /** As {@link #write(Dataset, String, Map)}, the dataset partitioned by the columns given. */
     public Map<String, Long> write(Dataset<Row> rows, String dataset, Map<String, Column> conditions,
                                    String... partitionBy) {
+        return write(rows, dataset, conditions, Map.of(), partitionBy);
+    }
+
+    private Map<String, Long> write(Dataset<Row> rows, String dataset, Map<String, Column> conditions,
+                                    Map<String, String> options, String... partitionBy) {
         Observation observation = new Observation("written " + dataset);
         List<Column> metrics = new ArrayList<>();
         metrics.add(count(lit(1)).as("rows"));
         conditions.forEach((name, condition) -> metrics.add(sum(when(condition, 1L).otherwise(0L)).as(name)));
         rows.observe(observation, metrics.get(0), metrics.subList(1, metrics.size()).toArray(Column[]::new))
-                .write().mode(SaveMode.Overwrite).partitionBy(partitionBy).parquet(paths.uri(dataset));
+                .write().mode(SaveMode.Overwrite).options(options).partitionBy(partitionBy).parquet(paths.uri(dataset));
         return RowCounter.metrics(observation);
     }
 
     /** Overwrites {@code dataset} with {@code rows} and returns how many rows were written. */
     public long write(Dataset<Row> rows, String dataset) {
         return write(rows, dataset, Map.of()).get("rows");
+    }
+
+    /**
+     * As {@link #write(Dataset, String)}, without Parquet's dictionary encoding: for rows whose
+     * values hardly ever repeat (serialized curves and distributions), where a dictionary would be
+     * built for every column chunk only to be dropped.
+     */
+    public long writeWithoutDictionary(Dataset<Row> rows, String dataset) {
+        return write(rows, dataset, Map.of(), Map.of("parquet.enable.dictionary", "false")).get("rows");
     }
 
     /**
