@@ -44,34 +44,28 @@ final class AbcClasses {
         Column value = coalesce(col("mean_per_week"), lit(0.0)).multiply(52).multiply(coalesce(col("unit_cost"), lit(0.0)));
         Dataset<Row> valued = lines.join(broadcast(unitCosts), Columns.names("part_no"), "left")
                 .withColumn("annual_value", value);
-        StructType schema = valued.schema().add("abc_class", DataTypes.StringType, false);
-        return valued.groupByKey((MapFunction<Row, String>) r -> r.getAs("warehouse_id"), Encoders.STRING())
-                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (warehouse, rows) -> classified(rows),
-                        Encoders.row(schema));
+        // Each warehouse's lines are ranked in one task, but only their keys and values travel
+        // there: the classes are joined back to the wide lines (history, forecast) where they are.
+        Dataset<Row> classes = valued.select(col("warehouse_id"), col("part_no"), col("annual_value"))
+                .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (warehouse, rows) -> classified(warehouse, rows),
+                        Encoders.row(new StructType().add("warehouse_id", DataTypes.StringType, false)
+                                .add("part_no", DataTypes.StringType, false)
+                                .add("abc_class", DataTypes.StringType, false)));
+        return valued.join(broadcast(classes), Columns.names("warehouse_id", "part_no"));
     }
 
-    /** The rows of one warehouse, each with its class appended. */
-    static Iterator<Row> classified(Iterator<Row> rows) {
-        List<Row> all = new ArrayList<>();
-        rows.forEachRemaining(all::add);
+    /** The class of each line of one warehouse: rows of (warehouse_id, part_no, annual_value) in, with the class out. */
+    static Iterator<Row> classified(String warehouse, Iterator<Row> rows) {
         Map<String, Double> values = new TreeMap<>();
-        for (Row r : all) {
-            String part = r.getAs("part_no");
-            if (values.put(part, r.getAs("annual_value")) != null) {
-                throw new IllegalStateException("two plan lines of part " + part + " in warehouse "
-                        + r.getAs("warehouse_id"));
+        rows.forEachRemaining(r -> {
+            if (values.put(r.getString(1), r.getDouble(2)) != null) {
+                throw new IllegalStateException("two plan lines of part " + r.getString(1) + " in warehouse " + warehouse);
             }
-        }
+        });
         Map<String, AbcClass> classes = AbcClassifier.withDefaults().classify(values);
-        List<Row> out = new ArrayList<>(all.size());
-        for (Row r : all) {
-            Object[] v = new Object[r.size() + 1];
-            for (int i = 0; i < r.size(); i++) {
-                v[i] = r.get(i);
-            }
-            v[r.size()] = classes.get(r.<String>getAs("part_no")).name();
-            out.add(RowFactory.create(v));
-        }
+        List<Row> out = new ArrayList<>(classes.size());
+        classes.forEach((part, abcClass) -> out.add(RowFactory.create(warehouse, part, abcClass.name())));
         return out.iterator();
     }
 }
