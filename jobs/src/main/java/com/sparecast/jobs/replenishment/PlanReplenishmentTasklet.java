@@ -12,6 +12,7 @@ import com.sparecast.jobs.ingest.Feed;
 import com.sparecast.jobs.input.Decisions;
 import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.spark.Columns;
+import com.sparecast.jobs.spark.SharedValue;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.ForecastSchema;
 import com.sparecast.jobs.stage.PlanSchema;
@@ -99,22 +100,27 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         Dataset<Row> withReturns = withStock.join(returns, Columns.names("part_no", "region"), "left");
 
         Dataset<Row> classified = AbcClasses.withAbcClass(withReturns, partValues(spark, master));
-        Broadcast<PlanningContext> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(context);
+        Broadcast<SharedValue<PlanningContext>> shared = SharedValue.broadcast(spark, context);
         Column[] input = PlanLineCalculator.INPUT_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> inputs = Stage.spread(classified.select(input), col("warehouse_id"), col("part_no"));
         Map<String, Double> multipliers = Map.of();
         if (context.policy().classWide()) {
             // Each line's response curve, computed once: the multipliers come from it, and each
             // line's level at its multiplier is read off it.
-            stage.writeWithoutDictionary(inputs.map((MapFunction<Row, Row>) in -> new PlanLineCalculator(shared.value()).withCurve(in),
-                    Encoders.row(PlanLineCalculator.withCurveColumns(inputs.schema()))), Datasets.PLAN_CURVES);
+            stage.writeWithoutDictionary(inputs.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+                PlanLineCalculator calculator = new PlanLineCalculator(shared.value().get());
+                return lazily(rows, calculator::withCurve);
+            }, Encoders.row(PlanLineCalculator.withCurveColumns(inputs.schema()))), Datasets.PLAN_CURVES);
             inputs = stage.read(Datasets.PLAN_CURVES);
             multipliers = classMultipliers(inputs, shared);
         }
         Broadcast<Map<String, Double>> sharedMultipliers = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(multipliers);
-        Dataset<Row> plan = inputs.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> computeLines(
-                shared.value(), sharedMultipliers.value(), rows), Encoders.row(PlanSchema.PLAN));
+        Dataset<Row> plan = inputs.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+            PlanLineCalculator calculator = new PlanLineCalculator(shared.value().get());
+            Map<String, Double> byClass = sharedMultipliers.value();
+            return lazily(rows, in -> calculator.compute(in, byClass));
+        }, Encoders.row(PlanSchema.PLAN));
         Map<String, Long> written = stage.write(plan, Datasets.PLAN, Map.of("exceptions", col("exception").isNotNull()));
         stage.countRead(read.rows());
         stage.countWritten(written.get("rows"));
@@ -128,7 +134,8 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
      * ({@link PlanLineCalculator#withCurve}): each class in one task, in part-number order so that
      * the sums, and so the plan, do not depend on the partitioning.
      */
-    private static Map<String, Double> classMultipliers(Dataset<Row> withCurves, Broadcast<PlanningContext> shared) {
+    private static Map<String, Double> classMultipliers(Dataset<Row> withCurves,
+                                                        Broadcast<SharedValue<PlanningContext>> shared) {
         // Only the curves and their keys are grouped: the rows' other columns (the history, the
         // planned lead-time demand) would be read from the staged curves and shuffled for nothing.
         List<Column> columns = new ArrayList<>(List.of(col("warehouse_id"), col("abc_class"), col("part_no")));
@@ -141,8 +148,9 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
                     TreeMap<String, ResponseCurve> byPart = new TreeMap<>();
                     rows.forEachRemaining(r -> byPart.put(r.getString(2), PlanLineCalculator.curveOf(r, curveAt)));
                     String abcClass = key.substring(key.lastIndexOf('|') + 1);
-                    double lambda = shared.value().policy().allocation().multiplier(byPart.values(),
-                            shared.value().targetFillRate(abcClass));
+                    PlanningContext context = shared.value().get();
+                    double lambda = context.policy().allocation().multiplier(byPart.values(),
+                            context.targetFillRate(abcClass));
                     return RowFactory.create(key, lambda);
                 }, Encoders.row(new StructType().add("class_key", DataTypes.StringType, false)
                         .add("multiplier", DataTypes.DoubleType, false)))
@@ -152,10 +160,8 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         return out;
     }
 
-    /** Plan lines of one partition, computed lazily. */
-    private static Iterator<Row> computeLines(PlanningContext context, Map<String, Double> multipliers,
-                                              Iterator<Row> rows) {
-        PlanLineCalculator calculator = new PlanLineCalculator(context);
+    /** {@code rows} mapped by {@code f} one at a time, as the task reads them. */
+    private static Iterator<Row> lazily(Iterator<Row> rows, java.util.function.UnaryOperator<Row> f) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -164,7 +170,7 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
 
             @Override
             public Row next() {
-                return calculator.compute(rows.next(), multipliers);
+                return f.apply(rows.next());
             }
         };
     }

@@ -60,22 +60,21 @@ public final class EmpiricalDemand implements DemandDistribution {
 
         Runs(EmpiricalDemand d) {
             double[] sorted = d.sorted;
+            double[] distinct = new double[sorted.length];
+            int[] times = new int[sorted.length];
             int runs = 0;
+            long previous = 0;
             for (int i = 0; i < sorted.length; i++) {
-                if (i == 0 || Double.compare(sorted[i], sorted[i - 1]) != 0) {
-                    runs++;
+                long bits = Double.doubleToRawLongBits(sorted[i]);
+                if (i == 0 || bits != previous) {
+                    distinct[runs++] = sorted[i];
+                    previous = bits;
                 }
+                times[runs - 1]++;
             }
             this.name = d.name;
-            this.values = new double[runs];
-            this.counts = new int[runs];
-            int run = -1;
-            for (int i = 0; i < sorted.length; i++) {
-                if (i == 0 || Double.compare(sorted[i], sorted[i - 1]) != 0) {
-                    values[++run] = sorted[i];
-                }
-                counts[run]++;
-            }
+            this.values = Arrays.copyOf(distinct, runs);
+            this.counts = Arrays.copyOf(times, runs);
         }
 
         /** Read back with the suffix sums worked out again rather than stored. */
