@@ -1,8 +1,6 @@
 package com.sparecast.jobs.forecasting;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 
 import com.sparecast.jobs.config.ConfigurationException;
 import com.sparecast.jobs.config.Settings;
@@ -26,9 +24,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Step {@code forecastDemand}: one forecast per (part, region) series, computed by the models'
- * automatic forecaster in the executors: the weekly histories ({@code groupByKey} then
- * {@code flatMapGroups}), the automatic choice's default chosen on all of them (a map and an
- * exact fold), then a forecast per history; the driver only coordinates.
+ * automatic forecaster in the executors: the weekly histories ({@link SeriesHistories}), the
+ * automatic choice's default chosen on all of them (a map and an exact fold), then a forecast per
+ * history; the driver only coordinates.
  */
 public final class ForecastDemandTasklet extends StageTasklet {
 
@@ -72,15 +70,9 @@ public final class ForecastDemandTasklet extends StageTasklet {
         Forecasting settings = Forecasting.from(stage.settings());
         int windowWeeks = settings.historyWeeks();
         int horizon = settings.horizonWeeks();
-        Dataset<Row> weekly = stage.read(Datasets.WEEKLY_DEMAND)
-                .select(col("part_no"), col("region"), col("week"), col("quantity"));
         // The central warehouse plans from what all regions draw: each part's total is a series too.
-        Dataset<Row> total = weekly.groupBy(col("part_no"), col("week")).agg(sum("quantity").as("quantity"))
-                .select(col("part_no"), lit(ForecastSchema.ALL_REGIONS).as("region"), col("week"), col("quantity"));
-        stage.write(weekly.unionByName(total)
-                .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + '\u0001' + r.getString(1), Encoders.STRING())
-                .flatMapGroups(new SeriesHistories(stage.run().firstIncompleteWeek(), windowWeeks),
-                        Encoders.row(SeriesHistories.SCHEMA)), Datasets.SERIES_HISTORIES);
+        stage.write(SeriesHistories.of(stage.read(Datasets.WEEKLY_DEMAND), stage.run().firstIncompleteWeek(),
+                windowWeeks), Datasets.SERIES_HISTORIES);
         Dataset<Row> histories = stage.read(Datasets.SERIES_HISTORIES);
         AutomaticForecaster auto = automaticForecaster(settings.defaultMethod(), histories, horizon);
         Map<String, Long> written = stage.write(Stage.spread(histories, col("part_no"), col("region"))
@@ -105,7 +97,7 @@ public final class ForecastDemandTasklet extends StageTasklet {
             return standard.withDefault(defaultMethod);
         }
         List<String> aliases = standard.aliases();
-        DefaultMethodTrials trials = histories.javaRDD()
+        DefaultMethodTrials trials = Stage.spread(histories, col("part_no"), col("region")).javaRDD()
                 .map(row -> DefaultMethodTrials.of(aliases, standard.defaultTrial(SeriesHistories.history(row), horizon)))
                 .fold(DefaultMethodTrials.empty(aliases), DefaultMethodTrials::merge);
         if (trials.series() == 0) {
