@@ -2,10 +2,11 @@ package com.sparecast.jobs.demand;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_trunc;
+import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.to_date;
 
 import com.sparecast.jobs.input.MasterData;
 import java.sql.Date;
@@ -31,6 +32,8 @@ public final class WeeklyDemand {
     private WeeklyDemand() {
     }
 
+    private static final Date A_MONDAY = Date.valueOf("1970-01-05");
+
     /**
      * Sums {@code quantity} per (final part, region, ISO week) for weeks starting before
      * {@code firstIncompleteWeek}: columns {@code part_no, region, week, quantity}.
@@ -41,7 +44,10 @@ public final class WeeklyDemand {
      */
     public static Dataset<Row> weekly(Dataset<Row> events, String dateColumn, Dataset<Row> regions,
                                       Dataset<Row> finalParts, LocalDate firstIncompleteWeek) {
-        Column week = to_date(date_trunc("week", col(dateColumn)));
+        // The Monday of the date's ISO week by day arithmetic: date_trunc works on timestamps, and
+        // its two conversions between date and timestamp were a tenth of the step on large.
+        Column date = col(dateColumn);
+        Column week = date_sub(date, pmod(datediff(date, lit(A_MONDAY)), lit(7)));
         return events
                 .join(broadcast(regions), "country")
                 .join(broadcast(finalParts), "part_no")

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import com.sparecast.jobs.config.Settings;
+import com.sparecast.jobs.spark.SparkSessions;
 import com.sparecast.jobs.storage.Storage;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -125,12 +126,10 @@ public record Stage(RunParameters run, Settings settings, SparkSession spark, St
      * task never changes a result.
      */
     public static Dataset<Row> spread(Dataset<Row> rows, Column... keys) {
-        int tasks = Math.max(1, rows.sparkSession().sparkContext().defaultParallelism() * TASKS_PER_CORE);
+        int tasks = Math.max(1, rows.sparkSession().sparkContext().defaultParallelism() * SparkSessions.TASKS_PER_CORE);
         return rows.repartition(tasks, keys);
     }
 
-    /** Tasks per core for {@link #spread}: enough that uneven rows still keep every core busy to the end. */
-    private static final int TASKS_PER_CORE = 4;
 
     /** Adds to the step's read count. */
     public void countRead(long rows) {
