@@ -24,22 +24,8 @@ public final class Columns {
         return out;
     }
 
-    /** An array column's value for {@code RowFactory.create}. */
-    public static Long[] boxed(long[] values) {
-        Long[] out = new Long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
-    }
-
     /** An array column's value as read from a row ({@code Row.getList}); null gives an empty array. */
     public static double[] doubles(List<Double> values) {
         return values == null ? new double[0] : values.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /** An array column's value as read from a row ({@code Row.getList}). */
-    public static long[] longs(List<Long> values) {
-        return values.stream().mapToLong(Long::longValue).toArray();
     }
 }
