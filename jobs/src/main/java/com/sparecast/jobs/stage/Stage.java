@@ -56,7 +56,8 @@ public record Stage(RunParameters run, Settings settings, SparkSession spark, St
     /**
      * Overwrites {@code dataset} with {@code rows} and returns how many rows were written, and, in
      * the same pass, how many of them meet each condition (keys as given), observed on the
-     * write itself: no step reads its own output again to count it.
+     * write itself. Each condition costs every row its evaluation and a sum: a few are cheap,
+     * dozens are not (the ingest's per-file counts read back the file column instead).
      */
     public Map<String, Long> write(Dataset<Row> rows, String dataset, Map<String, Column> conditions) {
         return write(rows, dataset, conditions, new String[0]);
