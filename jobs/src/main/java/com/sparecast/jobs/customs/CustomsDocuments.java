@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The customs documents of one shipment, for {@code customs/<shipment_id>/}: for an export
@@ -109,6 +110,19 @@ public final class CustomsDocuments {
         /** Money or a weight, already rounded ({@link Numbers#money}, {@link Numbers#kg}): printed as it is. */
         static Field amount(String key, String label, BigDecimal value) {
             return new Field(key, label, value, value.toPlainString(), true);
+        }
+
+        /** The free-text columns of the line tables, which may wrap; every other cell keeps its value on one line. */
+        private static final Set<String> WRAPPING_KEYS = Set.of("part_no", "description", "dg_proper_shipping_name",
+                "dg_packing_instruction");
+
+        /**
+         * Whether the value may wrap in a table cell: the long texts do, so that the invoice's twenty
+         * columns fit an A4 landscape page (kept on one line, a UN3481 name pushed the DG class, the
+         * packing instruction and the ECCN off the page's edge).
+         */
+        public boolean wraps() {
+            return WRAPPING_KEYS.contains(key);
         }
 
         /**

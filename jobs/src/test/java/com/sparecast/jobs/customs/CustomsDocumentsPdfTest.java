@@ -8,6 +8,7 @@ import com.sparecast.models.trade.Party;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -64,9 +65,9 @@ class CustomsDocumentsPdfTest {
             assertTrue(text.contains(shipment.shipmentId()), name + ": no shipment id in\n" + text);
             assertTrue(text.contains((name.startsWith("commercial") ? "CI-" : "PL-") + shipment.shipmentId()), text);
             assertTrue(text.contains("Sparecast UK Ltd <Parts & Service>"), text);
-            // the description column wraps: "bar> & seal kit" goes on the row's second text line
-            assertTrue(text.contains("Pump \"HX\" <200"), text);
-            assertTrue(text.contains("bar> & seal kit"), text);
+            // the description column wraps (where depends on the columns' widths): each part is there, in order
+            assertTrue(Pattern.compile("Pump \"HX\" <200\\s+bar>\\s+&\\s+seal kit").matcher(text).find()
+                    || Pattern.compile("(?s)Pump \"HX\" <200.*bar>.*&.*seal kit").matcher(text).find(), text);
             for (ShipmentLine l : lines) {
                 Pattern row = Pattern.compile("(?m)^" + l.lineNo() + " " + Pattern.quote(l.partNo()) + " .*\\b"
                         + l.quantity() + " PCE\\b");
@@ -133,6 +134,54 @@ class CustomsDocumentsPdfTest {
             from = row.end();
             assertTrue(!row.find(), "row " + l.lineNo() + " shown twice");
         }
+    }
+
+    /*
+     * The invoice has twenty columns on A4 landscape (841.9 pt wide, 12 mm = 34.0 pt margins, so
+     * text must end by 807.9 pt). Wide values in every column, among them UN3481's 71-character
+     * proper shipping name and its two packing instructions, must wrap where free text may wrap
+     * and not push the last columns (DG class, packing instruction, ECCN) off the page: with every
+     * cell on one line the ECCN ended at 835.7 pt, cut by the page's edge.
+     */
+    @Test
+    void theInvoiceTableFitsThePage() throws IOException {
+        ShipmentLine l = lines.get(0);
+        ShipmentLine wide = new ShipmentLine(l.shipmentId(), 999, "PN-1234567890-ABCDEF",
+                "Lithium-ion battery module 48 V 20 Ah for handheld scanner docking station", "8507.60.0090", "CN",
+                12000, new java.math.BigDecimal("1234.5678"), new java.math.BigDecimal("14814813.60"),
+                l.currency(), new java.math.BigDecimal("12345.678"), "UN3481", "5A992.c", l.status(), "",
+                new java.math.BigDecimal("13580.246"), "JPY", new java.math.BigDecimal("185185.17"),
+                new java.math.BigDecimal("0.006667"));
+        List<ShipmentLine> withWide = new java.util.ArrayList<>(lines);
+        withWide.add(wide);
+        byte[] pdf = CustomsDocuments.files(shipment, withWide, List.of(), parties, PLANNING_DATE)
+                .get("commercial_invoice.pdf");
+
+        double[] rightmost = {0};
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) throws IOException {
+                for (TextPosition p : positions) {
+                    rightmost[0] = Math.max(rightmost[0], p.getXDirAdj() + p.getWidthDirAdj());
+                }
+                super.writeString(text, positions);
+            }
+        };
+        stripper.setSortByPosition(true);
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            float pageWidth = doc.getPage(0).getMediaBox().getWidth();
+            text = stripper.getText(doc);
+            double rightMargin = pageWidth - 12 / 25.4 * 72;
+            assertTrue(rightmost[0] <= rightMargin, "text ends at " + rightmost[0] + " pt, past the margin at "
+                    + rightMargin + " pt:\n" + text);
+        }
+        // the last columns are on the page, in full
+        for (String value : List.of("5A992.c", "UN3481", "(contained", "ABCDEF")) {
+            assertTrue(text.contains(value), value + " missing from\n" + text);
+        }
+        assertTrue(Pattern.compile("(?m)^999 PN- .*\\b9\\b.*\\b5A992\\.c$").matcher(text).find(),
+                "the wide line's first row should end with DG class 9, ... and its ECCN:\n" + text);
     }
 
     /** Render twice: the same bytes (the nightly run's outputs are compared byte for byte on reruns). */
