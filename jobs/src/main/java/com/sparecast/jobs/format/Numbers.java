@@ -22,6 +22,57 @@ public final class Numbers {
         if (!Double.isFinite(value)) {
             return "";
         }
+        // The plan CSV and the report write millions of these: round the digits of the shortest
+        // form in place rather than through a BigDecimal, which is exactly what BigDecimal.valueOf
+        // would round (it reads the same string). Exponent forms (below 1e-3, from 1e7) take
+        // the definition.
+        String shortest = Double.toString(value);
+        if (shortest.indexOf('E') >= 0) {
+            return exactDecimal(value);
+        }
+        boolean negative = shortest.charAt(0) == '-';
+        int point = shortest.indexOf('.');
+        StringBuilder digits = new StringBuilder(shortest.length() + 1);
+        digits.append(shortest, negative ? 1 : 0, point);
+        int integerDigits = digits.length();
+        int kept = Math.min(shortest.length(), point + 5);
+        digits.append(shortest, point + 1, kept);
+        if (kept < shortest.length() && shortest.charAt(kept) >= '5') { // half-up: away from zero
+            int i = digits.length() - 1;
+            while (i >= 0 && digits.charAt(i) == '9') {
+                digits.setCharAt(i--, '0');
+            }
+            if (i >= 0) {
+                digits.setCharAt(i, (char) (digits.charAt(i) + 1));
+            } else {
+                digits.insert(0, '1');
+                integerDigits++;
+            }
+        }
+        int end = digits.length();
+        while (end > integerDigits && digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        int first = 0;
+        while (first < integerDigits - 1 && digits.charAt(first) == '0') {
+            first++;
+        }
+        if (end == integerDigits && integerDigits - first == 1 && digits.charAt(first) == '0') {
+            return "0";
+        }
+        StringBuilder out = new StringBuilder(end - first + 2);
+        if (negative) {
+            out.append('-');
+        }
+        out.append(digits, first, integerDigits);
+        if (end > integerDigits) {
+            out.append('.').append(digits, integerDigits, end);
+        }
+        return out.toString();
+    }
+
+    /** {@link #decimal}'s definition, by BigDecimal. */
+    static String exactDecimal(double value) {
         BigDecimal rounded = BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
         if (rounded.signum() == 0) {
             return "0";
