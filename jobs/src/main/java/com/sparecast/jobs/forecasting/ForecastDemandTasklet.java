@@ -16,9 +16,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -74,10 +73,13 @@ public final class ForecastDemandTasklet extends StageTasklet {
         stage.write(SeriesHistories.of(stage.read(Datasets.WEEKLY_DEMAND), stage.run().firstIncompleteWeek(),
                 windowWeeks), Datasets.SERIES_HISTORIES);
         Dataset<Row> histories = stage.read(Datasets.SERIES_HISTORIES);
-        AutomaticForecaster auto = automaticForecaster(settings.defaultMethod(), histories, horizon);
-        Map<String, Long> written = stage.write(Stage.spread(histories, col("part_no"), col("region"))
-                        .map(new SeriesForecaster(auto, horizon),
-                        Encoders.row(ForecastSchema.SERIES)), Datasets.SERIES_FORECASTS,
+        // One spread of the histories for both passes over them (the default's trials, then the
+        // forecasts): the second job reuses the first one's shuffle output instead of shuffling again.
+        JavaRDD<Row> spread = Stage.spread(histories, col("part_no"), col("region")).javaRDD();
+        AutomaticForecaster auto = automaticForecaster(settings.defaultMethod(), spread, horizon);
+        Dataset<Row> forecasts = histories.sparkSession()
+                .createDataFrame(spread.map(new SeriesForecaster(auto, horizon)), ForecastSchema.SERIES);
+        Map<String, Long> written = stage.write(forecasts, Datasets.SERIES_FORECASTS,
                 Map.of("regional", col("region").notEqual(ForecastSchema.ALL_REGIONS), "failed", col("error").isNotNull()));
         // Read: the (part, region) series; written: those plus each part's all-region total.
         stage.countRead(written.get("regional"));
@@ -91,13 +93,13 @@ public final class ForecastDemandTasklet extends StageTasklet {
      * best (trials computed in the executors, summed exactly, so the choice is the same on any
      * number of partitions).
      */
-    static AutomaticForecaster automaticForecaster(String defaultMethod, Dataset<Row> histories, int horizon) {
+    static AutomaticForecaster automaticForecaster(String defaultMethod, JavaRDD<Row> histories, int horizon) {
         AutomaticForecaster standard = AutomaticForecaster.withDefaults();
         if (!"auto".equalsIgnoreCase(defaultMethod)) {
             return standard.withDefault(defaultMethod);
         }
         List<String> aliases = standard.aliases();
-        DefaultMethodTrials trials = Stage.spread(histories, col("part_no"), col("region")).javaRDD()
+        DefaultMethodTrials trials = histories
                 .map(row -> DefaultMethodTrials.of(aliases, standard.defaultTrial(SeriesHistories.history(row), horizon)))
                 .fold(DefaultMethodTrials.empty(aliases), DefaultMethodTrials::merge);
         if (trials.series() == 0) {

@@ -6,7 +6,7 @@ import com.sparecast.models.distribution.LeadTimeDemandModel;
 import com.sparecast.models.selection.AutomaticForecaster;
 import com.sparecast.models.selection.SeriesForecast;
 import java.util.List;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -15,7 +15,7 @@ import org.apache.spark.sql.RowFactory;
  * automatic forecaster. A series the engine cannot forecast gets a row with its error, not a
  * failed run.
  */
-final class SeriesForecaster implements MapFunction<Row, Row> {
+final class SeriesForecaster implements Function<Row, Row> {
 
     private static final long serialVersionUID = 2L;
 
