@@ -22,7 +22,10 @@ final class ForecastFile {
     }
 
     static void write(Stage stage, Path build) throws IOException {
-        Dataset<Row> series = stage.read(Datasets.SERIES_FORECASTS).filter(col("error").isNull());
+        // Sort the series, not the exploded rows: posexplode keeps each series' horizons in order, so
+        // the file comes out in (part_no, region, horizon) order from a sort of 1/h as many rows.
+        Dataset<Row> series = stage.read(Datasets.SERIES_FORECASTS).filter(col("error").isNull())
+                .orderBy("part_no", "region");
         Dataset<Row> exploded = series.selectExpr("part_no", "region", "method", "demand_class",
                         "posexplode(arrays_zip(forecast, quantiles)) as (h, f)")
                 .withColumn("period", date_add(lit(Date.valueOf(stage.run().firstIncompleteWeek())), col("h").multiply(7)))
@@ -34,6 +37,6 @@ final class ForecastFile {
         }
         Dataset<Row> forecasts = exploded.drop("h", "f")
                 .select("part_no", "region", "period", "horizon", "method", "demand_class", "mean", "p50", "p80", "p90", "p95");
-        SingleParquetFile.write(forecasts.orderBy("part_no", "region", "horizon"), build.resolve(PATH));
+        SingleParquetFile.write(forecasts, build.resolve(PATH));
     }
 }
