@@ -71,8 +71,10 @@ public final class Feedback {
                 priorStart).groupBy("part_no", "region").agg(recent("defect_returns"), prior("defect_returns"));
         Dataset<Row> f = windowed(failures, "failure_date", regionOfCountry, priorStart)
                 .groupBy("part_no", "region").agg(recent("failures"), prior("failures"));
+        // Computed once (a local checkpoint, eager): the parts' rows, the regions' sums, the CSV and the
+        // page all read these counts, and each would otherwise scan and aggregate the three feeds again.
         Dataset<Row> joined = s.join(d, new String[] {"part_no", "region"}, "full").join(f, new String[] {"part_no", "region"}, "full")
-                .na().fill(0L);
+                .na().fill(0L).localCheckpoint();
         Column defectRose = rose("defect_returns", "shipped");
         Column failureRose = rose("failures", "shipped");
         this.parts = withRates(joined)
@@ -82,7 +84,8 @@ public final class Feedback {
         this.models = windowed(failures.filter(col("product_model").isNotNull()), "failure_date", regionOfCountry,
                 priorStart).groupBy("product_model", "region").agg(recent("failures"), prior("failures"))
                 .withColumn("rate_rose", when(col("failures_recent").geq(MIN_EVENTS)
-                        .and(col("failures_recent").gt(col("failures_prior").multiply(RISE_FACTOR))), lit("failures")));
+                        .and(col("failures_recent").gt(col("failures_prior").multiply(RISE_FACTOR))), lit("failures")))
+                .localCheckpoint(); // read by the CSV and by the page
         Dataset<Row> byRegion = joined.groupBy("region").agg(sum("shipped_recent").as("shipped_recent"),
                 sum("shipped_prior").as("shipped_prior"), sum("defect_returns_recent").as("defect_returns_recent"),
                 sum("defect_returns_prior").as("defect_returns_prior"), sum("failures_recent").as("failures_recent"),
