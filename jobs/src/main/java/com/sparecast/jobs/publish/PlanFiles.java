@@ -33,11 +33,15 @@ final class PlanFiles {
     /** Writes {@code rows}' {@code columns}, in order, to a planner's CSV (with a byte-order mark); returns the rows. */
     static long csv(Path file, List<String> columns, Iterator<Row> rows) throws IOException {
         try (CsvOutput csv = CsvOutput.open(file, columns, true)) {
+            int[] fields = null; // each column's place in the rows, looked up once: every row has one schema
             while (rows.hasNext()) {
                 Row r = rows.next();
-                List<Object> values = new ArrayList<>(columns.size());
-                for (String c : columns) {
-                    values.add(r.get(r.fieldIndex(c)));
+                if (fields == null) {
+                    fields = columns.stream().mapToInt(r::fieldIndex).toArray();
+                }
+                List<Object> values = new ArrayList<>(fields.length);
+                for (int field : fields) {
+                    values.add(r.get(field));
                 }
                 csv.write(values);
             }
