@@ -10,6 +10,7 @@ import com.sparecast.jobs.ingest.IngestSchema;
 import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.input.MasterDataException;
 import com.sparecast.jobs.input.ReferenceData;
+import com.sparecast.jobs.spark.SharedValue;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.RunParameters;
 import com.sparecast.jobs.storage.Storage;
@@ -77,7 +78,8 @@ final class InputFolderHistory {
         // Without a planning date no row is in the future; the date is then the day after the last one.
         ReferenceData reference = master.reference(planningDate != null ? planningDate : LocalDate.MAX);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<Row> rows = IngestEventsTasklet.parsedRows(jsc, input, feed, files, jsc.broadcast(reference));
+        JavaRDD<Row> rows = IngestEventsTasklet.parsedRows(jsc, input, feed, files,
+                SharedValue.broadcast(spark, reference));
         Dataset<Row> checked = IngestEventsTasklet.dedupe(spark.createDataFrame(rows, IngestSchema.parsed(feed)), feed)
                 .cache();
         Dataset<Row> accepted = checked.filter(col(Datasets.OUTCOME).equalTo(Datasets.ACCEPTED));

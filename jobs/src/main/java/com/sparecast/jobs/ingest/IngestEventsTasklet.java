@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 import com.sparecast.jobs.config.Settings;
+import com.sparecast.jobs.spark.SharedValue;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.Stage;
 import com.sparecast.jobs.stage.StageTasklet;
@@ -65,8 +66,8 @@ public final class IngestEventsTasklet extends StageTasklet {
         Decisions decisions = Decisions.load(stage.input(), parquetDecisions(stage, unreadableDecisions), master,
                 stage.planningDate(), limits).withUnreadable(unreadableDecisions);
         stage.stageValue(Datasets.DECISIONS, decisions);
-        Broadcast<ReferenceData> reference = JavaSparkContext.fromSparkContext(stage.spark().sparkContext())
-                .broadcast(master.reference(stage.planningDate(), limits));
+        Broadcast<SharedValue<ReferenceData>> reference = SharedValue.broadcast(stage.spark(),
+                master.reference(stage.planningDate(), limits));
         Map<String, Reconciliation.FeedCounts> counts = new TreeMap<>();
         for (Feed feed : Feed.values()) {
             List<StoredFile> stored = stage.input().list(feed.isMaster() ? "master" : feed.location()).stream()
@@ -107,7 +108,7 @@ public final class IngestEventsTasklet extends StageTasklet {
     }
 
     private static Dataset<Row> parse(Stage stage, Feed feed, List<StoredFile> files,
-                                      Broadcast<ReferenceData> reference, IngestProgress progress) {
+                                      Broadcast<SharedValue<ReferenceData>> reference, IngestProgress progress) {
         LongAccumulator accepted = progress.accepted();
         LongAccumulator rejected = progress.rejected();
         int rejectReason = IngestSchema.parsed(feed).fieldIndex(IngestSchema.REJECT_REASON);
@@ -141,7 +142,7 @@ public final class IngestEventsTasklet extends StageTasklet {
      * parsed as a stream, so memory does not grow with the file's size.
      */
     public static JavaRDD<Row> parsedRows(JavaSparkContext jsc, Storage input, Feed feed, List<StoredFile> files,
-                                          Broadcast<ReferenceData> reference) {
+                                          Broadcast<SharedValue<ReferenceData>> reference) {
         return parsedRows(jsc, input, feed, files, reference, PersonalColumns.CONTRACT, DEFAULT_SPLIT_BYTES);
     }
 
@@ -150,12 +151,12 @@ public final class IngestEventsTasklet extends StageTasklet {
      * columns too, CSV files larger than {@code splitBytes} read in splits.
      */
     public static JavaRDD<Row> parsedRows(JavaSparkContext jsc, Storage input, Feed feed, List<StoredFile> files,
-                                          Broadcast<ReferenceData> reference, PersonalColumns personal,
+                                          Broadcast<SharedValue<ReferenceData>> reference, PersonalColumns personal,
                                           long splitBytes) {
         List<FeedSplits.Split> splits = FeedSplits.splits(jsc, input, files, splitBytes);
         return jsc.parallelize(splits, Math.max(1, splits.size()))
                 .flatMap((FlatMapFunction<FeedSplits.Split, Row>) split -> new FeedFileParser(input, split, feed,
-                        reference.value(), personal));
+                        reference.value().get(), personal));
     }
 
     /**

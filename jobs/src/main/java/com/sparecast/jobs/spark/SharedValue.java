@@ -18,6 +18,8 @@ import org.apache.spark.util.KnownSizeEstimation;
  * the same graph. {@link KnownSizeEstimation} (internal to Spark's Scala API, public to Java)
  * lets a value state its size; this one states {@value #HEAP_PER_SERIALIZED_BYTE} times its
  * serialized size (the large profile's master data: 55 MB estimated by Spark, 10 MB serialized).
+ * Every broadcast value derived from the master data (the planning context, ingest's reference
+ * data) goes through here.
  *
  * @param <T> the value's type
  */

@@ -8,6 +8,7 @@ import com.sparecast.jobs.TestSpark;
 import com.sparecast.jobs.input.InputLimits;
 import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.input.ReferenceData;
+import com.sparecast.jobs.spark.SharedValue;
 import com.sparecast.jobs.storage.LocalStorage;
 import com.sparecast.jobs.storage.StoredFile;
 import java.io.ByteArrayOutputStream;
@@ -63,7 +64,7 @@ class SplitIngestIT {
         ReferenceData reference = MasterData.load(storage, "master", limits).reference(DATE, limits);
         SparkSession spark = TestSpark.session();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<ReferenceData> broadcast = jsc.broadcast(reference);
+        Broadcast<SharedValue<ReferenceData>> broadcast = SharedValue.broadcast(spark, reference);
         List<StoredFile> files = storage.list("shipments").stream().filter(f -> Feed.SHIPMENTS.holds(f.path())).toList();
 
         List<FeedSplits.Split> splits = FeedSplits.splits(jsc, storage, files, 1024);
@@ -106,7 +107,7 @@ class SplitIngestIT {
 
     /** Every row ingested (parsed, deduplicated, with its outcome), as text, in file and line order. */
     private static List<String> ingested(SparkSession spark, JavaSparkContext jsc, LocalStorage storage,
-                                         List<StoredFile> files, Broadcast<ReferenceData> reference, long splitBytes) {
+                                         List<StoredFile> files, Broadcast<SharedValue<ReferenceData>> reference, long splitBytes) {
         Dataset<Row> parsed = spark.createDataFrame(IngestEventsTasklet.parsedRows(jsc, storage, Feed.SHIPMENTS, files,
                 reference, PersonalColumns.CONTRACT, splitBytes), IngestSchema.parsed(Feed.SHIPMENTS));
         return IngestEventsTasklet.dedupe(parsed, Feed.SHIPMENTS)
