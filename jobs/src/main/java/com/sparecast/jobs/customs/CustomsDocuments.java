@@ -113,7 +113,7 @@ public final class CustomsDocuments {
         }
 
         /** The free-text columns of the line tables, which may wrap; every other cell keeps its value on one line. */
-        private static final Set<String> WRAPPING_KEYS = Set.of("part_no", "description", "dg_proper_shipping_name",
+        private static final Set<String> WRAPPING_KEYS = Set.of("description", "dg_proper_shipping_name",
                 "dg_packing_instruction");
 
         /**
