@@ -53,18 +53,15 @@ public final class Numbers {
         while (end > integerDigits && digits.charAt(end - 1) == '0') {
             end--;
         }
-        int first = 0;
-        while (first < integerDigits - 1 && digits.charAt(first) == '0') {
-            first++;
+        // the shortest form's integer part has no leading zeros but a lone "0"
+        if (end == 1 && digits.charAt(0) == '0') {
+            return "0"; // also for -0.0 and negative values that round to zero
         }
-        if (end == integerDigits && integerDigits - first == 1 && digits.charAt(first) == '0') {
-            return "0";
-        }
-        StringBuilder out = new StringBuilder(end - first + 2);
+        StringBuilder out = new StringBuilder(end + 2);
         if (negative) {
             out.append('-');
         }
-        out.append(digits, first, integerDigits);
+        out.append(digits, 0, integerDigits);
         if (end > integerDigits) {
             out.append('.').append(digits, integerDigits, end);
         }
