@@ -151,7 +151,8 @@ class CrashResumeIT {
                     fail(name + ": the run ended (exit " + process.exitValue() + ") before its kill point\n" + tail(log));
                 }
                 if (System.nanoTime() > deadline) {
-                    fail(name + ": kill point not reached in " + RUN_TIMEOUT_SECONDS + " s\n" + tail(log));
+                    fail(name + ": kill point not reached in " + RUN_TIMEOUT_SECONDS + " s\n" + tail(log)
+                            + "\n" + threads(process));
                 }
                 Thread.sleep(20);
             }
@@ -165,8 +166,9 @@ class CrashResumeIT {
         Path log = temp.resolve(name + ".log");
         Process process = start(input, out, work, log);
         if (!process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            String threads = threads(process);
             process.destroyForcibly();
-            fail(name + ": no end in " + RUN_TIMEOUT_SECONDS + " s\n" + tail(log));
+            fail(name + ": no end in " + RUN_TIMEOUT_SECONDS + " s\n" + tail(log) + "\n" + threads);
         }
         if (process.exitValue() != 0) {
             fail(name + ": exit " + process.exitValue() + "\n" + tail(log));
@@ -204,6 +206,23 @@ class CrashResumeIT {
                     .filter(p -> !p.getFileName().toString().matches(".*-(tests|sources|javadoc)\\.jar"))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no application jar in target/: run mvn package"))
                     .toAbsolutePath();
+        }
+    }
+
+    /**
+     * The stuck run's threads ({@code jcmd <pid> Thread.print}), so that a run that hangs (seen once
+     * in CI: a resumed run silent for 600 s, not reproduced) says where.
+     */
+    static String threads(Process process) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            dump.waitFor(30, TimeUnit.SECONDS);
+            return "threads of the run (pid " + process.pid() + "):\n" + text;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
         }
     }
 
