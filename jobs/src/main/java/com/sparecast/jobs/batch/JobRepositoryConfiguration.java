@@ -46,6 +46,9 @@ public class JobRepositoryConfiguration {
         Path db = settings.workDir().resolve("jobrepo").resolve("sparecast");
         // DB_CLOSE_DELAY=-1: without it a restart failed with OptimisticLockingFailureException (STACK.md).
         // AUTO_SERVER lets a second process (status, a second scheduler) open the same file.
+        // Known hazard (not handled yet): after a kill -9 the lock file keeps the dead holder's
+        // server address; H2 connects to it and, if another program has since taken that port
+        // and does not answer, waits for an answer forever (no read timeout). Seen once in CI.
         // WRITE_DELAY=0: a step's COMPLETED status is on disk when the next step starts, so a process
         // killed with -9 right after never redoes it (H2 otherwise flushes commits up to 500 ms late).
         return "jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=-1;AUTO_SERVER=TRUE;WRITE_DELAY=0";
