@@ -37,7 +37,10 @@ public class JobRepositoryConfiguration {
         return new JdbcTransactionManager(dataSource);
     }
 
-    /** The configured URL, or the embedded H2 database in the work folder. */
+    /**
+     * The configured URL, or the embedded H2 database in the work folder, made ready for this
+     * process to open ({@link EmbeddedRepositoryLock}).
+     */
     public static String jdbcUrl(Settings settings) {
         String url = settings.get("sparecast.job-repository.url");
         if (!url.isEmpty()) {
@@ -46,11 +49,11 @@ public class JobRepositoryConfiguration {
         Path db = settings.workDir().resolve("jobrepo").resolve("sparecast");
         // DB_CLOSE_DELAY=-1: without it a restart failed with OptimisticLockingFailureException (STACK.md).
         // AUTO_SERVER lets a second process (status, a second scheduler) open the same file.
-        // Known hazard (not handled yet): after a kill -9 the lock file keeps the dead holder's
-        // server address; H2 connects to it and, if another program has since taken that port
-        // and does not answer, waits for an answer forever (no read timeout). Seen once in CI.
+        // After a kill -9 its lock file names a dead server, which H2 may wait on forever:
+        // EmbeddedRepositoryLock removes such a file before this process opens the database.
         // WRITE_DELAY=0: a step's COMPLETED status is on disk when the next step starts, so a process
         // killed with -9 right after never redoes it (H2 otherwise flushes commits up to 500 ms late).
+        EmbeddedRepositoryLock.beforeFirstOpen(db);
         return "jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=-1;AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 

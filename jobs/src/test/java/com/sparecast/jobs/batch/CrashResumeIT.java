@@ -212,7 +212,7 @@ class CrashResumeIT {
     /**
      * The stuck run's threads ({@code jcmd <pid> Thread.print}), so that a run that hangs says where
      * (seen once in CI: a resumed run silent for 600 s; the likely cause, H2 waiting on whatever now
-     * listens on a killed holder's port, is described in JobRepositoryConfiguration.jdbcUrl).
+     * listens on a killed holder's port, is handled by EmbeddedRepositoryLock since).
      */
     static String threads(Process process) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
