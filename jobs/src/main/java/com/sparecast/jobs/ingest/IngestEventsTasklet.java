@@ -6,8 +6,10 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import com.sparecast.jobs.config.Settings;
+import com.sparecast.jobs.spark.Columns;
 import com.sparecast.jobs.spark.SharedValue;
 import com.sparecast.jobs.stage.Datasets;
 import com.sparecast.jobs.stage.Stage;
@@ -22,12 +24,17 @@ import com.sparecast.jobs.input.Reject;
 import com.sparecast.jobs.input.RejectReason;
 import com.sparecast.jobs.storage.Storage;
 import com.sparecast.jobs.storage.StoredFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.apache.commons.io.FileUtils;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.JavaRDD;
@@ -81,9 +88,8 @@ public final class IngestEventsTasklet extends StageTasklet {
             Reconciliation.FeedCounts feedCounts;
             try (IngestProgress progress = new IngestProgress(stage.spark().sparkContext(), feed.feedName(),
                     progressSeconds(stage))) {
-                Dataset<Row> parsed = dedupe(parse(stage, feed, stored, reference, progress), feed);
                 String dataset = Datasets.ingested(feed.feedName());
-                long written = stage.write(parsed, dataset, Map.of(), Datasets.OUTCOME).get("rows");
+                long written = writeDeduplicated(stage, parse(stage, feed, stored, reference, progress), feed, dataset);
                 feedCounts = reconcile(stage.input(), files, written == 0 ? Map.of() : outcomesByFile(stage, dataset));
             }
             counts.put(feed.feedName(), feedCounts);
@@ -161,40 +167,112 @@ public final class IngestEventsTasklet extends StageTasklet {
 
     /**
      * Marks the second and later accepted rows with the same key as duplicates of the first one
-     * in file and line order, and adds the outcome column.
+     * in file and line order, and adds the outcome column, for callers that do not stage the rows
+     * (the nightly job writes them first: {@link #writeDeduplicated}). The rows are checkpointed,
+     * so the files are parsed once for the three reads the rule makes.
      */
     public static Dataset<Row> dedupe(Dataset<Row> parsed, Feed feed) {
-        // The window partitions by a column, not by the expression "reject_reason is null": Spark
-        // cannot see that two aliases of one expression partition alike, and planned one shuffle
-        // and sort of the whole feed per window column. Selected together, the three window
-        // columns are one Window over one shuffle.
-        List<Column> partition = new ArrayList<>();
-        partition.add(col("_accepted"));
-        feed.keyColumns().forEach(k -> partition.add(col(k)));
-        WindowSpec byKey = Window.partitionBy(partition.toArray(Column[]::new))
-                .orderBy(col(IngestSchema.SOURCE_FILE), col(IngestSchema.SOURCE_LINE));
-        String keyNames = String.join(", ", feed.keyColumns());
-        Column[] kept = feed.keptColumns().stream().map(c -> col(c.name()).cast("string")).toArray(Column[]::new);
-        // Every window column is computed before the reject columns change: the window partitions
-        // by whether a row was accepted, which the changes below alter.
-        return parsed
-                .withColumn("_accepted", col(IngestSchema.REJECT_REASON).isNull())
-                .select(col("*"), row_number().over(byKey).as("_rank"),
+        Dataset<Row> rows = withOutcome(parsed).localCheckpoint();
+        return markDuplicates(rows, duplicates(rows, repeatedKeys(rows, feed), feed), feed);
+    }
+
+    /** The parsed rows with their outcome, {@code REJECTED} when the parser gave a reason. */
+    static Dataset<Row> withOutcome(Dataset<Row> parsed) {
+        return parsed.withColumn(Datasets.OUTCOME, when(col(IngestSchema.REJECT_REASON).isNull(), lit(Datasets.ACCEPTED))
+                .otherwise(lit(Datasets.REJECTED)));
+    }
+
+    /**
+     * The hashes ({@value #KEY_HASH}) of the keys that more than one accepted row of {@code rows}
+     * carries, and of any two keys whose hashes collide (64 bits: about one pair in a million
+     * among 26 M keys; {@link #duplicates} compares the keys themselves). Reads the key columns
+     * alone and aggregates 8-byte hashes, not key texts: a feed without duplicates, the usual
+     * case, costs one aggregation of a long per row.
+     */
+    static Dataset<Row> repeatedKeys(Dataset<Row> rows, Feed feed) {
+        return accepted(rows).select(xxhash64(keys(feed)).as(KEY_HASH)).groupBy(KEY_HASH).count()
+                .where(col("count").gt(1)).drop("count");
+    }
+
+    /** The column of a key's hash in {@link #repeatedKeys}. */
+    static final String KEY_HASH = "_key_hash";
+
+    /**
+     * The accepted rows of {@code rows} whose key hashes are in {@code repeated} and that are not
+     * their key's first row in file and line order: their file and line, and the first row's.
+     */
+    static Dataset<Row> duplicates(Dataset<Row> rows, Dataset<Row> repeated, Feed feed) {
+        Dataset<Row> candidates = accepted(rows).select(position(feed)).withColumn(KEY_HASH, xxhash64(keys(feed)))
+                .join(repeated, Columns.names(KEY_HASH), "left_semi");
+        WindowSpec byKey = Window.partitionBy(keys(feed)).orderBy(col(IngestSchema.SOURCE_FILE),
+                col(IngestSchema.SOURCE_LINE));
+        return candidates.select(col(IngestSchema.SOURCE_FILE), col(IngestSchema.SOURCE_LINE),
+                        row_number().over(byKey).as("_rank"),
                         first(col(IngestSchema.SOURCE_FILE)).over(byKey).as("_first_file"),
                         first(col(IngestSchema.SOURCE_LINE)).over(byKey).as("_first_line"))
-                .withColumn("_duplicate", col("_accepted").and(col("_rank").gt(1)))
-                .withColumn(IngestSchema.REJECT_COLUMN, when(col("_duplicate"), lit(feed.keyColumns().get(0)))
+                .where(col("_rank").gt(1))
+                .drop("_rank");
+    }
+
+    /** {@code rows} with each of the {@code duplicates} rejected as {@code DUPLICATE_ID}, naming its first row. */
+    static Dataset<Row> markDuplicates(Dataset<Row> rows, Dataset<Row> duplicates, Feed feed) {
+        String keyNames = String.join(", ", feed.keyColumns());
+        Column[] kept = feed.keptColumns().stream().map(c -> col(c.name()).cast("string")).toArray(Column[]::new);
+        Column duplicate = col("_first_line").isNotNull();
+        return rows.join(duplicates, Columns.names(IngestSchema.SOURCE_FILE, IngestSchema.SOURCE_LINE), "left")
+                .withColumn(IngestSchema.REJECT_COLUMN, when(duplicate, lit(feed.keyColumns().get(0)))
                         .otherwise(col(IngestSchema.REJECT_COLUMN)))
-                .withColumn(IngestSchema.REJECT_REASON, when(col("_duplicate"), lit(RejectReason.DUPLICATE_ID.name()))
+                .withColumn(IngestSchema.REJECT_REASON, when(duplicate, lit(RejectReason.DUPLICATE_ID.name()))
                         .otherwise(col(IngestSchema.REJECT_REASON)))
-                .withColumn(IngestSchema.REJECT_MESSAGE, when(col("_duplicate"),
+                .withColumn(IngestSchema.REJECT_MESSAGE, when(duplicate,
                         concat_ws("", lit(keyNames + " already seen in "), col("_first_file"), lit(" line "),
                                 col("_first_line").cast("string")))
                         .otherwise(col(IngestSchema.REJECT_MESSAGE)))
-                .withColumn(IngestSchema.RAW, when(col("_duplicate"), concat_ws(",", kept)).otherwise(col(IngestSchema.RAW)))
-                .withColumn(Datasets.OUTCOME, when(col(IngestSchema.REJECT_REASON).isNull(), lit(Datasets.ACCEPTED))
-                        .otherwise(lit(Datasets.REJECTED)))
-                .drop("_accepted", "_rank", "_duplicate", "_first_file", "_first_line");
+                .withColumn(IngestSchema.RAW, when(duplicate, concat_ws(",", kept)).otherwise(col(IngestSchema.RAW)))
+                .withColumn(Datasets.OUTCOME, when(duplicate, lit(Datasets.REJECTED)).otherwise(col(Datasets.OUTCOME)))
+                .select(Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new));
+    }
+
+    private static Dataset<Row> accepted(Dataset<Row> rows) {
+        return rows.where(col(Datasets.OUTCOME).equalTo(Datasets.ACCEPTED));
+    }
+
+    private static Column[] keys(Feed feed) {
+        return feed.keyColumns().stream().map(k -> col(k)).toArray(Column[]::new);
+    }
+
+    /** The key columns, then the row's file and line. */
+    private static Column[] position(Feed feed) {
+        List<Column> columns = new ArrayList<>(List.of(keys(feed)));
+        columns.add(col(IngestSchema.SOURCE_FILE));
+        columns.add(col(IngestSchema.SOURCE_LINE));
+        return columns.toArray(Column[]::new);
+    }
+
+    /**
+     * Writes a feed's rows to {@code dataset}, partitioned by outcome, with the duplicate rule
+     * applied: the rows are written as parsed, their keys checked on the written files, and only
+     * a feed with duplicates is written a second time, marked. Before, every column of every row
+     * was shuffled and sorted by key to find duplicates that are rarely there (BENCHMARKS.md,
+     * session 16). Returns the rows written.
+     */
+    private static long writeDeduplicated(Stage stage, Dataset<Row> parsed, Feed feed, String dataset)
+            throws IOException {
+        long written = stage.write(withOutcome(parsed), dataset, Map.of(), Datasets.OUTCOME).get("rows");
+        if (written == 0) {
+            return 0;
+        }
+        Dataset<Row> rows = stage.read(dataset);
+        Dataset<Row> repeated = repeatedKeys(rows, feed).localCheckpoint();
+        if (repeated.isEmpty()) {
+            return written;
+        }
+        String marked = dataset + "-marked";
+        stage.write(markDuplicates(rows, duplicates(rows, repeated, feed), feed), marked, Map.of(), Datasets.OUTCOME);
+        Path target = stage.paths().dataset(dataset);
+        FileUtils.deleteDirectory(target.toFile());
+        Files.move(stage.paths().dataset(marked), target);
+        return written;
     }
 
     /**

@@ -33,6 +33,12 @@ public final class SparkSessions {
                 // to a task or two instead of the fixed width's eight. Work whose cost is per row
                 // keeps its tasks by Stage.spread (BENCHMARKS.md, data-samples and medium).
                 .config("spark.sql.adaptive.enabled", "true")
+                // Ingest writes each feed partitioned by outcome (accepted, rejected). Planned writes
+                // sort every task's rows by that column first; concurrent writers (two values, so
+                // at most two files open per task) write the rows as they come: large's ingest
+                // 106 s against 112 and 122 s (BENCHMARKS.md, session 16).
+                .config("spark.sql.optimizer.plannedWrite.enabled", "false")
+                .config("spark.sql.maxConcurrentOutputFileWriters", "4")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.parquet.compression.codec", "snappy")
                 .config("spark.local.dir", localDir.toString())

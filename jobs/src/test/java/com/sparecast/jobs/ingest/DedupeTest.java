@@ -2,14 +2,20 @@ package com.sparecast.jobs.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import com.sparecast.jobs.TestSpark;
 import com.sparecast.jobs.stage.Datasets;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Ingest's duplicate rule on a handful of parsed shipment rows: the first in file and line order is kept. */
 class DedupeTest {
@@ -46,18 +52,40 @@ class DedupeTest {
     }
 
     /**
-     * The duplicate rule costs one shuffle of the feed: its three window columns share one window
-     * (an earlier version partitioned each by its own alias of "reject_reason is null", and Spark
-     * shuffled and sorted the whole feed three times).
+     * Keys are found repeated by their 64-bit hashes; two different keys that share a hash are
+     * not duplicates. Every key is given as repeated here, as if all hashes collided.
      */
     @Test
-    void theFeedIsShuffledOnce() {
+    void keysWhoseHashesCollideAreNotDuplicates() {
         StructType schema = IngestSchema.parsed(Feed.SHIPMENTS);
-        String plan = IngestEventsTasklet.dedupe(TestSpark.rows(schema, shipment("a.csv", 1, "S1", null)), Feed.SHIPMENTS)
-                .queryExecution().executedPlan().toString();
-        assertEquals(1L, occurrences(plan, "Exchange hashpartitioning"), plan);
-        assertEquals(1L, occurrences(plan, "Window \\["), plan);
-        assertTrue(plan.contains("row_number()"), plan);
+        Dataset<Row> rows = IngestEventsTasklet.withOutcome(TestSpark.rows(schema, shipment("a.csv", 1, "S1", null),
+                shipment("a.csv", 2, "S2", null), shipment("b.csv", 1, "S2", null)));
+        Dataset<Row> everyHash = rows.select(xxhash64(col("shipment_id")).as(IngestEventsTasklet.KEY_HASH)).distinct();
+        List<String> duplicates = IngestEventsTasklet.duplicates(rows, everyHash, Feed.SHIPMENTS).collectAsList().stream()
+                .map(r -> r.getString(0) + ":" + r.getLong(1) + " first " + r.getString(2) + ":" + r.getLong(3))
+                .toList();
+        assertEquals(List.of("b.csv:1 first a.csv:2"), duplicates);
+    }
+
+    /**
+     * The duplicate rule reads the written feed's key column alone and, without duplicates, costs
+     * one aggregation of its hashes: an earlier version shuffled and sorted every column of every
+     * row, the next one aggregated the key texts.
+     */
+    @Test
+    void theKeyCheckReadsTheKeyColumnAlone(@TempDir Path temp) {
+        StructType schema = IngestSchema.parsed(Feed.SHIPMENTS);
+        String written = temp.resolve("shipments").toUri().toString();
+        IngestEventsTasklet.withOutcome(TestSpark.rows(schema, shipment("a.csv", 1, "S1", null),
+                        shipment("a.csv", 2, "S2", null)))
+                .write().partitionBy(Datasets.OUTCOME).parquet(written);
+        Dataset<Row> rows = TestSpark.session().read().parquet(written);
+        Dataset<Row> repeated = IngestEventsTasklet.repeatedKeys(rows, Feed.SHIPMENTS);
+        String plan = repeated.queryExecution().executedPlan().toString();
+        assertTrue(plan.contains("ReadSchema: struct<shipment_id:string>"), plan);
+        assertEquals(1L, occurrences(plan, "Exchange hashpartitioning\\(_key_hash"), plan);
+        assertEquals(1L, occurrences(plan, "Exchange"), plan);
+        assertTrue(repeated.isEmpty());
     }
 
     private static long occurrences(String text, String regex) {

@@ -120,6 +120,11 @@ class HostileIdentifiersIT {
         assertEquals(expectedRejects(sampleLines), corpusRejects(out.resolve(DATE + "/quality/rejected"), sampleLines));
         String shipmentRejects = shipmentRejects(out);
         assertTrue(shipmentRejects.contains("shipments/zz-corrupt.parquet,0,,UNREADABLE_FILE,"), shipmentRejects);
+        // A repeated id is a reject naming the first row, in another file or the same one.
+        assertTrue(shipmentRejects.contains("shipments/zz-repeated-id.csv,2,shipment_id,DUPLICATE_ID,"
+                + "shipment_id already seen in shipments/shipments-2023.csv line 2,"), shipmentRejects);
+        assertTrue(shipmentRejects.contains("shipments/zz-repeated-id.csv,4,shipment_id,DUPLICATE_ID,"
+                + "shipment_id already seen in shipments/zz-repeated-id.csv line 3,"), shipmentRejects);
         String reconciliation = Files.readString(out.resolve(DATE + "/quality/reconciliation.json"));
         assertTrue(reconciliation.contains("shipments/zz-corrupt.parquet"), reconciliation);
         // A corrupt decisions file is rejected as a file too (outside the gate: decisions never stop a plan).
