@@ -4,24 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.sparecast.jobs.ChildJvm;
 import com.sparecast.jobs.TestInputs;
 import com.sparecast.jobs.cli.StatusCommand;
 import com.sparecast.jobs.config.Settings;
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -177,27 +175,13 @@ class CrashResumeIT {
     }
 
     static Process start(Path input, Path out, Path work, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(sparkJvmFlags());
-        command.add("-Xmx1200m");
-        command.add("-Dsparecast.work-dir=" + work);
-        command.add("-cp");
-        command.add(applicationJar() + File.pathSeparator + Path.of("target", "lib").toAbsolutePath() + File.separator + "*");
-        command.add("com.sparecast.jobs.cli.SparecastCommand");
-        command.addAll(List.of("run", "--input", input.toString(), "--output", out.toString(), "--date", DATE.toString(),
-                "--spark-master", "local[2]"));
+        List<String> command = ChildJvm.sparecast(List.of("-Xmx1200m", "-Dsparecast.work-dir=" + work),
+                applicationJar() + File.pathSeparator + Path.of("target", "lib").toAbsolutePath() + File.separator + "*",
+                List.of("run", "--input", input.toString(), "--output", out.toString(), "--date", DATE.toString(),
+                        "--spark-master", "local[2]"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         return builder.start();
-    }
-
-    /** The JVM flags Spark needs, as this test JVM got them from the build (the parent pom's spark.jvm.flags). */
-    static List<String> sparkJvmFlags() {
-        Predicate<String> spark = a -> a.startsWith("--add-opens") || a.startsWith("--add-modules")
-                || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions") || a.startsWith("-Djdk.reflect")
-                || a.startsWith("-Dio.netty");
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(spark).toList();
     }
 
     static Path applicationJar() throws IOException {

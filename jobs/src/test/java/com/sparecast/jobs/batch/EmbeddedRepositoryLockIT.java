@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sparecast.jobs.ChildJvm;
 import com.sparecast.jobs.config.Settings;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,7 +15,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -83,21 +83,9 @@ class EmbeddedRepositoryLockIT {
 
     /** A scheduler whose cron fires once a year: it opens the embedded repository and keeps it. */
     private Process holdRepository(Path work) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("--add-") || argument.startsWith("-XX:+IgnoreUnrecognized")
-                    || argument.startsWith("-Djdk.") || argument.startsWith("-Dio.netty")) {
-                command.add(argument);
-            }
-        }
-        command.add("-Xmx256m");
-        command.add("-Dsparecast.work-dir=" + work);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("com.sparecast.jobs.cli.SparecastCommand");
-        command.addAll(List.of("schedule", "--cron", "0 0 0 1 1 *", "--zone", "UTC", "--input",
-                temp.resolve("in").toString(), "--output", temp.resolve("out").toString(), "--stop-after", "300"));
+        List<String> command = ChildJvm.sparecast(List.of("-Xmx256m", "-Dsparecast.work-dir=" + work),
+                List.of("schedule", "--cron", "0 0 0 1 1 *", "--zone", "UTC", "--input", temp.resolve("in").toString(),
+                        "--output", temp.resolve("out").toString(), "--stop-after", "300"));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(temp.resolve("holder.log").toFile()).start();
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sparecast.jobs.ChildJvm;
 import com.sparecast.jobs.LoopbackPostgres;
 import com.sparecast.jobs.TestInputs;
 import com.sparecast.jobs.batch.DateClaims;
@@ -17,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -319,22 +319,11 @@ class PostgresRepositoryIT {
 
     /** A sparecast JVM with these settings as system properties; output and errors to {@code log} if given. */
     private static Process start(Map<String, String> properties, List<String> arguments, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("--add-") || argument.startsWith("-XX:+IgnoreUnrecognized")
-                    || argument.startsWith("-Djdk.") || argument.startsWith("-Dio.netty")) {
-                command.add(argument);
-            }
-        }
-        command.add("-Xmx1g");
         Path workDir = Path.of(properties.get("sparecast.work-dir"));
-        command.add("-Djava.io.tmpdir=" + Files.createDirectories(workDir.resolveSibling(workDir.getFileName() + "-tmp")));
-        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("com.sparecast.jobs.cli.SparecastCommand");
-        command.addAll(arguments);
+        List<String> options = new ArrayList<>(List.of("-Xmx1g",
+                "-Djava.io.tmpdir=" + Files.createDirectories(workDir.resolveSibling(workDir.getFileName() + "-tmp"))));
+        properties.forEach((k, v) -> options.add("-D" + k + "=" + v));
+        List<String> command = ChildJvm.sparecast(options, arguments);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         if (log != null) {

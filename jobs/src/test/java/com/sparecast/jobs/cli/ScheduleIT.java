@@ -3,13 +3,13 @@ package com.sparecast.jobs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sparecast.jobs.ChildJvm;
 import com.sparecast.jobs.TestInputs;
 import com.sparecast.jobs.batch.DateClaims;
 import com.sparecast.jobs.config.Settings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,25 +158,13 @@ class ScheduleIT {
     }
 
     private Process start(String name, String repository, Path input, Path output, SchedulerLog log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("--add-") || argument.startsWith("-XX:+IgnoreUnrecognized")
-                    || argument.startsWith("-Djdk.") || argument.startsWith("-Dio.netty")) {
-                command.add(argument);
-            }
-        }
-        command.add("-Xmx1g");
-        command.add("-Djava.io.tmpdir=" + Files.createDirectories(temp.resolve("tmp-" + name)));
-        command.add("-Dsparecast.work-dir=" + temp.resolve("work-" + name));
-        command.add("-Dsparecast.job-repository.url=" + repository);
-        command.add("-Dsparecast.spark.master=local[2]");
-        command.add("-Dsparecast.schedule.heartbeat-seconds=2");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("com.sparecast.jobs.cli.SparecastCommand");
-        command.addAll(List.of("schedule", "--cron", "*/4 * * * * *", "--zone", "UTC", "--input", input.toString(),
-                "--output", output.toString(), "--stop-after", "540"));
+        List<String> command = ChildJvm.sparecast(List.of("-Xmx1g",
+                        "-Djava.io.tmpdir=" + Files.createDirectories(temp.resolve("tmp-" + name)),
+                        "-Dsparecast.work-dir=" + temp.resolve("work-" + name),
+                        "-Dsparecast.job-repository.url=" + repository, "-Dsparecast.spark.master=local[2]",
+                        "-Dsparecast.schedule.heartbeat-seconds=2"),
+                List.of("schedule", "--cron", "*/4 * * * * *", "--zone", "UTC", "--input", input.toString(),
+                        "--output", output.toString(), "--stop-after", "540"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         Process process = builder.start();
