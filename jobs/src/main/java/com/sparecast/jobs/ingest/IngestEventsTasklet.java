@@ -88,9 +88,12 @@ public final class IngestEventsTasklet extends StageTasklet {
             Reconciliation.FeedCounts feedCounts;
             try (IngestProgress progress = new IngestProgress(stage.spark().sparkContext(), feed.feedName(),
                     progressSeconds(stage))) {
+                FileOutcomeCounts byFile = new FileOutcomeCounts();
+                stage.spark().sparkContext().register(byFile, "ingest." + feed.feedName() + ".by-file");
                 String dataset = Datasets.ingested(feed.feedName());
-                long written = writeDeduplicated(stage, parse(stage, feed, stored, reference, progress), feed, dataset);
-                feedCounts = reconcile(stage.input(), files, written == 0 ? Map.of() : outcomesByFile(stage, dataset));
+                feedCounts = reconcile(stage.input(), files,
+                        writeDeduplicated(stage, parse(stage, feed, stored, reference, progress, byFile), feed, dataset,
+                                byFile));
             }
             counts.put(feed.feedName(), feedCounts);
             stage.countRead(feedCounts.read());
@@ -114,14 +117,18 @@ public final class IngestEventsTasklet extends StageTasklet {
     }
 
     private static Dataset<Row> parse(Stage stage, Feed feed, List<StoredFile> files,
-                                      Broadcast<SharedValue<ReferenceData>> reference, IngestProgress progress) {
+                                      Broadcast<SharedValue<ReferenceData>> reference, IngestProgress progress,
+                                      FileOutcomeCounts byFile) {
         LongAccumulator accepted = progress.accepted();
         LongAccumulator rejected = progress.rejected();
         int rejectReason = IngestSchema.parsed(feed).fieldIndex(IngestSchema.REJECT_REASON);
+        int sourceFile = IngestSchema.parsed(feed).fieldIndex(IngestSchema.SOURCE_FILE);
         JavaRDD<Row> rows = parsedRows(JavaSparkContext.fromSparkContext(stage.spark().sparkContext()), stage.input(),
                 feed, files, reference, PersonalColumns.from(stage.settings()), splitBytes(stage.settings()))
                 .map(row -> {
-                    (row.isNullAt(rejectReason) ? accepted : rejected).add(1);
+                    boolean isAccepted = row.isNullAt(rejectReason);
+                    (isAccepted ? accepted : rejected).add(1);
+                    byFile.count(row.getString(sourceFile), isAccepted);
                     return row;
                 });
         return stage.spark().createDataFrame(rows, IngestSchema.parsed(feed));
@@ -254,32 +261,35 @@ public final class IngestEventsTasklet extends StageTasklet {
      * applied: the rows are written as parsed, their keys checked on the written files, and only
      * a feed with duplicates is written a second time, marked. Before, every column of every row
      * was shuffled and sorted by key to find duplicates that are rarely there (BENCHMARKS.md,
-     * session 16). Returns the rows written.
+     * session 16). Returns the rows written per outcome and file ({@link #outcomesByFile}): as
+     * {@code parsed} counted them into {@code byFile} while they were written, or, when duplicates
+     * moved some from accepted to rejected, read back.
      */
-    private static long writeDeduplicated(Stage stage, Dataset<Row> parsed, Feed feed, String dataset)
-            throws IOException {
+    private static Map<String, Long> writeDeduplicated(Stage stage, Dataset<Row> parsed, Feed feed, String dataset,
+                                                       FileOutcomeCounts byFile) throws IOException {
         long written = stage.write(withOutcome(parsed), dataset, Map.of(), Datasets.OUTCOME).get("rows");
         if (written == 0) {
-            return 0;
+            return Map.of();
         }
         Dataset<Row> rows = stage.read(dataset);
         Dataset<Row> repeated = repeatedKeys(rows, feed).localCheckpoint();
         if (repeated.isEmpty()) {
-            return written;
+            return byFile.value();
         }
         String marked = dataset + "-marked";
         stage.write(markDuplicates(rows, duplicates(rows, repeated, feed), feed), marked, Map.of(), Datasets.OUTCOME);
         Path target = stage.paths().dataset(dataset);
         FileUtils.deleteDirectory(target.toFile());
         Files.move(stage.paths().dataset(marked), target);
-        return written;
+        return outcomesByFile(stage, dataset);
     }
 
     /**
-     * Per file and outcome, the rows written to {@code dataset}: read back from its file column
-     * alone (dictionary-encoded, a few kilobytes per Parquet file) and its partitions. Counting
-     * them while writing, as a pair of conditional sums per input file, was a sixth of large's
-     * ingest (sixteen files: 32 string comparisons and sums per row).
+     * Per file and outcome, the rows written to {@code dataset}, keyed {@code "<outcome> <file>"}:
+     * read back from its file column alone (dictionary-encoded, a few kilobytes per Parquet file)
+     * and its partitions, after duplicates moved rows between outcomes (otherwise the parse
+     * counted them: {@link FileOutcomeCounts}). Counting them in the write's observation, as a
+     * pair of conditional sums per input file, was a sixth of large's ingest.
      */
     private static Map<String, Long> outcomesByFile(Stage stage, String dataset) {
         Map<String, Long> counts = new TreeMap<>();
