@@ -61,18 +61,23 @@ final class FileOutcomeCounts extends AccumulatorV2<String, Map<String, Long>> {
         });
     }
 
-    /** The counts as the reconciliation reads them: {@code "ACCEPTED <file>"} and {@code "REJECTED <file>"}. */
+    /** The counts as the reconciliation reads them, keyed by {@link #key}. */
     @Override
     public Map<String, Long> value() {
         Map<String, Long> out = new TreeMap<>();
         byFile.forEach((file, counts) -> {
             if (counts[0] > 0) {
-                out.put(Datasets.ACCEPTED + " " + file, counts[0]);
+                out.put(key(Datasets.ACCEPTED, file), counts[0]);
             }
             if (counts[1] > 0) {
-                out.put(Datasets.REJECTED + " " + file, counts[1]);
+                out.put(key(Datasets.REJECTED, file), counts[1]);
             }
         });
         return out;
+    }
+
+    /** The key of a file's count of rows with {@code outcome}: {@code "<outcome> <file>"}. */
+    static String key(String outcome, String file) {
+        return outcome + " " + file;
     }
 }

@@ -285,7 +285,7 @@ public final class IngestEventsTasklet extends StageTasklet {
     }
 
     /**
-     * Per file and outcome, the rows written to {@code dataset}, keyed {@code "<outcome> <file>"}:
+     * Per file and outcome, the rows written to {@code dataset}, keyed as {@link FileOutcomeCounts#key}:
      * read back from its file column alone (dictionary-encoded, a few kilobytes per Parquet file)
      * and its partitions, after duplicates moved rows between outcomes (otherwise the parse
      * counted them: {@link FileOutcomeCounts}). Counting them in the write's observation, as a
@@ -295,7 +295,7 @@ public final class IngestEventsTasklet extends StageTasklet {
         Map<String, Long> counts = new TreeMap<>();
         for (Row r : stage.read(dataset).groupBy(col(IngestSchema.SOURCE_FILE), col(Datasets.OUTCOME)).count()
                 .collectAsList()) {
-            counts.put(r.getString(1) + " " + r.getString(0), r.getLong(2));
+            counts.put(FileOutcomeCounts.key(r.getString(1), r.getString(0)), r.getLong(2));
         }
         return counts;
     }
@@ -304,8 +304,8 @@ public final class IngestEventsTasklet extends StageTasklet {
     private static Reconciliation.FeedCounts reconcile(Storage input, List<String> files, Map<String, Long> written) {
         Map<String, Reconciliation.FileCounts> byFile = new TreeMap<>();
         for (int i = 0; i < files.size(); i++) {
-            long accepted = written.getOrDefault(Datasets.ACCEPTED + " " + files.get(i), 0L);
-            long rejected = written.getOrDefault(Datasets.REJECTED + " " + files.get(i), 0L);
+            long accepted = written.getOrDefault(FileOutcomeCounts.key(Datasets.ACCEPTED, files.get(i)), 0L);
+            long rejected = written.getOrDefault(FileOutcomeCounts.key(Datasets.REJECTED, files.get(i)), 0L);
             String warning = accepted + rejected == 0 ? FeedFileParser.withoutRows(input, files.get(i)) : null;
             if (warning != null) {
                 LOG.warn("{}/{}: {}; nothing read from it", input.location(), files.get(i), warning);
