@@ -53,6 +53,7 @@ public final class SettingKeys {
         number("sparecast.forecast.history-weeks", Type.INT, false, 1, 1040, false);
         number("sparecast.forecast.horizon-weeks", Type.INT, false, 1, 520, false);
         text("sparecast.forecast.default-method", Type.NONEMPTY, false); // checked by its step
+        number("sparecast.forecast.default-trial-series", Type.INT, false, 0, Integer.MAX_VALUE, false);
         number("sparecast.plan.review-period-weeks", Type.DOUBLE, false, 0, 52, true);
         number("sparecast.plan.supplier-lead-time-days-mean", Type.DOUBLE, false, 0, 3650, false);
         number("sparecast.plan.supplier-lead-time-days-sd", Type.DOUBLE, false, 0, 3650, false);
