@@ -139,8 +139,9 @@ public final class ForecastDemandTasklet extends StageTasklet {
 
     /**
      * Whether the series of this part and region is in the default's trial sample of this share:
-     * a hash of the two (String's, which the language fixes) mixed into [0, 1), so the sample is
-     * the same on every run, JVM and partitioning, and a part keeps its place as others come and go.
+     * a hash of the two (String's, which the language fixes) mixed into [0, 1) and compared with
+     * the share, so the sample is the same on every run, JVM and partitioning, and a smaller sample
+     * is part of a larger one (a growing portfolio changes it little).
      */
     static boolean inTrialSample(String partNo, String region, double share) {
         long h = partNo.hashCode() * 0x9E3779B97F4A7C15L + region.hashCode();
