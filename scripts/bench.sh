@@ -53,7 +53,7 @@ printf 'sparecast.work-dir=%s\n' "$run/work" > "$config"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 start=$(date +%s.%N)
 set +e
-job_opts="${SPARECAST_JAVA_OPTS:--Xmx4g}"
+job_opts="${SPARECAST_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC}"  # the launcher's default (scripts/sparecast)
 # JFR's start-up lines are silenced: they go to stdout
 [ -z "$jfr" ] || job_opts="$job_opts -XX:StartFlightRecording=filename=$jfr,settings=profile -Xlog:jfr+startup=warning"
 SPARECAST_JAVA_OPTS="$job_opts" /usr/bin/time -v -o "$run/time.txt" "$root/scripts/sparecast" run --input "$data" \

@@ -39,6 +39,6 @@ flags=(
   -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true
 )
 # shellcheck disable=SC2086
-exec java "${flags[@]}" ${SPARECAST_JAVA_OPTS:--Xmx4g} -cp "$jar:$lib/*" org.apache.spark.deploy.SparkSubmit \
+exec java "${flags[@]}" ${SPARECAST_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} -cp "$jar:$lib/*" org.apache.spark.deploy.SparkSubmit \
   --deploy-mode client --class com.sparecast.jobs.cli.SparecastCommand \
   --conf "spark.executor.extraClassPath=$jar:$lib/*" "${submit_args[@]}" "$jar" "$@"
