@@ -29,20 +29,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.LongStream;
 import org.apache.commons.io.FileUtils;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -193,12 +197,30 @@ public final class IngestEventsTasklet extends StageTasklet {
      * The hashes ({@value #KEY_HASH}) of the keys that more than one accepted row of {@code rows}
      * carries, and of any two keys whose hashes collide (64 bits: about one pair in a million
      * among 26 M keys; {@link #duplicates} compares the keys themselves). Reads the key columns
-     * alone and aggregates 8-byte hashes, not key texts: a feed without duplicates, the usual
-     * case, costs one aggregation of a long per row.
+     * alone and moves 8-byte hashes, not key texts: a feed without duplicates, the usual case,
+     * costs one shuffle of a long per row and a sort of each partition's longs. An aggregation
+     * (group by hash, count) did the same work twice over hash maps that nearly every key enters
+     * once, a partial one before the shuffle and the final one after it (BENCHMARKS.md, session 18).
      */
     static Dataset<Row> repeatedKeys(Dataset<Row> rows, Feed feed) {
-        return accepted(rows).select(xxhash64(keys(feed)).as(KEY_HASH)).groupBy(KEY_HASH).count()
-                .where(col("count").gt(1)).drop("count");
+        return accepted(rows).select(xxhash64(keys(feed)).as(KEY_HASH)).repartition(col(KEY_HASH))
+                .mapPartitions((MapPartitionsFunction<Row, Long>) IngestEventsTasklet::repeatedHashes, Encoders.LONG())
+                .toDF(KEY_HASH);
+    }
+
+    /** The hashes that occur more than once in a partition of them, each once. */
+    static Iterator<Long> repeatedHashes(Iterator<Row> hashes) {
+        LongStream.Builder all = LongStream.builder();
+        hashes.forEachRemaining(r -> all.add(r.getLong(0)));
+        long[] sorted = all.build().sorted().toArray();
+        List<Long> repeated = new ArrayList<>();
+        for (int i = 1; i < sorted.length; i++) {
+            // equal hashes are neighbours; a run of them is reported at its second element
+            if (sorted[i] == sorted[i - 1] && (i == 1 || sorted[i - 2] != sorted[i])) {
+                repeated.add(sorted[i]);
+            }
+        }
+        return repeated.iterator();
     }
 
     /** The column of a key's hash in {@link #repeatedKeys}. */
