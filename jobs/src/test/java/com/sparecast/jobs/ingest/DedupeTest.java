@@ -1,6 +1,7 @@
 package com.sparecast.jobs.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -9,10 +10,14 @@ import com.sparecast.jobs.TestSpark;
 import com.sparecast.jobs.stage.Datasets;
 import java.nio.file.Path;
 import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,13 +75,12 @@ class DedupeTest {
     /** Each hash that occurs more than once is reported once, however long its run. */
     @Test
     void aPartitionsRepeatedHashesAreReportedOnce() {
-        List<Long> repeated = new java.util.ArrayList<>();
-        IngestEventsTasklet.repeatedHashes(List.of(7L, -3L, 7L, 5L, -3L, 7L, Long.MIN_VALUE, 11L, 5L).stream()
-                .map(h -> org.apache.spark.sql.RowFactory.create(h)).iterator()).forEachRemaining(repeated::add);
+        List<Long> repeated = new ArrayList<>();
+        IngestEventsTasklet.repeatedHashes(Stream.of(7L, -3L, 7L, 5L, -3L, 7L, Long.MIN_VALUE, 11L, 5L)
+                .map(RowFactory::create).iterator()).forEachRemaining(repeated::add);
         assertEquals(List.of(-3L, 5L, 7L), repeated);
-        assertTrue(!IngestEventsTasklet.repeatedHashes(List.of(org.apache.spark.sql.RowFactory.create(1L)).iterator())
-                .hasNext());
-        assertTrue(!IngestEventsTasklet.repeatedHashes(java.util.Collections.<Row>emptyIterator()).hasNext());
+        assertFalse(IngestEventsTasklet.repeatedHashes(Stream.of(1L).map(RowFactory::create).iterator()).hasNext());
+        assertFalse(IngestEventsTasklet.repeatedHashes(Collections.<Row>emptyIterator()).hasNext());
     }
 
     /**
