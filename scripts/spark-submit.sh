@@ -38,6 +38,7 @@ flags=(
   --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
   -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true
 )
+# The driver's JVM options: the launcher's default (scripts/sparecast) unless SPARECAST_JAVA_OPTS is set.
 # shellcheck disable=SC2086
 exec java "${flags[@]}" ${SPARECAST_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} -cp "$jar:$lib/*" org.apache.spark.deploy.SparkSubmit \
   --deploy-mode client --class com.sparecast.jobs.cli.SparecastCommand \
