@@ -33,9 +33,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.stream.LongStream;
 import org.apache.commons.io.FileUtils;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -198,29 +198,57 @@ public final class IngestEventsTasklet extends StageTasklet {
      * carries, and of any two keys whose hashes collide (64 bits: about one pair in a million
      * among 26 M keys; {@link #duplicates} compares the keys themselves). Reads the key columns
      * alone and moves 8-byte hashes, not key texts: a feed without duplicates, the usual case,
-     * costs one shuffle of a long per row and a sort of each partition's longs. An aggregation
-     * (group by hash, count) did the same work twice over hash maps that nearly every key enters
-     * once, a partial one before the shuffle and the final one after it (BENCHMARKS.md, session 18).
+     * costs one shuffle of a long per row and a sort of each partition's longs (Spark's sorter,
+     * which spills, so memory does not grow with the feed). An aggregation (group by hash, count)
+     * did the same work twice over hash maps that nearly every key enters once, a partial one
+     * before the shuffle and the final one after it (BENCHMARKS.md, session 18).
      */
     static Dataset<Row> repeatedKeys(Dataset<Row> rows, Feed feed) {
         return accepted(rows).select(xxhash64(keys(feed)).as(KEY_HASH)).repartition(col(KEY_HASH))
+                .sortWithinPartitions(KEY_HASH)
                 .mapPartitions((MapPartitionsFunction<Row, Long>) IngestEventsTasklet::repeatedHashes, Encoders.LONG())
                 .toDF(KEY_HASH);
     }
 
-    /** The hashes that occur more than once in a partition of them, each once. */
-    static Iterator<Long> repeatedHashes(Iterator<Row> hashes) {
-        LongStream.Builder all = LongStream.builder();
-        hashes.forEachRemaining(r -> all.add(r.getLong(0)));
-        long[] sorted = all.build().sorted().toArray();
-        List<Long> repeated = new ArrayList<>();
-        for (int i = 1; i < sorted.length; i++) {
-            // equal hashes are neighbours; a run of them is reported at its second element
-            if (sorted[i] == sorted[i - 1] && (i == 1 || sorted[i - 2] != sorted[i])) {
-                repeated.add(sorted[i]);
+    /**
+     * The hashes that occur more than once in {@code sortedHashes}, each once, as they are read:
+     * equal hashes are neighbours, and a run of them is reported at its second element.
+     */
+    static Iterator<Long> repeatedHashes(Iterator<Row> sortedHashes) {
+        return new Iterator<>() {
+            private boolean started;
+            private boolean reported;
+            private long previous;
+            private Long pending;
+
+            @Override
+            public boolean hasNext() {
+                while (pending == null && sortedHashes.hasNext()) {
+                    long hash = sortedHashes.next().getLong(0);
+                    if (started && hash == previous) {
+                        if (!reported) {
+                            pending = hash;
+                            reported = true;
+                        }
+                    } else {
+                        reported = false;
+                    }
+                    started = true;
+                    previous = hash;
+                }
+                return pending != null;
             }
-        }
-        return repeated.iterator();
+
+            @Override
+            public Long next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Long hash = pending;
+                pending = null;
+                return hash;
+            }
+        };
     }
 
     /** The column of a key's hash in {@link #repeatedKeys}. */
