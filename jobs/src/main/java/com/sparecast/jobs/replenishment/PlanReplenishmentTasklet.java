@@ -1,7 +1,6 @@
 package com.sparecast.jobs.replenishment;
 
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -74,30 +73,13 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
                 lineDecisions(stage, decisions));
 
         RowCounter read = new RowCounter("forecasts read");
-        Dataset<Row> forecasts = read.through(stage.read(Datasets.SERIES_FORECASTS));
         Dataset<Row> warehouses = warehouseFrame(spark, master);
-        Dataset<Row> lines = forecasts.join(broadcast(warehouses), "region")
-                .select(col("warehouse_id"), col("part_no"), col("region"), col("role"), col("method"),
-                        col("method_reason"), col("demand_class"), col("mean_per_week"), col("error_variance"),
-                        col("span_error_variance"), col("forecast"), col("history"), col("error"));
-
-        Dataset<Row> stock = inventoryByFinalPart(stage, master);
-        Dataset<Row> withStock = lines.join(stock, lines.col("warehouse_id").equalTo(stock.col("inv_warehouse_id"))
-                        .and(lines.col("part_no").equalTo(stock.col("inv_part_no"))), "full_outer")
-                .join(broadcast(warehouses.select(col("warehouse_id").as("inv_wh"), col("region").as("inv_region"),
-                        col("role").as("inv_role"))), col("inv_warehouse_id").equalTo(col("inv_wh")), "left")
-                .select(coalesce(col("warehouse_id"), col("inv_warehouse_id")).as("warehouse_id"),
-                        coalesce(col("part_no"), col("inv_part_no")).as("part_no"),
-                        coalesce(col("region"), col("inv_region")).as("region"),
-                        coalesce(col("role"), col("inv_role")).as("role"),
-                        col("method"), col("method_reason"), col("demand_class"), col("mean_per_week"),
-                        col("error_variance"), col("span_error_variance"), col("forecast"), col("history"),
-                        col("error"), col("on_hand"),
-                        col("on_order"))
-                .filter(col("role").isNotNull());
-
-        Dataset<Row> returns = returnsRate(stage);
-        Dataset<Row> withReturns = withStock.join(returns, Columns.names("part_no", "region"), "left");
+        Dataset<Row> lines = linesOf(read.through(stage.read(Datasets.SERIES_FORECASTS)), warehouses);
+        // The keys again, from forecasts the counter does not see (it counts each row once).
+        Dataset<Row> lineKeys = linesOf(stage.read(Datasets.SERIES_FORECASTS), warehouses)
+                .select(col("warehouse_id"), col("part_no"));
+        Dataset<Row> withReturns = withStock(lines, lineKeys, inventoryByFinalPart(stage, master), warehouses)
+                .join(broadcast(returnsRate(stage)), Columns.names("part_no", "region"), "left");
 
         Dataset<Row> classified = AbcClasses.withAbcClass(withReturns, partValues(spark, master));
         Broadcast<SharedValue<PlanningContext>> shared = SharedValue.broadcast(spark, context);
@@ -126,6 +108,32 @@ public final class PlanReplenishmentTasklet extends StageTasklet {
         stage.countWritten(written.get("rows"));
         stage.countFlagged("exceptions", written.get("exceptions"));
         stage.countFlagged("transfers", Transfers.stage(stage, context));
+    }
+
+    /** The plan's lines: each series' forecast at the warehouse that plans its region. */
+    private static Dataset<Row> linesOf(Dataset<Row> forecasts, Dataset<Row> warehouses) {
+        return forecasts.join(broadcast(warehouses), "region")
+                .select(col("warehouse_id"), col("part_no"), col("region"), col("role"), col("method"),
+                        col("method_reason"), col("demand_class"), col("mean_per_week"), col("error_variance"),
+                        col("span_error_variance"), col("forecast"), col("history"), col("error"));
+    }
+
+    /**
+     * Every forecast line with its warehouse's stock of the part, and a line for every stock of a
+     * part without a forecast there (a warehouse the plan knows; its forecast columns null): a
+     * full outer join, done as two broadcast joins because the stock (warehouse, part and two
+     * numbers) is small next to the lines, which carry the history and the forecast and would
+     * otherwise be shuffled to meet it.
+     */
+    static Dataset<Row> withStock(Dataset<Row> lines, Dataset<Row> lineKeys, Dataset<Row> stock, Dataset<Row> warehouses) {
+        Column sameLine = col("warehouse_id").equalTo(col("inv_warehouse_id")).and(col("part_no").equalTo(col("inv_part_no")));
+        Dataset<Row> stocked = lines.join(broadcast(stock), sameLine, "left").drop("inv_warehouse_id", "inv_part_no");
+        Dataset<Row> stockOnly = stock
+                .join(broadcast(lineKeys), sameLine, "left_anti")
+                .join(broadcast(warehouses), col("inv_warehouse_id").equalTo(col("warehouse_id")))
+                .select(col("warehouse_id"), col("inv_part_no").as("part_no"), col("region"), col("role"),
+                        col("on_hand"), col("on_order"));
+        return stocked.unionByName(stockOnly, true);
     }
 
     /**
