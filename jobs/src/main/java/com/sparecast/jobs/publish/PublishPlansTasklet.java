@@ -2,6 +2,7 @@ package com.sparecast.jobs.publish;
 
 import com.sparecast.jobs.config.Settings;
 import com.sparecast.jobs.stage.Datasets;
+import com.sparecast.jobs.stage.DriverTasks;
 import com.sparecast.jobs.stage.InputFingerprint;
 import com.sparecast.jobs.stage.Stage;
 import com.sparecast.jobs.stage.StageTasklet;
@@ -13,8 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
@@ -22,7 +24,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Step {@code publishPlans}: lays out every output file of the contract in a local build folder,
  * one writer per file family, adds the report the step before wrote, then publishes the folder
- * atomically (data files, {@code manifest.json}, {@code _SUCCESS} last). Rows reach the driver
+ * atomically (data files, {@code manifest.json}, {@code _SUCCESS} last). The families are written
+ * side by side ({@link DriverTasks}), each to its own files. Rows reach the driver
  * one partition at a time ({@code toLocalIterator}), sorted, so files are the same bytes on every
  * run and memory does not grow with the plan.
  */
@@ -37,16 +40,19 @@ public final class PublishPlansTasklet extends StageTasklet {
         Path build = stage.paths().dataset(Datasets.PUBLISH);
         LocalStorage.deleteRecursively(build);
         Files.createDirectories(build);
-        Map<String, Long> rows = new TreeMap<>();
+        Map<String, Long> rows = new ConcurrentSkipListMap<>();
 
-        PlanFiles.write(stage, build, rows);
-        TransferFiles.write(stage, build, rows);
-        RestockFiles.write(stage, build, rows);
-        ShipmentFiles.write(stage, build, rows);
-        CustomsDocumentFiles.write(stage, build);
-        ForecastFile.write(stage, build);
-        QualityFiles.write(stage, build, rows);
-        copyReport(stage, build, rows);
+        // Each family writes its own files; side by side, one's CSV is written on the driver while
+        // another's rows are sorted or its single Parquet file written by one task. The longest first.
+        DriverTasks.runAll("publish", DriverTasks.writerThreads(), List.of(
+                () -> PlanFiles.write(stage, build, rows),
+                () -> ForecastFile.write(stage, build),
+                () -> CustomsDocumentFiles.write(stage, build),
+                () -> RestockFiles.write(stage, build, rows),
+                () -> ShipmentFiles.write(stage, build, rows),
+                () -> QualityFiles.write(stage, build, rows),
+                () -> TransferFiles.write(stage, build, rows),
+                () -> copyReport(stage, build, rows)));
 
         InputFingerprint inputs = InputFingerprint.load(stage.settings().workDir(), stage.run().inputFingerprint());
         Manifest manifest = new Manifest(stage.stepExecution().getJobExecution().getId(), stage.run().planId(),
