@@ -44,7 +44,7 @@ public final class PublishPlansTasklet extends StageTasklet {
 
         // Each family writes its own files; side by side, one's CSV is written on the driver while
         // another's rows are sorted or its single Parquet file written by one task. The longest first.
-        DriverTasks.runAll("publish", DriverTasks.writerThreads(), List.of(
+        DriverTasks.runAll("publish", List.of(
                 () -> PlanFiles.write(stage, build, rows),
                 () -> ForecastFile.write(stage, build),
                 () -> CustomsDocumentFiles.write(stage, build),

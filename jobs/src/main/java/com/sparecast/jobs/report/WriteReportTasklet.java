@@ -12,6 +12,7 @@ import com.sparecast.jobs.input.MasterData;
 import com.sparecast.jobs.ingest.Reconciliation;
 import com.sparecast.jobs.format.CsvOutput;
 import com.sparecast.jobs.stage.Datasets;
+import com.sparecast.jobs.stage.DriverTasks;
 import com.sparecast.jobs.stage.ForecastSchema;
 import com.sparecast.jobs.stage.Stage;
 import com.sparecast.jobs.stage.StageTasklet;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,8 +43,8 @@ import org.apache.spark.sql.types.StructType;
  * Step {@code writeReport}: the planners' review page ({@code report/index.html}), one page per
  * exception line (the most valuable {@code sparecast.report.part-pages}, 200 by default), and the
  * returns and failures feedback as CSV, from its own queries of the staged plan, shipments and
- * events. It writes into the staging area; {@code publishPlans} publishes the folder with the
- * other outputs.
+ * events, run side by side ({@link DriverTasks}). It writes into the staging area;
+ * {@code publishPlans} publishes the folder with the other outputs.
  */
 public final class WriteReportTasklet extends StageTasklet {
 
@@ -61,65 +63,39 @@ public final class WriteReportTasklet extends StageTasklet {
         Path report = stage.paths().dataset(Datasets.REPORT);
         LocalStorage.deleteRecursively(report);
         Files.createDirectories(report);
-        TreeMap<String, Long> rows = new TreeMap<>();
-
-        Dataset<Row> series = stage.read(Datasets.SERIES_FORECASTS);
-        Map<String, Long> classes = new TreeMap<>();
-        for (Row r : series.filter(col("region").notEqual(ForecastSchema.ALL_REGIONS))
-                .groupBy("demand_class").count().collectAsList()) {
-            classes.put(r.getString(0), r.getLong(1));
-        }
-        Map<String, Object> headline = new LinkedHashMap<>();
-        headline.put("series", classes.values().stream().mapToLong(Long::longValue).sum());
-        headline.putAll(planSummary(stage));
+        Map<String, Long> rows = new ConcurrentSkipListMap<>();
         String currency = stage.settings().get("sparecast.reporting-currency");
-        List<ExceptionQueue.Line> queue = ExceptionQueue.of(stage.read(Datasets.PLAN), stage.read(Datasets.SHIPMENT_LINES),
-                stage.read(Datasets.TRANSFERS), stage.planningDate());
-
-        int cap = stage.settings().get("sparecast.report.part-pages").isEmpty() ? ExceptionParts.DEFAULT_CAP
-                : stage.settings().getInt("sparecast.report.part-pages");
-        ExceptionParts.Selection selection = ExceptionParts.select(stage.read(Datasets.PLAN), series,
-                ForecastSchema.ALL_REGIONS, cap);
-        Map<String, String> pages = new LinkedHashMap<>();
-        Path parts = Files.createDirectories(report.resolve("parts"));
-        for (PartPage page : selection.pages()) {
-            Files.writeString(com.sparecast.jobs.input.Identifiers.resolveInside(parts, page.fileName()), PartPageWriter.render(stage.planningDate().toString(), page),
-                    StandardCharsets.UTF_8);
-            pages.put(page.warehouseId() + "/" + page.partNo(), "parts/" + page.fileName());
-        }
-        String note = selection.pages().size() < selection.exceptionLines()
-                ? "The " + selection.pages().size() + " most valuable of the " + selection.exceptionLines()
-                        + " exception lines (order value or stock value) have a page with their chart; the others are in"
-                        + " plans/replenishment.csv."
-                : "Each plan exception links to its page with the demand chart and the numbers behind its order.";
-
         Storage output = Storage.of(stage.run().output(), StorageSettings.from(stage.settings()));
         List<LocalDate> published = PublishedRuns.before(output, stage.planningDate(), ForecastAccuracy.MAX_RUNS);
+
+        // The page's parts are independent queries, each with driver work after its Spark jobs
+        // (tables, part pages, CSV files): side by side, the costliest first.
+        Map<String, Long> classes;
+        Map<String, Object> headline = new LinkedHashMap<>();
+        List<ExceptionQueue.Line> queue;
+        PartPages pages;
         List<TableData> sections = new ArrayList<>();
-        sections.add(changes(stage, output, published, rows));
-        Dataset<Row> forecasts = earlierForecasts(stage, output, published);
-        Map<String, Double> rmsse = new TreeMap<>();
-        if (forecasts == null) {
-            sections.add(ForecastAccuracy.none(stage.run().output()));
-        } else {
-            sections.addAll(ForecastAccuracy.tables(forecasts, stage.read(Datasets.WEEKLY_DEMAND),
-                    stage.read(Datasets.SERIES_FORECASTS), stage.run().firstIncompleteWeek(), ForecastSchema.ALL_REGIONS));
-            rmsse.putAll(ForecastAccuracy.meanRmsseByRun(forecasts, stage.read(Datasets.WEEKLY_DEMAND),
-                    stage.read(Datasets.SERIES_FORECASTS), stage.run().firstIncompleteWeek(), ForecastSchema.ALL_REGIONS));
-        }
-        KpiHeader.Header kpis = kpis(stage, output, published, rmsse, currency);
-        Feedback feedback = new Feedback(stage.read(Datasets.accepted(Feed.SHIPMENTS.feedName())),
-                stage.read(Datasets.accepted(Feed.RETURNS.feedName())), stage.read(Datasets.accepted(Feed.FAILURES.feedName())),
-                regions(stage), stage.run().firstIncompleteWeek());
-        rows.put("report/feedback.csv", feedback.writeCsv(report.resolve("feedback.csv")));
-        List<TableData> feedbackTables = feedback.tables();
-        sections.addAll(feedbackTables);
-        TableData reasons = feedbackTables.get(feedbackTables.size() - 1);
-        try (CsvOutput out = CsvOutput.open(report.resolve("return_reasons.csv"), reasons.header(), true)) {
-            for (List<Object> row : reasons.rows()) {
-                out.write(row);
-            }
-            rows.put("report/return_reasons.csv", out.rows());
+        Accuracy accuracy;
+        try (DriverTasks tasks = DriverTasks.open("report")) {
+            DriverTasks.Result<List<TableData>> feedback = tasks.submit(() -> feedback(stage, report, rows));
+            DriverTasks.Result<List<ExceptionQueue.Line>> queued = tasks.submit(() -> ExceptionQueue.of(
+                    stage.read(Datasets.PLAN), stage.read(Datasets.SHIPMENT_LINES), stage.read(Datasets.TRANSFERS),
+                    stage.planningDate()));
+            DriverTasks.Result<PartPages> partPages = tasks.submit(() -> partPages(stage, report));
+            DriverTasks.Result<Accuracy> accuracyAndKpis = tasks.submit(() -> accuracy(stage, output, published, currency));
+            DriverTasks.Result<TableData> changes = tasks.submit(() -> changes(stage, output, published, rows));
+            DriverTasks.Result<Map<String, Long>> demandClasses = tasks.submit(() -> demandClasses(stage));
+            DriverTasks.Result<Map<String, Object>> summary = tasks.submit(() -> planSummary(stage));
+
+            classes = demandClasses.get();
+            headline.put("series", classes.values().stream().mapToLong(Long::longValue).sum());
+            headline.putAll(summary.get());
+            queue = queued.get();
+            pages = partPages.get();
+            accuracy = accuracyAndKpis.get();
+            sections.add(changes.get());
+            sections.addAll(accuracy.tables());
+            sections.addAll(feedback.get());
         }
 
         rows.put("report/decisions-template.csv",
@@ -128,9 +104,80 @@ public final class WriteReportTasklet extends StageTasklet {
         Reconciliation reconciliation = Reconciliation.read(stage.paths().dataset(Datasets.RECONCILIATION));
         Files.writeString(report.resolve("index.html"), ReportWriter.render(new ReportData(
                 stage.planningDate().toString(), stage.run().planId(), reconciliation, headline, classes,
-                currency, queue, pages, note, kpis, sections)), StandardCharsets.UTF_8);
-        stage.stageValue(Datasets.REPORT_ROWS, rows);
+                currency, queue, pages.links(), pages.note(), accuracy.kpis(), sections)), StandardCharsets.UTF_8);
+        stage.stageValue(Datasets.REPORT_ROWS, new TreeMap<>(rows));
         stage.countWritten(rows.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** Regional series by demand class. */
+    private static Map<String, Long> demandClasses(Stage stage) {
+        Map<String, Long> classes = new TreeMap<>();
+        for (Row r : stage.read(Datasets.SERIES_FORECASTS).filter(col("region").notEqual(ForecastSchema.ALL_REGIONS))
+                .groupBy("demand_class").count().collectAsList()) {
+            classes.put(r.getString(0), r.getLong(1));
+        }
+        return classes;
+    }
+
+    /** The exception lines' part pages written under {@code report/parts/}: their links by line, and the page's note on them. */
+    private record PartPages(Map<String, String> links, String note) {
+    }
+
+    private static PartPages partPages(Stage stage, Path report) throws IOException {
+        int cap = stage.settings().get("sparecast.report.part-pages").isEmpty() ? ExceptionParts.DEFAULT_CAP
+                : stage.settings().getInt("sparecast.report.part-pages");
+        ExceptionParts.Selection selection = ExceptionParts.select(stage.read(Datasets.PLAN),
+                stage.read(Datasets.SERIES_FORECASTS), ForecastSchema.ALL_REGIONS, cap);
+        Map<String, String> links = new LinkedHashMap<>();
+        Path parts = Files.createDirectories(report.resolve("parts"));
+        for (PartPage page : selection.pages()) {
+            Files.writeString(com.sparecast.jobs.input.Identifiers.resolveInside(parts, page.fileName()), PartPageWriter.render(stage.planningDate().toString(), page),
+                    StandardCharsets.UTF_8);
+            links.put(page.warehouseId() + "/" + page.partNo(), "parts/" + page.fileName());
+        }
+        String note = selection.pages().size() < selection.exceptionLines()
+                ? "The " + selection.pages().size() + " most valuable of the " + selection.exceptionLines()
+                        + " exception lines (order value or stock value) have a page with their chart; the others are in"
+                        + " plans/replenishment.csv."
+                : "Each plan exception links to its page with the demand chart and the numbers behind its order.";
+        return new PartPages(links, note);
+    }
+
+    /** The forecast accuracy sections, and the KPI header, whose trend shows each earlier run's accuracy. */
+    private record Accuracy(List<TableData> tables, KpiHeader.Header kpis) {
+    }
+
+    private static Accuracy accuracy(Stage stage, Storage output, List<LocalDate> published, String currency)
+            throws IOException {
+        Dataset<Row> forecasts = earlierForecasts(stage, output, published);
+        List<TableData> tables = new ArrayList<>();
+        Map<String, Double> rmsse = new TreeMap<>();
+        if (forecasts == null) {
+            tables.add(ForecastAccuracy.none(stage.run().output()));
+        } else {
+            tables.addAll(ForecastAccuracy.tables(forecasts, stage.read(Datasets.WEEKLY_DEMAND),
+                    stage.read(Datasets.SERIES_FORECASTS), stage.run().firstIncompleteWeek(), ForecastSchema.ALL_REGIONS));
+            rmsse.putAll(ForecastAccuracy.meanRmsseByRun(forecasts, stage.read(Datasets.WEEKLY_DEMAND),
+                    stage.read(Datasets.SERIES_FORECASTS), stage.run().firstIncompleteWeek(), ForecastSchema.ALL_REGIONS));
+        }
+        return new Accuracy(tables, kpis(stage, output, published, rmsse, currency));
+    }
+
+    /** The returns and failures feedback: report/feedback.csv, report/return_reasons.csv and the page's tables. */
+    private static List<TableData> feedback(Stage stage, Path report, Map<String, Long> rows) throws IOException {
+        Feedback feedback = new Feedback(stage.read(Datasets.accepted(Feed.SHIPMENTS.feedName())),
+                stage.read(Datasets.accepted(Feed.RETURNS.feedName())), stage.read(Datasets.accepted(Feed.FAILURES.feedName())),
+                regions(stage), stage.run().firstIncompleteWeek());
+        rows.put("report/feedback.csv", feedback.writeCsv(report.resolve("feedback.csv")));
+        List<TableData> tables = feedback.tables();
+        TableData reasons = tables.get(tables.size() - 1);
+        try (CsvOutput out = CsvOutput.open(report.resolve("return_reasons.csv"), reasons.header(), true)) {
+            for (List<Object> row : reasons.rows()) {
+                out.write(row);
+            }
+            rows.put("report/return_reasons.csv", out.rows());
+        }
+        return tables;
     }
 
     /** Plan lines, orders and shipments (the exceptions are the queue's cards). */

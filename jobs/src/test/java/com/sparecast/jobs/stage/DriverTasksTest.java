@@ -3,7 +3,6 @@ package com.sparecast.jobs.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
@@ -29,7 +28,7 @@ class DriverTasksTest {
             }
         };
         AtomicInteger ran = new AtomicInteger();
-        DriverTasks.runAll("test", 2, List.of(waitsForTheOther, waitsForTheOther, ran::incrementAndGet, ran::incrementAndGet));
+        DriverTasks.runAll("test", List.of(waitsForTheOther, waitsForTheOther, ran::incrementAndGet, ran::incrementAndGet));
         assertEquals(2, ran.get());
         assertEquals(Set.of("test-1", "test-2"), threads);
     }
@@ -40,7 +39,7 @@ class DriverTasksTest {
         IllegalStateException second = new IllegalStateException("second");
         CountDownLatch secondFailed = new CountDownLatch(1);
         AtomicInteger ran = new AtomicInteger();
-        Exception thrown = assertThrows(Exception.class, () -> DriverTasks.runAll("test", 2, List.of(
+        Exception thrown = assertThrows(Exception.class, () -> DriverTasks.runAll("test", List.of(
                 () -> {
                     // fails after the second task has failed: list order decides, not time
                     secondFailed.await(30, TimeUnit.SECONDS);
@@ -56,12 +55,19 @@ class DriverTasksTest {
     }
 
     @Test
-    void anErrorIsThrownAsItself() {
+    void aResultGivesTheValueOrWhatThePieceThrewAndAnErrorAsItself() throws Exception {
         AssertionError error = new AssertionError("boom");
-        Throwable thrown = assertThrows(AssertionError.class, () -> DriverTasks.runAll("test", 1, List.of(() -> {
-            throw error;
-        })));
-        assertSame(error, thrown);
-        assertTrue(DriverTasks.writerThreads() >= 2);
+        try (DriverTasks tasks = DriverTasks.open("test", 1)) {
+            DriverTasks.Result<String> value = tasks.submit(() -> "value");
+            DriverTasks.Result<Void> failed = tasks.submit(() -> {
+                throw new IOException("no disk");
+            });
+            DriverTasks.Result<Void> broken = tasks.submit((DriverTasks.Task) () -> {
+                throw error;
+            });
+            assertEquals("value", value.get());
+            assertEquals("no disk", assertThrows(IOException.class, failed::get).getMessage());
+            assertSame(error, assertThrows(AssertionError.class, broken::get));
+        }
     }
 }
