@@ -53,10 +53,13 @@ printf 'sparecast.work-dir=%s\n' "$run/work" > "$config"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 start=$(date +%s.%N)
 set +e
-job_opts="${SPARECAST_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC}"  # the launcher's default (scripts/sparecast)
-# JFR's start-up lines are silenced: they go to stdout
-[ -z "$jfr" ] || job_opts="$job_opts -XX:StartFlightRecording=filename=$jfr,settings=profile -Xlog:jfr+startup=warning"
-SPARECAST_JAVA_OPTS="$job_opts" /usr/bin/time -v -o "$run/time.txt" "$root/scripts/sparecast" run --input "$data" \
+# The launcher's defaults unless SPARECAST_JAVA_OPTS is set (its C1 rule for small inputs included);
+# with --jfr, the default heap and collector (scripts/sparecast) and the recording.
+if [ -n "$jfr" ]; then
+  # JFR's start-up lines are silenced: they go to stdout
+  export SPARECAST_JAVA_OPTS="${SPARECAST_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} -XX:StartFlightRecording=filename=$jfr,settings=profile -Xlog:jfr+startup=warning"
+fi
+/usr/bin/time -v -o "$run/time.txt" "$root/scripts/sparecast" run --input "$data" \
   --output "$run/out" --date "$date" --config "$config" --spark-master "$master" > "$run/run.log" 2>&1
 code=$?
 set -e
